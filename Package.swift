@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "Herald",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "herald", targets: ["herald"]),
+    .library(name: "NewsKit", targets: ["NewsKit"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+  ],
+  targets: [
+    // Terminal-free model, loaders and quote detection; a GUI or web front end could use it as is.
+    .target(name: "NewsKit"),
+    // Files that ship beside the binary: the sample collection and the themes. Its path is the
+    // package root so that `Samples/` and `themes/` stay at the top of the repo; every other
+    // top-level entry is excluded here, and a new one must be added to the list.
+    .target(
+      name: "HeraldAssets",
+      path: ".",
+      exclude: ["Sources/NewsKit", "Sources/herald", "Tests", "README.md", ".ci", "DECISIONS.md"],
+      sources: ["Sources/HeraldAssets"],
+      resources: [.copy("Samples"), .copy("themes")]
+    ),
+    .executableTarget(
+      name: "herald",
+      dependencies: [
+        "NewsKit",
+        "HeraldAssets",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "NewsKitTests", dependencies: ["NewsKit"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "HeraldCommandTests", dependencies: ["herald", "NewsKit"], resources: [.copy("Fixtures")]),
+  ],
+  swiftLanguageModes: [.v6]
+)

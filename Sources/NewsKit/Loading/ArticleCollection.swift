@@ -1,0 +1,72 @@
+import Dispatch
+
+/// A set of plain-text article files: listed cheaply, each article parsed in full only when
+/// it is opened.
+public enum ArticleCollection {
+  /// The result of listing: summaries in path order, and every file that was skipped, and why.
+  public struct Listing: Sendable {
+    public var articles: [ArticleSummary]
+    public var problems: [LoadError]
+  }
+
+  /// Lists every article the paths name. Files are read in parallel; the order is by path.
+  public static func list(_ paths: [String]) -> Listing {
+    let found = ArticleFileFinder().find(in: paths)
+    var listing = Listing(articles: [], problems: found.problems)
+    let batch = summaries(of: found.files)
+    for result in batch {
+      switch result {
+      case .success(let summary): listing.articles.append(summary)
+      case .failure(let problem): listing.problems.append(problem)
+      }
+    }
+    return listing
+  }
+
+  /// Summaries of the given files, in their order, read on all cores.
+  public static func summaries(of files: [String]) -> [Result<ArticleSummary, LoadError>] {
+    parallelMap(files) { path throws(LoadError) in try summary(ofFile: path) }
+  }
+
+  /// `transform` applied to every file on all cores, results in the files' order.
+  private static func parallelMap<Value: Sendable>(
+    _ files: [String], _ transform: @Sendable (String) throws(LoadError) -> Value
+  ) -> [Result<Value, LoadError>] {
+    let results = ResultSlots<Value>(count: files.count)
+    let chunk = 64
+    let chunks = (files.count + chunk - 1) / chunk
+    DispatchQueue.concurrentPerform(iterations: chunks) { index in
+      let range = (index * chunk)..<min(files.count, (index + 1) * chunk)
+      let values = range.map { position in Result { () throws(LoadError) in try transform(files[position]) } }
+      results.store(values, startingAt: range.lowerBound)
+    }
+    return results.values
+  }
+
+  /// Every file opened in full, in their order, on all cores.
+  public static func openAll(_ files: [String]) -> [Result<Article, LoadError>] {
+    parallelMap(files) { path throws(LoadError) in try open(path: path) }
+  }
+
+  /// The list entry for one file.
+  public static func summary(ofFile path: String) throws(LoadError) -> ArticleSummary {
+    let bytes = try ArticleFile.read(path: path)
+    let text = LegacyTextDecoding.decode(bytes)
+    let (headline, source) = PlainTextArticleParser.summary(of: text)
+    return ArticleSummary(id: ArticleID.make(for: bytes), headline: headline, source: source, path: path)
+  }
+
+  /// The whole article in one file: paragraphs split and quotes found.
+  public static func open(path: String) throws(LoadError) -> Article {
+    let bytes = try ArticleFile.read(path: path)
+    return article(from: bytes, path: path)
+  }
+
+  /// An article from bytes already in memory, such as a bundled sample or a test fixture.
+  public static func article(from bytes: [UInt8], path: String?) -> Article {
+    let parsed = PlainTextArticleParser.parse(LegacyTextDecoding.decode(bytes))
+    return Article(
+      id: ArticleID.make(for: bytes), headline: parsed.headline, source: parsed.source,
+      paragraphs: parsed.paragraphs, quotes: QuoteDetector.quotes(in: parsed.paragraphs), path: path)
+  }
+}

@@ -1,0 +1,88 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Finds the article files a list of paths names: files as given, directories searched
+/// recursively for `*.txt`. Symlinks are followed, but a directory already visited (a symlink
+/// loop, or two links to one place) is entered only once; an entry that cannot be read is
+/// reported and skipped.
+public struct ArticleFileFinder: Sendable {
+  public struct Result: Sendable {
+    /// Every file found, ordered by path.
+    public var files: [String]
+    public var problems: [LoadError]
+  }
+
+  public init() {}
+
+  public func find(in paths: [String]) -> Result {
+    var walk = Walk()
+    for path in paths {
+      var info = stat()
+      guard stat(path, &info) == 0 else {
+        walk.problems.append(LoadError(path: path, reason: errno == ENOENT ? .notFound : .unreadable(String(cString: strerror(errno)))))
+        continue
+      }
+      if (info.st_mode & S_IFMT) == S_IFDIR {
+        var found: [String] = []
+        walk.directory(path, info: info, into: &found)
+        walk.files += found.sorted(by: Self.pathOrder)
+      } else {
+        walk.files.append(path)
+      }
+    }
+    return Result(files: walk.files, problems: walk.problems)
+  }
+
+  /// Byte order of the UTF-8 paths, the same on every machine and locale.
+  static func pathOrder(_ a: String, _ b: String) -> Bool {
+    a.utf8.lexicographicallyPrecedes(b.utf8)
+  }
+
+  private struct DirectoryKey: Hashable {
+    var device: UInt64
+    var inode: UInt64
+  }
+
+  private struct Walk {
+    var files: [String] = []
+    var problems: [LoadError] = []
+    var visited: Set<DirectoryKey> = []
+
+    mutating func directory(_ path: String, info: stat, into found: inout [String]) {
+      guard visited.insert(DirectoryKey(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted else { return }
+      guard let handle = opendir(path) else {
+        problems.append(LoadError(path: path, reason: .unreadable(String(cString: strerror(errno)))))
+        return
+      }
+      var names: [String] = []
+      while let entry = readdir(handle) {
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+          String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+        }
+        if name == "." || name == ".." || name.hasPrefix(".") { continue }
+        names.append(name)
+      }
+      closedir(handle)
+      let base = path.hasSuffix("/") ? path : path + "/"
+      for name in names {
+        let child = base + name
+        var childInfo = stat()
+        guard stat(child, &childInfo) == 0 else {
+          // A dangling symlink is not worth a warning unless it looks like an article.
+          if name.hasSuffix(".txt") {
+            problems.append(LoadError(path: child, reason: .unreadable(String(cString: strerror(errno)))))
+          }
+          continue
+        }
+        switch childInfo.st_mode & S_IFMT {
+        case S_IFDIR: directory(child, info: childInfo, into: &found)
+        case S_IFREG where name.hasSuffix(".txt"): found.append(child)
+        default: continue
+        }
+      }
+    }
+  }
+}

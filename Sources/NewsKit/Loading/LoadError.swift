@@ -1,0 +1,31 @@
+/// Why a file could not be read as an article. The message names the file and what is wrong.
+public struct LoadError: Error, Sendable, Hashable, CustomStringConvertible {
+  public enum Reason: Sendable, Hashable {
+    case empty
+    case binary
+    case tooLarge(bytes: Int)
+    case unreadable(String)
+    case notFound
+    case notAnArticleFile
+  }
+
+  public var path: String
+  public var reason: Reason
+
+  public init(path: String, reason: Reason) {
+    self.path = path
+    self.reason = reason
+  }
+
+  public var description: String {
+    switch reason {
+    case .empty: return "\(path): empty file, not an article"
+    case .binary: return "\(path): binary file (contains NUL bytes), not an article"
+    case .tooLarge(let bytes):
+      return "\(path): \(bytes) bytes is over the \(ArticleFile.maximumSize / (1 << 20)) MiB limit for an article"
+    case .unreadable(let why): return "\(path): cannot read: \(why)"
+    case .notFound: return "\(path): no such file or directory"
+    case .notAnArticleFile: return "\(path): not a .txt article file or a directory"
+    }
+  }
+}

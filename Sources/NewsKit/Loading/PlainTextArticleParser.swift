@@ -1,0 +1,100 @@
+/// Parses Herald's plain-text article format and the variants of it found in the wild.
+///
+/// The format: the headline; a blank line; the headline again; a blank line; body paragraphs
+/// separated by blank lines; optionally a last paragraph `Source: <outlet>`. Accepted too: the
+/// repeated headline missing, CRLF or CR line endings, trailing white space, runs of blank lines,
+/// paragraphs hard-wrapped over several lines (joined with one space), a `Source:` line directly
+/// under the last paragraph, and no `Source:` line at all.
+public enum PlainTextArticleParser {
+  public struct Parsed: Sendable, Hashable {
+    public var headline: String
+    public var source: String?
+    public var paragraphs: [String]
+  }
+
+  public static func parse(_ text: String) -> Parsed {
+    var blocks = self.blocks(of: text)
+    guard !blocks.isEmpty else { return Parsed(headline: "", source: nil, paragraphs: []) }
+    let headline = blocks.removeFirst().joined(separator: " ")
+    if let first = blocks.first, first.joined(separator: " ") == headline { blocks.removeFirst() }
+    var source: String?
+    if var last = blocks.popLast() {
+      if let outlet = sourceName(in: last[last.count - 1]) {
+        source = outlet
+        last.removeLast()
+      }
+      if !last.isEmpty { blocks.append(last) }
+    }
+    return Parsed(headline: headline, source: source, paragraphs: blocks.map { $0.joined(separator: " ") })
+  }
+
+  /// The headline and source only: what the list needs, found without splitting the body.
+  public static func summary(of text: String) -> (headline: String, source: String?) {
+    var headlineLines: [Substring] = []
+    for line in lines(of: text) {
+      let trimmed = line.trimmingWhitespace
+      if trimmed.isEmpty {
+        if headlineLines.isEmpty { continue } else { break }
+      }
+      headlineLines.append(trimmed)
+    }
+    let headline = headlineLines.joined(separator: " ")
+    let lastLine = lastNonBlankLine(of: text)
+    let bodyHasMoreThanHeadline = lastLine.map { $0 != headlineLines.last } ?? false
+    let source = bodyHasMoreThanHeadline ? lastLine.flatMap { sourceName(in: $0) } : nil
+    return (headline, source)
+  }
+
+  /// The outlet named by a `Source: Outlet` line, nil when the line is something else.
+  static func sourceName(in line: Substring) -> String? {
+    let prefix = "source:"
+    guard line.count > prefix.count, line.prefix(prefix.count).lowercased() == prefix else { return nil }
+    let name = line.dropFirst(prefix.count).trimmingWhitespace
+    return name.isEmpty ? nil : String(name)
+  }
+
+  /// Paragraph blocks: runs of non-blank lines, each line trimmed.
+  static func blocks(of text: String) -> [[Substring]] {
+    var blocks: [[Substring]] = []
+    var current: [Substring] = []
+    for line in lines(of: text) {
+      let trimmed = line.trimmingWhitespace
+      if trimmed.isEmpty {
+        if !current.isEmpty { blocks.append(current) }
+        current = []
+      } else {
+        current.append(trimmed)
+      }
+    }
+    if !current.isEmpty { blocks.append(current) }
+    return blocks
+  }
+
+  /// Lines split at LF, CRLF or a lone CR. `Character` treats CRLF as one grapheme, so
+  /// splitting on `isNewline` covers all three.
+  static func lines(of text: String) -> [Substring] {
+    text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+  }
+
+  private static func lastNonBlankLine(of text: String) -> Substring? {
+    var end = text.endIndex
+    while end > text.startIndex {
+      let lineStart = text[..<end].lastIndex(where: \.isNewline).map { text.index(after: $0) } ?? text.startIndex
+      let line = text[lineStart..<end].trimmingWhitespace
+      if !line.isEmpty { return line }
+      if lineStart == text.startIndex { return nil }
+      end = text.index(before: lineStart)
+    }
+    return nil
+  }
+}
+
+extension Substring {
+  /// The substring without leading and trailing white space (including no-break spaces).
+  var trimmingWhitespace: Substring {
+    var result = self
+    while let first = result.first, first.isWhitespace { result.removeFirst() }
+    while let last = result.last, last.isWhitespace { result.removeLast() }
+    return result
+  }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// One news story, fully parsed: what the reader and `herald show` display.
+public struct Article: Sendable, Hashable {
+  /// Stable identity: the same file content always gives the same id (see `ArticleID`).
+  public var id: String
+  public var headline: String
+  /// The outlet, from a `Source:` line or a feed; nil when the text names none.
+  public var source: String?
+  public var link: String?
+  public var author: String?
+  public var published: Date?
+  /// Body paragraphs, each a single line of text (hard-wrapped lines already joined).
+  public var paragraphs: [String]
+  /// Quotations found in `paragraphs`, in reading order.
+  public var quotes: [Quote]
+  /// Where the article was read from, when it came from a file.
+  public var path: String?
+
+  public init(
+    id: String, headline: String, source: String? = nil, link: String? = nil, author: String? = nil,
+    published: Date? = nil, paragraphs: [String], quotes: [Quote] = [], path: String? = nil
+  ) {
+    self.id = id
+    self.headline = headline
+    self.source = source
+    self.link = link
+    self.author = author
+    self.published = published
+    self.paragraphs = paragraphs
+    self.quotes = quotes
+    self.path = path
+  }
+
+  /// What the headline list shows for this article.
+  public var summary: ArticleSummary {
+    ArticleSummary(id: id, headline: headline, source: source, path: path ?? "")
+  }
+}

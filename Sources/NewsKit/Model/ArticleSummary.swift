@@ -1,0 +1,14 @@
+/// What the headline list needs to show an article, read without parsing its body.
+public struct ArticleSummary: Sendable, Hashable {
+  public var id: String
+  public var headline: String
+  public var source: String?
+  public var path: String
+
+  public init(id: String, headline: String, source: String?, path: String) {
+    self.id = id
+    self.headline = headline
+    self.source = source
+    self.path = path
+  }
+}

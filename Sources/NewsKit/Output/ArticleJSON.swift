@@ -1,0 +1,52 @@
+import Foundation
+
+/// The JSON schema every Herald source is shown in by `herald show --json`:
+/// `{"feed": …, "articles": [{"id", "headline", "source", "link", "author", "published",
+/// "paragraphs", "quotes"}]}`. Missing values are null; dates are ISO 8601 in UTC; quote offsets
+/// count Unicode scalars from the start of their paragraph.
+public enum ArticleJSON {
+  public static func document(feed: JSONValue = .null, articles: [Article]) -> JSONValue {
+    .object([("feed", feed), ("articles", .array(articles.map(article)))])
+  }
+
+  public static func article(_ article: Article) -> JSONValue {
+    .object([
+      ("id", .string(article.id)),
+      ("headline", .string(article.headline)),
+      ("source", .optional(article.source)),
+      ("link", .optional(article.link)),
+      ("author", .optional(article.author)),
+      ("published", .optional(article.published.map(isoDate))),
+      ("paragraphs", .array(article.paragraphs.map(JSONValue.string))),
+      ("quotes", .array(article.quotes.map(quote))),
+    ])
+  }
+
+  public static func quote(_ quote: Quote) -> JSONValue {
+    .object([
+      ("start", position(quote.start)),
+      ("end", position(quote.end)),
+      ("text", .string(quote.text)),
+      ("kind", .string(quote.kind.rawValue)),
+      ("speaker", .optional(quote.speaker)),
+    ])
+  }
+
+  public static func summary(_ summary: ArticleSummary) -> JSONValue {
+    .object([
+      ("id", .string(summary.id)),
+      ("headline", .string(summary.headline)),
+      ("source", .optional(summary.source)),
+      ("path", .string(summary.path)),
+    ])
+  }
+
+  private static func position(_ position: TextPosition) -> JSONValue {
+    .object([("paragraph", .int(position.paragraph)), ("offset", .int(position.offset))])
+  }
+
+  /// ISO 8601 in UTC with whole seconds, e.g. 2026-11-24T12:00:00Z.
+  public static func isoDate(_ date: Date) -> String {
+    date.formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false).timeSeparator(.colon).timeZone(separator: .omitted))
+  }
+}

@@ -1,0 +1,136 @@
+/// Finds the quotations in an article's paragraphs: pure text in, quotes out.
+///
+/// Marks are paired within each paragraph by `QuoteScanner`. A quote still open at the end of a
+/// paragraph continues when the next paragraph opens with a quotation mark (the newspaper
+/// convention for a quote running over several paragraphs); otherwise it ends with its paragraph.
+/// Speakers are found by `SpeakerFinder` around the quote; a quote running over paragraphs keeps
+/// the speaker named in its first. A pronoun ("he said") stands for the last speaker named before it.
+///
+/// A quote is `speech` when it has a speaker, runs over paragraphs, follows a colon, ends with
+/// sentence punctuation inside its marks, or is eight words or more; otherwise it is a `phrase`
+/// (a scare-quoted word or two, such as “snatching”).
+public enum QuoteDetector {
+  public static func quotes(in paragraphs: [String]) -> [Quote] {
+    let scanned = paragraphs.map { ScannedParagraph($0) }
+    var found: [Quote] = []
+    var lastNamedSpeaker: String?
+    var pending: (start: TextPosition, text: String)?
+
+    for (index, paragraph) in scanned.enumerated() {
+      var spans = paragraph.spans
+      let next = index + 1 < scanned.count ? scanned[index + 1] : nil
+      let continues = next.map(opensWithQuote) ?? false
+      // An open straight single mark is an apostrophe unless the next paragraph continues it.
+      var apostrophes: Set<Int> = []
+      while !continues, let open = spans.last, open.end == nil, open.family == .singleStraight {
+        apostrophes.insert(open.start)
+        spans = paragraph.rescanned(ignoring: apostrophes)
+      }
+      for (spanIndex, span) in spans.enumerated() {
+        let endOffset = span.end ?? paragraph.scalars.count
+        let piece = paragraph.text(from: span.start, to: endOffset)
+        if var started = pending, spanIndex == 0, span.start == 0 {
+          started.text += "\n" + piece
+          pending = started
+        } else {
+          pending = (TextPosition(paragraph: index, offset: span.start), piece)
+        }
+        if span.end == nil && continues { continue }
+        guard let whole = pending else { continue }
+        pending = nil
+        let end = TextPosition(paragraph: index, offset: endOffset)
+        var quote = classify(
+          start: whole.start, end: end, text: whole.text, scanned: scanned,
+          previousEnd: previousEnd(of: whole.start, in: found),
+          nextStart: spanIndex + 1 < spans.count ? spans[spanIndex + 1].start : nil)
+        if let speaker = quote.speaker {
+          if SpeakerFinder.isPronoun(speaker) {
+            quote.speaker = lastNamedSpeaker ?? speaker
+          } else {
+            lastNamedSpeaker = speaker
+          }
+        }
+        found.append(quote)
+      }
+    }
+    return found
+  }
+
+  private static func opensWithQuote(_ paragraph: ScannedParagraph) -> Bool {
+    paragraph.spans.first?.start == 0
+  }
+
+  private static func previousEnd(of start: TextPosition, in found: [Quote]) -> Int {
+    guard let last = found.last, last.end.paragraph == start.paragraph else { return 0 }
+    return last.end.offset
+  }
+
+  private static func classify(
+    start: TextPosition, end: TextPosition, text: String, scanned: [ScannedParagraph], previousEnd: Int,
+    nextStart: Int?
+  ) -> Quote {
+    let first = scanned[start.paragraph]
+    let last = scanned[end.paragraph]
+    let before = first.substring(from: previousEnd, to: start.offset)
+    let after = last.substring(from: end.offset, to: nextStart ?? last.scalars.count)
+    let inner = innerText(of: text)
+    let endsClause = inner.last.map { ",!?\u{2026}\u{2014}".contains($0) } ?? false
+    let speaker = SpeakerFinder.speakerBefore(before[...]) ?? SpeakerFinder.speakerAfter(after[...], quoteEndsClause: endsClause)
+    let followsColon = before.trimmingTrailingWhitespace.hasSuffix(":")
+    let endsSentence = inner.last.map { ".,!?\u{2026}:;".contains($0) } ?? false
+    let words = inner.split(whereSeparator: \.isWhitespace).count
+    let isSpeech =
+      speaker != nil || start.paragraph != end.paragraph || followsColon || endsSentence || words >= 8
+    return Quote(start: start, end: end, text: text, kind: isSpeech ? .speech : .phrase, speaker: speaker)
+  }
+
+  /// The quote without its marks.
+  private static func innerText(of text: String) -> Substring {
+    var inner = Substring(text)
+    if let first = inner.unicodeScalars.first, QuoteScanner.marks.contains(first) || first == "\u{201E}" {
+      inner = Substring(inner.unicodeScalars.dropFirst())
+    }
+    if let last = inner.unicodeScalars.last, QuoteScanner.marks.contains(last) {
+      inner = Substring(inner.unicodeScalars.dropLast())
+    }
+    return inner
+  }
+}
+
+/// A paragraph with its scalars and outermost quote spans, computed once.
+private struct ScannedParagraph {
+  let scalars: [Unicode.Scalar]
+  let spans: [QuoteScanner.Span]
+  private let scanner: QuoteScanner
+
+  init(_ text: String) {
+    scanner = QuoteScanner(text)
+    scalars = scanner.scalars
+    spans = scanner.spans()
+  }
+
+  func rescanned(ignoring positions: Set<Int>) -> [QuoteScanner.Span] {
+    var again = scanner
+    again.ignored = positions
+    return again.spans()
+  }
+
+  func text(from start: Int, to end: Int) -> String {
+    var view = String.UnicodeScalarView()
+    view.append(contentsOf: scalars[start..<end])
+    return String(view)
+  }
+
+  func substring(from start: Int, to end: Int) -> String {
+    guard start < end else { return "" }
+    return text(from: start, to: end)
+  }
+}
+
+extension String {
+  var trimmingTrailingWhitespace: Substring {
+    var result = Substring(self)
+    while let last = result.last, last.isWhitespace { result.removeLast() }
+    return result
+  }
+}

@@ -1,0 +1,214 @@
+/// Pairs quotation marks within one paragraph.
+///
+/// Rules, in order of precedence:
+/// - Double marks: “…” (and ”…” where a text opens with ”), "…" (a straight mark opens when
+///   it follows a space or the paragraph start and precedes text, and closes when it follows text),
+///   „…“ and „…”, «…» and »…«.
+/// - Single marks: ‘…’ and '…', either inside double marks or as the main marks (British style).
+/// - Apostrophes are never quotation marks: a mark between two letters (don’t, O’Neill), an
+///   elision at a word's start (’90s, ’em, ’tis, rock ’n’ roll), and a plural possessive (Brits’)
+///   when the sentence goes on in lower case and a later mark could close the quote.
+/// - A closing mark closes the innermost quote of its family; quotes opened inside it and still
+///   open are dropped. A stray closing mark is ignored.
+/// - Only outermost quotes are reported. One still open at the paragraph end is reported as
+///   open, and `QuoteDetector` decides whether it continues into the next paragraph. An open
+///   straight single mark is then taken for an apostrophe unless the next paragraph continues it.
+struct QuoteScanner {
+  enum Family: Equatable {
+    case doubleCurly, doubleStraight, doubleLow, singleCurly, singleStraight, singleLow, guillemet, reversedGuillemet
+
+    var isSingle: Bool { self == .singleCurly || self == .singleStraight || self == .singleLow }
+  }
+
+  /// An outermost quote: `end` is nil when it is still open at the end of the paragraph.
+  struct Span: Equatable {
+    var start: Int
+    var end: Int?
+    var family: Family
+  }
+
+  private struct Open {
+    var family: Family
+    var start: Int
+  }
+
+  let scalars: [Unicode.Scalar]
+  /// Positions of marks to take for apostrophes, found by an earlier pass.
+  var ignored: Set<Int> = []
+
+  init(_ paragraph: String) {
+    scalars = Array(paragraph.unicodeScalars)
+  }
+
+  /// The outermost quotes of the paragraph, in order.
+  func spans() -> [Span] {
+    var stack: [Open] = []
+    var spans: [Span] = []
+
+    func open(_ family: Family, at index: Int) {
+      stack.append(Open(family: family, start: index))
+    }
+    func openIndex(of families: [Family]) -> Int? {
+      stack.lastIndex { families.contains($0.family) }
+    }
+    func close(at stackIndex: Int, markAt index: Int) {
+      let opened = stack[stackIndex]
+      stack.removeSubrange(stackIndex...)
+      if stackIndex == 0 { spans.append(Span(start: opened.start, end: index + 1, family: opened.family)) }
+    }
+
+    for index in scalars.indices where !ignored.contains(index) {
+      let mark = scalars[index]
+      guard Self.marks.contains(mark) else { continue }
+      let before = index > 0 ? scalars[index - 1] : nil
+      let after = index + 1 < scalars.count ? scalars[index + 1] : nil
+      let opens = Self.canOpen(before: before, after: after)
+      let closes = Self.canClose(before: before, after: after)
+      switch mark {
+      case "\u{201C}":  // “
+        if let low = openIndex(of: [.doubleLow]), stack.count - 1 == low || closes {
+          close(at: low, markAt: index)
+        } else if closes && !opens, let curly = openIndex(of: [.doubleCurly]) {
+          close(at: curly, markAt: index)
+        } else if opens {
+          open(.doubleCurly, at: index)
+        }
+      case "\u{201D}":  // ”
+        if let double = openIndex(of: [.doubleCurly, .doubleLow]) {
+          close(at: double, markAt: index)
+        } else if opens && !closes {
+          open(.doubleCurly, at: index)
+        }
+      case "\"":
+        let straight = openIndex(of: [.doubleStraight])
+        if let straight, closes || !opens {
+          close(at: straight, markAt: index)
+        } else if opens {
+          open(.doubleStraight, at: index)
+        }
+      case "\u{201E}":  // „
+        if opens { open(.doubleLow, at: index) }
+      case "\u{00AB}":  // «
+        if let reversed = openIndex(of: [.reversedGuillemet]), closes {
+          close(at: reversed, markAt: index)
+        } else {
+          open(.guillemet, at: index)
+        }
+      case "\u{00BB}":  // »
+        if let guillemet = openIndex(of: [.guillemet]) {
+          close(at: guillemet, markAt: index)
+        } else if opens && !closes {
+          open(.reversedGuillemet, at: index)
+        }
+      case "\u{201A}":  // ‚
+        if opens && !closes { open(.singleLow, at: index) }
+      case "\u{2018}":  // ‘
+        if let low = openIndex(of: [.singleLow]) {
+          close(at: low, markAt: index)
+        } else if isElision(at: index) {
+          continue
+        } else if opens {
+          open(.singleCurly, at: index)
+        } else if closes, let curly = openIndex(of: [.singleCurly]) {
+          close(at: curly, markAt: index)
+        }
+      case "\u{2019}", "'":  // ’ and '
+        let family: Family = mark == "'" ? .singleStraight : .singleCurly
+        if Self.isWordCharacter(before) && Self.isWordCharacter(after) { continue }
+        if closes, let single = openIndex(of: family == .singleCurly ? [.singleCurly, .singleLow] : [.singleStraight]),
+          !isPossessive(at: index) && !isElisionEnd(at: index)
+        {
+          close(at: single, markAt: index)
+        } else if family == .singleStraight && opens && !isElision(at: index) {
+          open(.singleStraight, at: index)
+        }
+      default:
+        continue
+      }
+    }
+    if let outer = stack.first { spans.append(Span(start: outer.start, end: nil, family: outer.family)) }
+    return spans
+  }
+
+  static let marks: Set<Unicode.Scalar> = [
+    "\u{201C}", "\u{201D}", "\"", "\u{201E}", "\u{00AB}", "\u{00BB}", "\u{201A}", "\u{2018}", "\u{2019}", "'",
+  ]
+
+  static func isWordCharacter(_ scalar: Unicode.Scalar?) -> Bool {
+    guard let scalar else { return false }
+    return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+  }
+
+  private static let openingContext: Set<Unicode.Scalar> = [
+    "(", "[", "{", "\u{2014}", "\u{2013}", "-", "/", "\u{201C}", "\u{2018}", "\"", "'", "\u{00AB}", "\u{201E}", "\u{201A}",
+  ]
+  private static let closingContext: Set<Unicode.Scalar> = [
+    ".", ",", ";", ":", "!", "?", ")", "]", "}", "\u{2026}", "\u{2014}", "\u{2013}", "-", "/",
+    "\u{201D}", "\u{2019}", "\"", "'", "\u{00BB}", "\u{201C}",
+  ]
+
+  /// A mark opens when it starts a word: after a space, the paragraph start or opening
+  /// punctuation, and before something that is not a space.
+  static func canOpen(before: Unicode.Scalar?, after: Unicode.Scalar?) -> Bool {
+    let leftOK = before.map { $0.properties.isWhitespace || openingContext.contains($0) } ?? true
+    let rightOK = after.map { !$0.properties.isWhitespace } ?? false
+    return leftOK && rightOK
+  }
+
+  /// A mark closes when it ends a word: after text, and before a space, the paragraph end or
+  /// closing punctuation.
+  static func canClose(before: Unicode.Scalar?, after: Unicode.Scalar?) -> Bool {
+    let leftOK = before.map { !$0.properties.isWhitespace } ?? false
+    let rightOK = after.map { $0.properties.isWhitespace || closingContext.contains($0) } ?? true
+    return leftOK && rightOK
+  }
+
+  /// Words that begin with an apostrophe standing for missing letters or digits.
+  private static let elidedWords: Set<String> = [
+    "em", "tis", "twas", "cause", "til", "till", "bout", "round", "nuff", "n", "s", "cos", "kay", "ello",
+  ]
+
+  /// Whether the mark at `index` begins an elided word (’90s, ’em, ’n’) rather than a quote.
+  func isElision(at index: Int) -> Bool {
+    var word = ""
+    var cursor = index + 1
+    while cursor < scalars.count, Self.isWordCharacter(scalars[cursor]) {
+      word.unicodeScalars.append(scalars[cursor])
+      cursor += 1
+    }
+    if let first = word.unicodeScalars.first, first.properties.numericType != nil {
+      // ’90s and ’20, but not '2 + 2 = 4' (a closing mark follows soon).
+      let digits = word.unicodeScalars.prefix { $0.properties.numericType != nil }.count
+      return digits == 2 && (word.count == 2 || word.lowercased().hasSuffix("s"))
+    }
+    let elided = Self.elidedWords.contains(word.lowercased())
+    let endsWord = cursor >= scalars.count || !Self.isWordCharacter(scalars[cursor]) && !Self.marks.contains(scalars[cursor])
+    return elided && (endsWord || word.lowercased() == "n")
+  }
+
+  /// The second mark of rock ’n’ roll.
+  func isElisionEnd(at index: Int) -> Bool {
+    guard index >= 2 else { return false }
+    let letter = scalars[index - 1]
+    let mark = scalars[index - 2]
+    let space = index >= 3 ? scalars[index - 3] : " "
+    return (letter == "n" || letter == "N") && (mark == "\u{2019}" || mark == "\u{2018}" || mark == "'")
+      && space.properties.isWhitespace
+  }
+
+  /// A plural possessive (the Brits’ plan) inside a single-quoted passage: the mark follows an
+  /// "s", the sentence goes on in lower case, and a later mark could still close the quote.
+  func isPossessive(at index: Int) -> Bool {
+    guard index >= 1, scalars[index - 1] == "s" || scalars[index - 1] == "S" else { return false }
+    guard index + 2 < scalars.count, scalars[index + 1] == " ", scalars[index + 2].properties.isLowercase else {
+      return false
+    }
+    let mark = scalars[index]
+    for later in (index + 1)..<scalars.count where scalars[later] == mark {
+      let before = scalars[later - 1]
+      let after = later + 1 < scalars.count ? scalars[later + 1] : nil
+      if Self.canClose(before: before, after: after) && !Self.isWordCharacter(after) { return true }
+    }
+    return false
+  }
+}

@@ -1,0 +1,192 @@
+/// Finds who a quote is attributed to from the words around it.
+///
+/// Before the quote, within its sentence: `X said: “…”`, `X said, “…”`, `X told Y: “…”` (any
+/// verb of saying, with up to three words of object), `according to X, “…”`.
+/// After the quote, when the quote ends its clause (a comma, ! or ? at its end or just after
+/// it): `“…,” X said.` and `“…,” said X.`
+/// The speaker is the noun phrase as written ("chairman and chief executive Richard Parsons"),
+/// without sentence openers ("But", "Yesterday") or auxiliaries ("has", "also").
+enum SpeakerFinder {
+  static let verbs: Set<String> = [
+    "said", "says", "say", "told", "tells", "added", "adds", "warned", "warns", "explained", "explains",
+    "insisted", "insists", "stated", "states", "declared", "declares", "wrote", "writes", "tweeted", "posted",
+    "replied", "replies", "continued", "continues", "asked", "asks", "admitted", "admits", "claimed", "claims",
+    "argued", "argues", "noted", "notes", "commented", "remarked", "recalled", "recalls", "agreed", "acknowledged",
+    "confirmed", "announced", "suggested", "joked", "laughed", "whispered", "shouted", "conceded", "stressed",
+    "urged", "observed", "revealed", "cautioned", "predicted", "responded", "answered", "concluded",
+  ]
+
+  /// Words that open a sentence but are not part of the speaker.
+  private static let openers: Set<String> = [
+    "but", "and", "yet", "so", "however", "meanwhile", "now", "then", "yesterday", "today", "tonight",
+    "later", "earlier", "also", "still", "instead", "separately", "previously", "finally", "indeed", "last",
+    "night", "week", "here", "there", "speaking", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "afterwards", "asked", "when", "while",
+  ]
+
+  /// Words between a speaker and the verb that belong to neither.
+  private static let auxiliaries: Set<String> = [
+    "has", "have", "had", "also", "later", "then", "previously", "once", "reportedly", "simply", "just",
+    "further", "earlier", "recently", "has", "is", "was", "were", "would", "will", "quickly", "bluntly",
+    "flatly", "angrily", "calmly", "finally", "publicly", "privately", "separately", "again",
+  ]
+
+  /// Words that end a noun phrase when read backwards from the verb.
+  private static let clauseWords: Set<String> = [
+    "that", "which", "who", "whom", "where", "as", "after", "because", "while", "when", "if", "though",
+    "although", "but", "since", "until", "before",
+  ]
+
+  private static let pronouns: Set<String> = ["he", "she", "they", "i", "we", "it"]
+
+  private static let maximumWords = 8
+
+  /// `X said:` / `X told Y,` / `according to X,` at the end of the text before a quote.
+  static func speakerBefore(_ text: Substring) -> String? {
+    let sentence = lastSentence(of: text)
+    var words = sentence.split(whereSeparator: \.isWhitespace)
+    guard let last = words.last else { return nil }
+    let lead = last.last.map { ":,\u{2014}".contains($0) } ?? false
+    guard lead || last.lowercased() == "that" else { return nil }
+    if lead {
+      words[words.count - 1] = last.dropLast()
+      if words[words.count - 1].isEmpty { words.removeLast() }
+    } else {
+      words.removeLast()
+    }
+    let lowered = words.map { normalized($0) }
+    if let according = lowered.lastIndex(of: "according"), according + 1 < words.count,
+      lowered[according + 1] == "to", words.count - according - 2 <= maximumWords
+    {
+      return phrase(words[(according + 2)...])
+    }
+    let window = max(0, words.count - 4)..<words.count
+    guard let verb = window.last(where: { verbs.contains(lowered[$0]) }) else { return nil }
+    // Between verb and colon only an object may stand ("told the Mirror"), not a clause.
+    guard !words[(verb + 1)...].contains(where: { $0.last.map(isClauseEnd) ?? false }) else { return nil }
+    return phraseBefore(verb: verb, in: words)
+  }
+
+  /// `, X said.` / `, said X.` at the start of the text after a quote.
+  static func speakerAfter(_ text: Substring, quoteEndsClause: Bool) -> String? {
+    var rest = text.drop { $0.isWhitespace }
+    var endsClause = quoteEndsClause
+    if let first = rest.first, ",\u{2014}".contains(first) {
+      endsClause = true
+      rest = rest.dropFirst()
+    }
+    guard endsClause else { return nil }
+    let sentence = firstSentence(of: rest)
+    let words = Array(sentence.split(whereSeparator: \.isWhitespace).prefix(maximumWords + 2))
+    guard !words.isEmpty else { return nil }
+    let lowered = words.map { normalized($0) }
+    if verbs.contains(lowered[0]) {
+      if words[0].last.map(isClauseEnd) ?? false { return nil }
+      var taken: [Substring] = []
+      for word in words.dropFirst() {
+        if let end = word.last, isClauseEnd(end) {
+          taken.append(word.dropLast())
+          break
+        }
+        taken.append(word)
+      }
+      return phrase(taken[...])
+    }
+    guard let verb = lowered.indices.first(where: { verbs.contains(lowered[$0]) }), verb > 0 else { return nil }
+    // "X, a spokesman, said": the name is what comes before the first comma.
+    var subject = Array(words[..<verb])
+    if let comma = subject.firstIndex(where: { $0.last == "," }) {
+      subject = Array(subject[...comma])
+      subject[subject.count - 1] = subject[subject.count - 1].dropLast()
+    }
+    if subject.contains(where: { $0.last.map(isClauseEnd) ?? false }) { return nil }
+    while let last = subject.last, auxiliaries.contains(normalized(last)) { subject.removeLast() }
+    return phrase(subject[...])
+  }
+
+  /// Whether a speaker is a pronoun, to be read as the last named speaker.
+  static func isPronoun(_ speaker: String) -> Bool {
+    pronouns.contains(speaker.lowercased())
+  }
+
+  private static func phraseBefore(verb: Int, in words: [Substring]) -> String? {
+    var end = verb
+    while end > 0, auxiliaries.contains(normalized(words[end - 1])) { end -= 1 }
+    var start = end
+    while start > 0 {
+      let word = words[start - 1]
+      if let last = word.last, isClauseEnd(last) { break }
+      if clauseWords.contains(normalized(word)) && word.first?.isLowercase == true { break }
+      start -= 1
+    }
+    while start < end, openers.contains(normalized(words[start])) { start += 1 }
+    return phrase(words[max(start, end - maximumWords)..<end])
+  }
+
+  private static func phrase(_ words: ArraySlice<Substring>) -> String? {
+    guard !words.isEmpty, words.count <= maximumWords else { return nil }
+    let text = words.joined(separator: " ").trimmingCharacters(in: ",.:;")
+    guard let first = text.first, first.isLetter || first.isNumber else { return nil }
+    return text
+  }
+
+  private static func isClauseEnd(_ character: Character) -> Bool {
+    ".,;:!?\u{2014}\u{2013}".contains(character)
+  }
+
+  private static func normalized(_ word: Substring) -> String {
+    word.lowercased().trimmingCharacters(in: ",.:;!?")
+  }
+
+  private static let abbreviations: Set<String> = [
+    "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "gen", "sen", "rep", "gov", "lt", "col", "sgt",
+    "capt", "no", "vs", "etc", "rev", "hon", "mt", "ft", "u.s", "u.k", "e.g", "i.e",
+  ]
+
+  /// The text after the last sentence end (., ! or ? followed by a space), abbreviations aside.
+  static func lastSentence(of text: Substring) -> Substring {
+    var index = text.endIndex
+    while index > text.startIndex {
+      let previous = text.index(before: index)
+      if index < text.endIndex, text[index].isWhitespace, ".!?".contains(text[previous]),
+        !isAbbreviation(endingAt: previous, in: text)
+      {
+        return text[index...]
+      }
+      index = previous
+    }
+    return text
+  }
+
+  /// The text up to and including the first sentence end.
+  static func firstSentence(of text: Substring) -> Substring {
+    var index = text.startIndex
+    while index < text.endIndex {
+      let next = text.index(after: index)
+      if ".!?".contains(text[index]), next == text.endIndex || text[next].isWhitespace,
+        !isAbbreviation(endingAt: index, in: text)
+      {
+        return text[..<next]
+      }
+      index = next
+    }
+    return text
+  }
+
+  private static func isAbbreviation(endingAt period: Substring.Index, in text: Substring) -> Bool {
+    guard text[period] == "." else { return false }
+    let wordStart = text[..<period].lastIndex(where: \.isWhitespace).map { text.index(after: $0) } ?? text.startIndex
+    let word = text[wordStart..<period]
+    if word.count == 1, word.first?.isUppercase == true { return true }
+    return abbreviations.contains(word.lowercased())
+  }
+}
+
+extension String {
+  func trimmingCharacters(in set: String) -> String {
+    var result = Substring(self)
+    while let first = result.first, set.contains(first) { result.removeFirst() }
+    while let last = result.last, set.contains(last) { result.removeLast() }
+    return String(result)
+  }
+}

@@ -1,0 +1,27 @@
+/// Makes text safe to show on a terminal: control characters (C0, DEL, C1, ESC among them) are
+/// replaced by visible stand-ins, so no article can move the cursor or change the terminal.
+public enum VisibleText {
+  public static func make(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: isControl) else { return text }
+    var result = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      result.append(isControl(scalar) ? replacement(for: scalar) : scalar)
+    }
+    return String(result)
+  }
+
+  public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+  }
+
+  /// Tab becomes a space; other C0 controls their Control Pictures symbol (␛ for ESC); DEL ␡;
+  /// C1 controls the replacement character.
+  public static func replacement(for scalar: Unicode.Scalar) -> Unicode.Scalar {
+    switch scalar.value {
+    case 0x09: return " "
+    case 0x00..<0x20: return Unicode.Scalar(0x2400 + scalar.value)!
+    case 0x7F: return "\u{2421}"
+    default: return "\u{FFFD}"
+    }
+  }
+}

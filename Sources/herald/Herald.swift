@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import NewsKit
+
+@main
+struct Herald: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "herald",
+    abstract: "A terminal news reader that finds who said what.",
+    discussion: """
+      With no subcommand, herald opens its reader on the given paths (on the bundled sample \
+      articles when none is given). A path is a plain-text article file or a directory searched \
+      recursively for *.txt articles.
+      """,
+    version: HeraldVersion.current,
+    subcommands: [ReadCommand.self, ListCommand.self, ShowCommand.self, QuotesCommand.self],
+    defaultSubcommand: ReadCommand.self
+  )
+
+  /// Parses and runs, with the exit codes the README promises: 0 success, 1 a runtime error,
+  /// 2 bad usage (ArgumentParser's own default for usage is 64).
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch let failure as CommandFailure {
+      FileHandle.standardError.write(Data("herald: \(failure.message)\n".utf8))
+      Foundation.exit(1)
+    } catch {
+      let code = exitCode(for: error)
+      let message = fullMessage(for: error)
+      if code == .success {
+        if !message.isEmpty { print(message) }
+        Foundation.exit(0)
+      }
+      if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+      Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
+    }
+  }
+}
+
+/// A runtime failure already explained in `message`; ends the program with status 1.
+struct CommandFailure: Error {
+  var message: String
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import NewsKit
+
+struct ListCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "list",
+    abstract: "List articles: a line each with id, source and headline (tab-separated).",
+    discussion: "Files that are not articles are skipped with a warning on stderr naming the file and the reason."
+  )
+
+  @OptionGroup var sources: SourceOptions
+
+  @Flag(help: "Print a JSON array of {\"id\", \"headline\", \"source\", \"path\"} instead.")
+  var json = false
+
+  func run() throws {
+    try Self.printList(of: sources, json: json)
+  }
+
+  static func printList(of sources: SourceOptions, json: Bool) throws {
+    let loaded = try sources.list()
+    if json {
+      print(JSONValue.array(loaded.items.map(ArticleJSON.summary)).serialized())
+    } else {
+      var output = ""
+      for summary in loaded.items { output += ListLine.make(summary) + "\n" }
+      StandardOutput.write(output)
+    }
+    try loaded.finish()
+  }
+}
+
+/// One line of `herald list`: id, source (or "-") and headline, separated by tabs.
+enum ListLine {
+  static func make(_ summary: ArticleSummary) -> String {
+    [summary.id, summary.source ?? "-", summary.headline].map(field).joined(separator: "\t")
+  }
+
+  /// A field with no tab or control character left to break the columns or the terminal.
+  private static func field(_ text: String) -> String {
+    VisibleText.make(text)
+  }
+}
