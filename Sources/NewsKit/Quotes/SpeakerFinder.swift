@@ -124,6 +124,8 @@ enum SpeakerFinder {
   }
 
   private static func phrase(_ words: ArraySlice<Substring>) -> String? {
+    // Emoji and symbols between sentences are no part of a name.
+    let words = words.drop { word in !word.contains { $0.isLetter || $0.isNumber } }
     guard !words.isEmpty, words.count <= maximumWords else { return nil }
     let text = words.joined(separator: " ").trimmingCharacters(in: ",.:;")
     guard let first = text.first, first.isLetter || first.isNumber else { return nil }
