@@ -4,7 +4,10 @@
 /// paragraph continues when the next paragraph opens with a quotation mark (the newspaper
 /// convention for a quote running over several paragraphs); otherwise it ends with its paragraph.
 /// Speakers are found by `SpeakerFinder` around the quote; a quote running over paragraphs keeps
-/// the speaker named in its first. A pronoun ("he said") stands for the last speaker named before it.
+/// the speaker named in its first. A pronoun ("he said") stands for the person last named before
+/// it (`PronounResolver`); a quote with no attribution of its own that follows an attributed one
+/// in the same paragraph, with that attribution between them ("…,” she said. “…”), is the same
+/// speaker's.
 ///
 /// A quote is `speech` when it has a speaker, runs over paragraphs, follows a colon, ends with
 /// sentence punctuation inside its marks, or is eight words or more; otherwise it is a `phrase`
@@ -13,8 +16,8 @@ public enum QuoteDetector {
   public static func quotes(in paragraphs: [String]) -> [Quote] {
     let scanned = paragraphs.map { ScannedParagraph($0) }
     var found: [Quote] = []
-    var lastNamedSpeaker: String?
     var pending: (start: TextPosition, text: String)?
+    var previousAttributedAfter = false
 
     for (index, paragraph) in scanned.enumerated() {
       var spans = paragraph.spans
@@ -39,17 +42,23 @@ public enum QuoteDetector {
         guard let whole = pending else { continue }
         pending = nil
         let end = TextPosition(paragraph: index, offset: endOffset)
-        var quote = classify(
+        var (quote, attributedAfter) = classify(
           start: whole.start, end: end, text: whole.text, scanned: scanned,
           previousEnd: previousEnd(of: whole.start, in: found),
           nextStart: spanIndex + 1 < spans.count ? spans[spanIndex + 1].start : nil)
-        if let speaker = quote.speaker {
-          if SpeakerFinder.isPronoun(speaker) {
-            quote.speaker = lastNamedSpeaker ?? speaker
-          } else {
-            lastNamedSpeaker = speaker
-          }
+        if let speaker = quote.speaker, SpeakerFinder.isPronoun(speaker) {
+          let before = paragraph.substring(from: 0, to: whole.start.offset)
+          let earlier = paragraphs[max(0, whole.start.paragraph - 2)..<whole.start.paragraph]
+          quote.speaker = PronounResolver.name(before: before, earlier: Array(earlier)) ?? speaker
         }
+        // The second half of a split quote ("…,” she said. “…”) is the same speaker's.
+        if quote.speaker == nil, let previous = found.last, previousAttributedAfter,
+          previous.end.paragraph == whole.start.paragraph
+        {
+          quote.speaker = previous.speaker
+          quote.kind = .speech
+        }
+        previousAttributedAfter = attributedAfter
         found.append(quote)
       }
     }
@@ -68,20 +77,23 @@ public enum QuoteDetector {
   private static func classify(
     start: TextPosition, end: TextPosition, text: String, scanned: [ScannedParagraph], previousEnd: Int,
     nextStart: Int?
-  ) -> Quote {
+  ) -> (quote: Quote, attributedAfter: Bool) {
     let first = scanned[start.paragraph]
     let last = scanned[end.paragraph]
     let before = first.substring(from: previousEnd, to: start.offset)
     let after = last.substring(from: end.offset, to: nextStart ?? last.scalars.count)
     let inner = innerText(of: text)
     let endsClause = inner.last.map { ",!?\u{2026}\u{2014}".contains($0) } ?? false
-    let speaker = SpeakerFinder.speakerBefore(before[...]) ?? SpeakerFinder.speakerAfter(after[...], quoteEndsClause: endsClause)
+    let speakerBefore = SpeakerFinder.speakerBefore(before[...])
+    let speakerAfter = speakerBefore == nil ? SpeakerFinder.speakerAfter(after[...], quoteEndsClause: endsClause) : nil
+    let speaker = speakerBefore ?? speakerAfter
     let followsColon = before.trimmingTrailingWhitespace.hasSuffix(":")
     let endsSentence = inner.last.map { ".,!?\u{2026}:;".contains($0) } ?? false
     let words = inner.split(whereSeparator: \.isWhitespace).count
     let isSpeech =
       speaker != nil || start.paragraph != end.paragraph || followsColon || endsSentence || words >= 8
-    return Quote(start: start, end: end, text: text, kind: isSpeech ? .speech : .phrase, speaker: speaker)
+    let quote = Quote(start: start, end: end, text: text, kind: isSpeech ? .speech : .phrase, speaker: speaker)
+    return (quote, speakerAfter != nil)
   }
 
   /// The quote without its marks.

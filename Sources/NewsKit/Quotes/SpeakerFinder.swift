@@ -60,7 +60,8 @@ enum SpeakerFinder {
     {
       return phrase(words[(according + 2)...])
     }
-    let window = max(0, words.count - 4)..<words.count
+    // A verb of saying and up to six words of object: "told the hearing on its first day:".
+    let window = max(0, words.count - 7)..<words.count
     guard let verb = window.last(where: { verbs.contains(lowered[$0]) }) else { return nil }
     // Between verb and colon only an object may stand ("told the Mirror"), not a clause.
     guard !words[(verb + 1)...].contains(where: { $0.last.map(isClauseEnd) ?? false }) else { return nil }
@@ -100,6 +101,11 @@ enum SpeakerFinder {
       subject[subject.count - 1] = subject[subject.count - 1].dropLast()
     }
     if subject.contains(where: { $0.last.map(isClauseEnd) ?? false }) { return nil }
+    // "while the Centre warned that…" is a new clause, not an attribution.
+    if subject.contains(where: { clauseWords.contains(normalized($0)) && $0.first?.isLowercase == true }) { return nil }
+    // After the verb only a short object may stand before the clause ends ("said through a translator.").
+    let object = words[(verb + 1)...].prefix { !($0.last.map(isClauseEnd) ?? false) }
+    guard object.count <= 4 else { return nil }
     while let last = subject.last, auxiliaries.contains(normalized(last)) { subject.removeLast() }
     return phrase(subject[...])
   }
@@ -112,6 +118,19 @@ enum SpeakerFinder {
   private static func phraseBefore(verb: Int, in words: [Substring]) -> String? {
     var end = verb
     while end > 0, auxiliaries.contains(normalized(words[end - 1])) { end -= 1 }
+    // "NAME, APPOSITIVE, said": the speaker is whichever of the two is a name, else the first.
+    if end > 0, words[end - 1].last == "," {
+      var words = words
+      words[end - 1] = words[end - 1].dropLast()
+      let appositiveStart = (0..<(end - 1)).last { words[$0].last == "," }.map { $0 + 1 }
+      if let appositiveStart {
+        let appositive = words[appositiveStart..<end]
+        if appositive.allSatisfy({ $0.first?.isUppercase == true }) { return phrase(appositive) }
+        words[appositiveStart - 1] = words[appositiveStart - 1].dropLast()
+        return phraseBefore(verb: appositiveStart, in: words)
+      }
+      return phraseBefore(verb: end, in: words)
+    }
     var start = end
     while start > 0 {
       let word = words[start - 1]
