@@ -20,7 +20,7 @@ let package = Package(
     .target(
       name: "HeraldAssets",
       path: ".",
-      exclude: ["Sources/NewsKit", "Sources/herald", "Tests", "README.md", ".ci", "DECISIONS.md"],
+      exclude: ["Sources/NewsKit", "Sources/herald", "Tests", "README.md", "DECISIONS.md"],
       sources: ["Sources/HeraldAssets"],
       resources: [.copy("Samples"), .copy("themes")]
     ),

@@ -15,8 +15,8 @@ enum ArticlePrinter {
   static func text(of article: Article, highlight: QuoteHighlight) -> String {
     var lines: [String] = [VisibleText.make(article.headline)]
     var facts = [article.source.map { "Source: \(VisibleText.make($0))" } ?? "Source: unknown"]
-    facts.append("\(article.paragraphs.count) paragraphs")
-    facts.append("\(article.quotes.count) quotes")
+    facts.append(article.paragraphs.count == 1 ? "1 paragraph" : "\(article.paragraphs.count) paragraphs")
+    facts.append(article.quotes.count == 1 ? "1 quote" : "\(article.quotes.count) quotes")
     lines.append(facts.joined(separator: " · "))
     if let path = article.path { lines.append(VisibleText.make(path)) }
     lines.append("")

@@ -134,7 +134,7 @@ enum SpeakerFinder {
     var start = end
     while start > 0 {
       let word = words[start - 1]
-      if let last = word.last, isClauseEnd(last) { break }
+      if endsClause(word) { break }
       if clauseWords.contains(normalized(word)) && word.first?.isLowercase == true { break }
       start -= 1
     }
@@ -149,6 +149,16 @@ enum SpeakerFinder {
     let text = words.joined(separator: " ").trimmingCharacters(in: ",.:;")
     guard let first = text.first, first.isLetter || first.isNumber else { return nil }
     return text
+  }
+
+  /// Whether a word closes a clause: it ends with punctuation that is not an abbreviation's dot.
+  private static func endsClause(_ word: Substring) -> Bool {
+    guard let last = word.last, isClauseEnd(last) else { return false }
+    if last == "." {
+      let bare = word.dropLast()
+      if abbreviations.contains(bare.lowercased()) || (bare.count == 1 && bare.first?.isUppercase == true) { return false }
+    }
+    return true
   }
 
   private static func isClauseEnd(_ character: Character) -> Bool {

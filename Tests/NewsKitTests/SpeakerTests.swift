@@ -1,0 +1,89 @@
+import Testing
+
+@testable import NewsKit
+
+@Suite("Speakers and kinds")
+struct SpeakerTests {
+  private func speakers(_ paragraphs: String...) -> [String?] {
+    QuoteDetector.quotes(in: paragraphs).map(\.speaker)
+  }
+
+  @Test func saidColon() {
+    #expect(speakers("But the Mirror source said: “It is true.”") == ["the Mirror source"])
+  }
+
+  @Test func toldObjectColon() {
+    #expect(speakers("The source told the Mirror: “There is a relationship.”") == ["The source"])
+    #expect(speakers("Dr Ross told the hearing on its first day: “It held.”") == ["Dr Ross"])
+  }
+
+  @Test func addedColon() {
+    #expect(speakers("The source added: “It worked.”") == ["The source"])
+  }
+
+  @Test func quoteThenNameSaid() {
+    #expect(speakers("“We will win,” the coach said.") == ["the coach"])
+  }
+
+  @Test func quoteThenSaidName() {
+    #expect(speakers("“We will win,” said chairman and chief executive Richard Parsons.") == ["chairman and chief executive Richard Parsons"])
+  }
+
+  @Test func accordingTo() {
+    #expect(speakers("According to the harbourmaster, “the tide turned early.”") == ["the harbourmaster"])
+    #expect(speakers("Yesterday, according to Ana Prado, \"nothing moved.\"") == ["Ana Prado"])
+  }
+
+  @Test func saidComma() {
+    #expect(speakers("The minister said, “This is final.”") == ["The minister"])
+  }
+
+  @Test func titlesAreNotSentenceEnds() {
+    #expect(speakers("Later Mr. Smith said: “Fine.”") == ["Mr. Smith"])
+  }
+
+  @Test func appositiveGivesTheName() {
+    #expect(speakers("The union's secretary, Katrin Albers, said: “Enough.”") == ["Katrin Albers"])
+    #expect(speakers("Farmer Gethin Powell, whose land drains into the brook, said: “Never.”") == ["Farmer Gethin Powell"])
+  }
+
+  @Test func pronounIsTheLastNamedPerson() {
+    #expect(speakers("Joan Whitaker, 81, woke at two. “I thought it was burglars,” she said.") == ["Joan Whitaker"])
+    #expect(speakers("Nobody was named here. “It rained,” he said.") == ["he"])
+  }
+
+  @Test func splitQuoteKeepsItsSpeaker() {
+    #expect(speakers("“We looked,” Nair said. “We found a piano.”") == ["Nair", "Nair"])
+  }
+
+  @Test func quoteAfterReportedSpeechIsNotInherited() {
+    let found = QuoteDetector.quotes(in: ["Albers said: “Enough.” She added that they got “nothing but promises”."])
+    #expect(found.map(\.speaker) == ["Albers", nil])
+    #expect(found.map(\.kind) == [.speech, .phrase])
+  }
+
+  @Test func continuedParagraphKeepsItsSpeaker() {
+    #expect(speakers("The source said: “One.", "“Two.”") == ["The source"])
+  }
+
+  @Test(
+    "No speaker where the text names none",
+    arguments: [
+      "A US officer told them their operations made America “look bad” politically.",
+      "The source in the UK confirmed the troops had even “groomed” fighters.",
+      "The institute called it “broadly credible”, while the Centre warned that it would hurt.",
+      "“Snatch squads” have whisked evacuees away.",
+    ])
+  func noSpeaker(text: String) {
+    #expect(QuoteDetector.quotes(in: [text]).map(\.speaker) == [nil])
+  }
+
+  @Test func phraseAndSpeechKinds() {
+    let found = QuoteDetector.quotes(in: [
+      "Paras were “snatching” evacuees, in what one called “a total shambles”.",
+      "“We are done.”",
+      "He said it was “the kind of thing that happens when nobody is in charge at all” today.",
+    ])
+    #expect(found.map(\.kind) == [.phrase, .phrase, .speech, .speech])
+  }
+}
