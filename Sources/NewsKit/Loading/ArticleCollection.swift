@@ -51,8 +51,7 @@ public enum ArticleCollection {
   /// The list entry for one file.
   public static func summary(ofFile path: String) throws(LoadError) -> ArticleSummary {
     let bytes = try ArticleFile.read(path: path)
-    let text = LegacyTextDecoding.decode(bytes)
-    let (headline, source) = PlainTextArticleParser.summary(of: text)
+    let (headline, source) = ArticleSummaryReader.summary(of: bytes)
     return ArticleSummary(id: ArticleID.make(for: bytes), headline: headline, source: source, path: path)
   }
 

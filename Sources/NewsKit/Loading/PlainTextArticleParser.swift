@@ -28,23 +28,6 @@ public enum PlainTextArticleParser {
     return Parsed(headline: headline, source: source, paragraphs: blocks.map { $0.joined(separator: " ") })
   }
 
-  /// The headline and source only: what the list needs, found without splitting the body.
-  public static func summary(of text: String) -> (headline: String, source: String?) {
-    var headlineLines: [Substring] = []
-    for line in lines(of: text) {
-      let trimmed = line.trimmingWhitespace
-      if trimmed.isEmpty {
-        if headlineLines.isEmpty { continue } else { break }
-      }
-      headlineLines.append(trimmed)
-    }
-    let headline = headlineLines.joined(separator: " ")
-    let lastLine = lastNonBlankLine(of: text)
-    let bodyHasMoreThanHeadline = lastLine.map { $0 != headlineLines.last } ?? false
-    let source = bodyHasMoreThanHeadline ? lastLine.flatMap { sourceName(in: $0) } : nil
-    return (headline, source)
-  }
-
   /// The outlet named by a `Source: Outlet` line, nil when the line is something else.
   static func sourceName(in line: Substring) -> String? {
     let prefix = "source:"
@@ -70,22 +53,10 @@ public enum PlainTextArticleParser {
     return blocks
   }
 
-  /// Lines split at LF, CRLF or a lone CR. `Character` treats CRLF as one grapheme, so
-  /// splitting on `isNewline` covers all three.
+  /// Lines split at LF, CRLF or a lone CR (`Character` holds CRLF as one grapheme), the same
+  /// breaks `ArticleSummaryReader` finds in bytes; other separators stay inside their line.
   static func lines(of text: String) -> [Substring] {
-    text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-  }
-
-  private static func lastNonBlankLine(of text: String) -> Substring? {
-    var end = text.endIndex
-    while end > text.startIndex {
-      let lineStart = text[..<end].lastIndex(where: \.isNewline).map { text.index(after: $0) } ?? text.startIndex
-      let line = text[lineStart..<end].trimmingWhitespace
-      if !line.isEmpty { return line }
-      if lineStart == text.startIndex { return nil }
-      end = text.index(before: lineStart)
-    }
-    return nil
+    text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
   }
 }
 
