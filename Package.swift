@@ -20,19 +20,28 @@ let package = Package(
     .target(
       name: "HeraldAssets",
       path: ".",
-      exclude: ["Sources/NewsKit", "Sources/herald", "Tests", "README.md", "DECISIONS.md"],
+      exclude: [
+        "Sources/NewsKit", "Sources/CNcurses", "Sources/CursesUI", "Sources/herald", "Tests", "README.md",
+        "DECISIONS.md",
+      ],
       sources: ["Sources/HeraldAssets"],
       resources: [.copy("Samples"), .copy("themes")]
     ),
+    // ncursesw, through a shim header for what Swift cannot import (macros, globals).
+    .systemLibrary(name: "CNcurses", path: "Sources/CNcurses", providers: [.apt(["libncurses-dev"])]),
+    // The reader: views draw into a cell grid; a small ncurses backend shows it.
+    .target(name: "CursesUI", dependencies: ["NewsKit", "CNcurses"]),
     .executableTarget(
       name: "herald",
       dependencies: [
         "NewsKit",
+        "CursesUI",
         "HeraldAssets",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "NewsKitTests", dependencies: ["NewsKit"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "CursesUITests", dependencies: ["CursesUI", "NewsKit"]),
     .testTarget(name: "HeraldCommandTests", dependencies: ["herald", "NewsKit"], resources: [.copy("Fixtures")]),
   ],
   swiftLanguageModes: [.v6]

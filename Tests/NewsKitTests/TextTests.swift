@@ -26,3 +26,34 @@ struct TextTests {
     #expect(VisibleText.make("plain") == "plain")
   }
 }
+
+@Suite("Searching an article")
+struct ArticleSearchTests {
+  @Test func findsEveryMatchIgnoringCaseAndAccents() {
+    let found = ArticleSearch.matches(of: "cafe", in: ["The Café and the cafe.", "No match.", "CAFÉ 東京 café"])
+    #expect(found.map(\.paragraph) == [0, 0, 2, 2])
+    #expect(found[0].start == 4 && found[0].end == 8)
+    #expect(found[3].start == 8 && found[3].end == 12)
+  }
+
+  @Test func emptyQueryFindsNothing() {
+    #expect(ArticleSearch.matches(of: "", in: ["text"]).isEmpty)
+  }
+}
+
+@Suite("Listing a batch at a time")
+struct ProgressiveListingTests {
+  @Test func batchesArriveInPathOrderAndCoverEverything() throws {
+    var headlines: [String] = []
+    var problems: [LoadError] = []
+    var batches = 0
+    ArticleCollection.listProgressively([Fixture.path("collection")], batchSize: 2) { summaries, skipped in
+      headlines += summaries.map(\.headline)
+      problems += skipped
+      batches += 1
+    }
+    #expect(headlines == ["First story", "Second story", "Third story", "Fourth story"])
+    #expect(problems.count == 3)
+    #expect(batches >= 4)
+  }
+}

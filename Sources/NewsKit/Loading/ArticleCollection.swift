@@ -23,6 +23,32 @@ public enum ArticleCollection {
     return listing
   }
 
+  /// Lists the paths a batch at a time, in path order, calling `deliver` after each batch, so a
+  /// reader can show the first stories while the rest are read. Runs on the caller's thread.
+  public static func listProgressively(
+    _ paths: [String], batchSize: Int = 2048, deliver: ([ArticleSummary], [LoadError]) -> Void
+  ) {
+    let found = ArticleFileFinder().find(in: paths)
+    if !found.problems.isEmpty { deliver([], found.problems) }
+    var start = 0
+    // Small first batches put the first screen up quickly; later ones amortise the hand-over.
+    var size = min(batchSize, 128)
+    while start < found.files.count {
+      let end = min(found.files.count, start + size)
+      var summaries: [ArticleSummary] = []
+      var problems: [LoadError] = []
+      for result in self.summaries(of: Array(found.files[start..<end])) {
+        switch result {
+        case .success(let summary): summaries.append(summary)
+        case .failure(let problem): problems.append(problem)
+        }
+      }
+      deliver(summaries, problems)
+      start = end
+      size = min(batchSize, size * 2)
+    }
+  }
+
   /// Summaries of the given files, in their order, read on all cores.
   public static func summaries(of files: [String]) -> [Result<ArticleSummary, LoadError>] {
     parallelMap(files) { path throws(LoadError) in try summary(ofFile: path) }

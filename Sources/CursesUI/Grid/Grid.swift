@@ -1,0 +1,121 @@
+import NewsKit
+
+/// One terminal cell: a grapheme and its style. A wide grapheme fills its own cell and marks
+/// the next one as its continuation, which shows nothing of its own.
+public struct Cell: Sendable, Hashable {
+  public var character: Character
+  public var style: Style
+  public var isContinuation: Bool
+
+  public init(_ character: Character = " ", style: Style = .normal, isContinuation: Bool = false) {
+    self.character = character
+    self.style = style
+    self.isContinuation = isContinuation
+  }
+
+  public static let blank = Cell()
+}
+
+/// An in-memory screen that views draw into; the terminal backend only shows it. Tests read it
+/// back as text and as a map of styles.
+public struct Grid: Sendable, Hashable {
+  public private(set) var width: Int
+  public private(set) var height: Int
+  public private(set) var cells: [Cell]
+
+  public init(width: Int, height: Int) {
+    self.width = max(0, width)
+    self.height = max(0, height)
+    cells = Array(repeating: .blank, count: self.width * self.height)
+  }
+
+  public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
+
+  public subscript(x: Int, y: Int) -> Cell {
+    get { cells[y * width + x] }
+    set { cells[y * width + x] = newValue }
+  }
+
+  /// Fills a rectangle (clipped to the grid) with blanks of a style.
+  public mutating func fill(_ rect: Rect, style: Style) {
+    for row in max(0, rect.y)..<min(height, rect.maxY) {
+      for column in max(0, rect.x)..<min(width, rect.maxX) {
+        self[column, row] = Cell(" ", style: style)
+      }
+    }
+  }
+
+  /// Writes text from (x, y) without going past `limit` (an exclusive column; the grid's width
+  /// by default). Control characters are shown as visible symbols; a wide grapheme that would
+  /// straddle the limit is replaced by a space. Returns the column after the last cell written.
+  @discardableResult
+  public mutating func write(_ text: some StringProtocol, x: Int, y: Int, style: Style, limit: Int? = nil) -> Int {
+    let end = min(limit ?? width, width)
+    guard y >= 0, y < height else { return x }
+    var column = x
+    for character in VisibleText.make(String(text)) {
+      column = put(character, x: column, y: y, style: style, limit: end)
+      if column >= end { break }
+    }
+    return column
+  }
+
+  /// Puts one grapheme at (x, y); returns the next column.
+  @discardableResult
+  public mutating func put(_ character: Character, x: Int, y: Int, style: Style, limit: Int? = nil) -> Int {
+    let end = min(limit ?? width, width)
+    guard y >= 0, y < height, x >= 0, x < end else { return x }
+    let cellWidth = DisplayWidth.of(character)
+    if cellWidth == 0 { return x }
+    if cellWidth == 2 && x + 1 >= end {
+      self[x, y] = Cell(" ", style: style)
+      return x + 1
+    }
+    clearWideNeighbours(x: x, y: y, span: cellWidth)
+    self[x, y] = Cell(character, style: style)
+    if cellWidth == 2 { self[x + 1, y] = Cell(" ", style: style, isContinuation: true) }
+    return x + cellWidth
+  }
+
+  /// Overwriting half of a wide grapheme blanks its other half, so no half character is left.
+  private mutating func clearWideNeighbours(x: Int, y: Int, span: Int) {
+    if self[x, y].isContinuation, x > 0 { self[x - 1, y] = Cell(" ", style: self[x - 1, y].style) }
+    let after = x + span
+    if after < width, self[after, y].isContinuation { self[after, y] = Cell(" ", style: self[after, y].style) }
+  }
+
+  /// Sets the style of cells already drawn, keeping their characters.
+  public mutating func restyle(_ rect: Rect, style: Style) {
+    for row in max(0, rect.y)..<min(height, rect.maxY) {
+      for column in max(0, rect.x)..<min(width, rect.maxX) {
+        self[column, row].style = style
+      }
+    }
+  }
+
+  /// The screen as lines of text, trailing blanks kept so that columns line up.
+  public var lines: [String] {
+    (0..<height).map { row in
+      var line = ""
+      for column in 0..<width where !self[column, row].isContinuation {
+        line.append(self[column, row].character)
+      }
+      return line
+    }
+  }
+
+  public var text: String { lines.joined(separator: "\n") }
+
+  /// One symbol per cell for its style, from `legend` (roles missing from it show as "?"); a
+  /// focused cell shows its symbol in upper case when the legend gives a letter.
+  public func styleMap(_ legend: [StyleRole: Character]) -> String {
+    (0..<height).map { row in
+      String(
+        (0..<width).map { column -> Character in
+          let style = self[column, row].style
+          let symbol = legend[style.role] ?? "?"
+          return style.focused ? Character(symbol.uppercased()) : symbol
+        })
+    }.joined(separator: "\n")
+  }
+}

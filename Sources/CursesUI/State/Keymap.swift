@@ -1,0 +1,49 @@
+/// Which keys do what. The defaults follow vim and less; a config file may change them later.
+public struct Keymap: Sendable, Hashable {
+  public var bindings: [Key: Action]
+
+  public init(bindings: [Key: Action]) {
+    self.bindings = bindings
+  }
+
+  public func action(for key: Key) -> Action? {
+    bindings[key]
+  }
+
+  public static let standard = Keymap(bindings: [
+    .character("j"): .moveDown, .down: .moveDown,
+    .character("k"): .moveUp, .up: .moveUp,
+    .character("J"): .nextParagraph, .character("K"): .previousParagraph,
+    .character(" "): .pageDown, .pageDown: .pageDown, .control("f"): .pageDown, .control("d"): .pageDown,
+    .character("b"): .pageUp, .pageUp: .pageUp, .control("b"): .pageUp, .control("u"): .pageUp,
+    .character("g"): .first, .home: .first,
+    .character("G"): .last, .end: .last,
+    .tab: .switchPane, .backTab: .switchPane,
+    .enter: .open, .character("l"): .open, .right: .open,
+    .escape: .back, .character("h"): .back, .left: .back,
+    .character("n"): .nextQuote, .character("N"): .previousQuote,
+    .character("]"): .nextStory, .character("["): .previousStory,
+    .character("/"): .search,
+    .character("q"): .quit,
+    .control("l"): .redraw,
+    .character("?"): .help,
+  ])
+
+  /// The keys shown for each action in the help overlay, in the order listed there.
+  public static let helpLines: [(keys: String, meaning: String)] = [
+    ("j k  ↓ ↑", "next / previous story; paragraph in the article"),
+    ("J K", "next / previous paragraph, from anywhere"),
+    ("Space b  PgDn PgUp", "a page down / up"),
+    ("g G  Home End", "first / last"),
+    ("Tab", "switch between list and article"),
+    ("Enter l →", "open the story"),
+    ("Esc h ←", "back to the list"),
+    ("n N", "next / previous quote (matches while searching)"),
+    ("] [", "next / previous story while reading"),
+    ("/", "find text in the article; Enter keeps it, Esc clears"),
+    ("q", "quit from the list, back from the article"),
+    ("Ctrl-L", "redraw the screen"),
+    ("?", "this help (any key closes it)"),
+    ("mouse", "wheel scrolls the pane under it; click selects"),
+  ]
+}

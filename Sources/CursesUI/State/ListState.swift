@@ -1,0 +1,36 @@
+/// A scrolling selection over a list: which row is selected and which is at the top. Like
+/// ratatui's `ListState`, it is clamped once the row count and the height are known.
+public struct ListState: Sendable, Hashable {
+  public var selected: Int = 0
+  public var offset: Int = 0
+
+  public init(selected: Int = 0, offset: Int = 0) {
+    self.selected = selected
+    self.offset = offset
+  }
+
+  /// Rows kept between the selection and the top or bottom edge, until the list's ends.
+  public static func margin(forHeight height: Int) -> Int {
+    min(3, max(0, (height - 1) / 2))
+  }
+
+  /// Selects `row` (clamped) and scrolls so it stays `margin` rows from the edges.
+  public mutating func select(_ row: Int, count: Int, height: Int) {
+    guard count > 0 else {
+      selected = 0
+      offset = 0
+      return
+    }
+    selected = min(max(0, row), count - 1)
+    scrollIntoView(count: count, height: height)
+  }
+
+  public mutating func scrollIntoView(count: Int, height: Int) {
+    guard height > 0, count > 0 else { return }
+    selected = min(max(0, selected), count - 1)
+    let margin = Self.margin(forHeight: height)
+    if selected - margin < offset { offset = selected - margin }
+    if selected + margin > offset + height - 1 { offset = selected + margin - height + 1 }
+    offset = min(max(0, offset), max(0, count - height))
+  }
+}

@@ -1,0 +1,68 @@
+import NewsKit
+
+/// The whole state of the reader: a plain value that `reduce` changes and views draw.
+public struct ReaderState: Sendable {
+  public enum Pane: Sendable, Hashable { case list, article }
+
+  /// An article being read: its text, its wrapped layout and where the reader is in it.
+  public struct Reading: Sendable {
+    public var article: Article
+    public var layout: ArticleLayout
+    public var paragraph: Int = 0
+    public var scroll: Int = 0
+    public var quote: Int?
+  }
+
+  /// A search in the open article: the query and its matches.
+  public struct Search: Sendable, Hashable {
+    public var query: String
+    public var editing: Bool
+    public var matches: [ArticleSearch.Match] = []
+    public var current: Int?
+  }
+
+  public var stories: [ArticleSummary] = []
+  public var list = ListState()
+  public var focus: Pane = .list
+  /// In a narrow terminal, whether the article fills the screen instead of the list.
+  public var articleAlone = false
+  public var reading: Reading?
+  public var search: Search?
+  public var readIDs: Set<String> = []
+  public var helpVisible = false
+  public var width: Int
+  public var height: Int
+  public var readingWidth = 80
+  public var paragraphSpacing = 1
+  public var loadedAll = false
+  public var skippedFiles = 0
+  /// A one-line notice for the status bar, cleared by the next key.
+  public var notice: String?
+  public var quitting = false
+
+  public init(width: Int, height: Int, stories: [ArticleSummary] = []) {
+    self.width = max(0, width)
+    self.height = max(0, height)
+    self.stories = stories
+  }
+
+  public var layout: ScreenLayout {
+    ScreenLayout(width: width, height: height, showArticleAlone: articleAlone)
+  }
+
+  public var isSideBySide: Bool { ScreenLayout.isSideBySide(width: width) }
+
+  public var listHeight: Int { layout.list?.height ?? max(0, height - 1) }
+
+  public var articleGeometry: ArticleGeometry {
+    let pane = layout.article ?? Rect(x: 0, y: 0, width: width, height: max(0, height - 1))
+    return ArticleGeometry(pane: pane, readingWidth: readingWidth)
+  }
+
+  public var selectedStory: ArticleSummary? {
+    stories.indices.contains(list.selected) ? stories[list.selected] : nil
+  }
+
+  /// Whether the article pane is on screen.
+  public var articleVisible: Bool { layout.article != nil }
+}

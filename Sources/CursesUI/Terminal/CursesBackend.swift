@@ -1,0 +1,153 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+import CNcurses
+
+/// The only code that talks to ncurses: it shows a `Grid`, redrawing only the cells that changed
+/// since the last frame, and turns `get_wch`, mouse and resize input into `InputEvent`s.
+public final class CursesBackend {
+  private var screen: OpaquePointer?
+  private var previous: Grid?
+  private var palette = Palette()
+  private let colours: Int
+  private var ended = false
+
+  /// Starts curses on the terminal; nil when the terminal cannot be driven (no terminfo entry).
+  public init?() {
+    Self.useUTF8Locale()
+    guard let screen = newterm(nil, herald_stdout(), herald_stdin()) else { return nil }
+    self.screen = screen
+    TerminalSignals.install()
+    cbreak()
+    noecho()
+    nonl()
+    keypad(herald_stdscr(), true)
+    set_escdelay(25)
+    curs_set(0)
+    if has_colors() {
+      start_color()
+      use_default_colors()
+    }
+    colours = has_colors() ? Int(herald_colors()) : 0
+    mousemask(herald_all_mouse_events, nil)
+    mouseinterval(0)
+  }
+
+  deinit { end() }
+
+  /// Restores the terminal. Safe to call more than once.
+  public func end() {
+    guard !ended else { return }
+    ended = true
+    endwin()
+    if let screen { delscreen(screen) }
+    screen = nil
+    TerminalSignals.restoreDefaults()
+  }
+
+  public var size: (width: Int, height: Int) { (Int(herald_cols()), Int(herald_lines())) }
+
+  /// A quit signal received since start, or nil.
+  public var quitSignal: Int32? {
+    let signal = TerminalSignals.pending
+    return signal == 0 ? nil : signal
+  }
+
+  /// Wide characters need a UTF-8 locale: take the user's, and fall back to C.UTF-8 when theirs
+  /// is not UTF-8.
+  static func useUTF8Locale() {
+    setlocale(LC_ALL, "")
+    let codeset = String(cString: herald_codeset())
+    if codeset.uppercased().replacingOccurrences(of: "-", with: "") != "UTF8" {
+      setlocale(LC_CTYPE, "C.UTF-8")
+    }
+  }
+
+  /// Shows the grid, touching only the cells that differ from the previous frame.
+  public func present(_ grid: Grid, forceFull: Bool = false) {
+    if forceFull || previous?.width != grid.width || previous?.height != grid.height {
+      clearok(herald_curscr(), true)
+      previous = nil
+    }
+    let window = herald_stdscr()
+    for y in 0..<grid.height {
+      for x in 0..<grid.width {
+        let cell = grid[x, y]
+        if let previous, previous[x, y] == cell, !(x > 0 && grid[x - 1, y] != previous[x - 1, y] && cell.isContinuation) {
+          continue
+        }
+        if cell.isContinuation { continue }
+        draw(cell, x: x, y: y, window: window)
+      }
+    }
+    previous = grid
+    wnoutrefresh(window)
+    doupdate()
+  }
+
+  private func draw(_ cell: Cell, x: Int, y: Int, window: UnsafeMutablePointer<WINDOW>?) {
+    let look = palette.attributes(for: cell.style, colours: colours)
+    var characters: [wchar_t] = cell.character.unicodeScalars.prefix(Int(CCHARW_MAX) - 1).map { wchar_t(bitPattern: $0.value) }
+    characters.append(0)
+    var complex = cchar_t()
+    _ = setcchar(&complex, characters, look.attributes, look.pair, nil)
+    _ = mvwadd_wch(window, Int32(y), Int32(x), &complex)
+  }
+
+  /// The next input, waiting at most `timeout` milliseconds; nil when none came.
+  public func readEvent(timeout: Int32) -> InputEvent? {
+    wtimeout(herald_stdscr(), timeout)
+    var character: wint_t = 0
+    let result = wget_wch(herald_stdscr(), &character)
+    if result == ERR { return nil }
+    if result == KEY_CODE_YES { return functionKey(Int32(character)) }
+    return Self.event(forCharacter: UInt32(character))
+  }
+
+  static func event(forCharacter value: UInt32) -> InputEvent? {
+    switch value {
+    case 10, 13: return .key(.enter)
+    case 27: return .key(.escape)
+    case 9: return .key(.tab)
+    case 8, 127: return .key(.backspace)
+    case 1...26: return .key(.control(Character(Unicode.Scalar(value + 96)!)))
+    default:
+      guard let scalar = Unicode.Scalar(value) else { return nil }
+      return .key(.character(Character(scalar)))
+    }
+  }
+
+  private func functionKey(_ code: Int32) -> InputEvent? {
+    switch code {
+    case KEY_UP: return .key(.up)
+    case KEY_DOWN: return .key(.down)
+    case KEY_LEFT: return .key(.left)
+    case KEY_RIGHT: return .key(.right)
+    case KEY_PPAGE: return .key(.pageUp)
+    case KEY_NPAGE: return .key(.pageDown)
+    case KEY_HOME: return .key(.home)
+    case KEY_END: return .key(.end)
+    case KEY_ENTER: return .key(.enter)
+    case KEY_BACKSPACE: return .key(.backspace)
+    case KEY_BTAB: return .key(.backTab)
+    case KEY_RESIZE:
+      let size = self.size
+      return .resize(width: size.width, height: size.height)
+    case KEY_MOUSE:
+      var event = MEVENT()
+      guard getmouse(&event) == OK else { return nil }
+      let x = Int(event.x)
+      let y = Int(event.y)
+      if event.bstate & herald_button4_pressed != 0 { return .mouse(MouseEvent(.wheelUp, x: x, y: y)) }
+      if herald_button5_pressed != 0 && event.bstate & herald_button5_pressed != 0 {
+        return .mouse(MouseEvent(.wheelDown, x: x, y: y))
+      }
+      if event.bstate & (herald_button1_pressed | herald_button1_clicked) != 0 {
+        return .mouse(MouseEvent(.click, x: x, y: y))
+      }
+      return nil
+    default:
+      return nil
+    }
+  }
+}

@@ -1,0 +1,124 @@
+import NewsKit
+
+/// An article wrapped to a width: every screen line it takes, with the styles of quotes,
+/// speakers and search matches, and where each paragraph starts. Built again when the article,
+/// the width, the search or the focused paragraph changes; drawing then only copies lines.
+public struct ArticleLayout: Sendable, Hashable {
+  public struct Line: Sendable, Hashable {
+    /// The paragraph the line belongs to; nil for the headline, the source line and spacing.
+    public var paragraph: Int?
+    public var text: [StyledCharacter]
+  }
+
+  public private(set) var lines: [Line] = []
+  /// The first line of each paragraph.
+  public private(set) var paragraphStarts: [Int] = []
+  public let textWidth: Int
+
+  /// - Parameters:
+  ///   - width: the columns available for text (the margin is not included).
+  ///   - focused: the paragraph drawn with the focus background.
+  ///   - matches: search matches to highlight; `currentMatch` indexes into them.
+  public init(
+    article: Article, width: Int, focused: Int?, matches: [ArticleSearch.Match] = [], currentMatch: Int? = nil,
+    paragraphSpacing: Int = 1
+  ) {
+    textWidth = max(1, width)
+    for line in TextWrapper.wrap(article.headline, style: Style(.headline), width: textWidth) {
+      lines.append(Line(paragraph: nil, text: line))
+    }
+    var facts = [article.source ?? "Unknown source"]
+    facts.append(article.paragraphs.count == 1 ? "1 paragraph" : "\(article.paragraphs.count) paragraphs")
+    if !article.quotes.isEmpty { facts.append(article.quotes.count == 1 ? "1 quote" : "\(article.quotes.count) quotes") }
+    for line in TextWrapper.wrap(facts.joined(separator: " · "), style: Style(.source), width: textWidth) {
+      lines.append(Line(paragraph: nil, text: line))
+    }
+    for (index, paragraph) in article.paragraphs.enumerated() {
+      for _ in 0..<max(0, paragraphSpacing) { lines.append(Line(paragraph: nil, text: [])) }
+      if index == 0 && paragraphSpacing == 0 { lines.append(Line(paragraph: nil, text: [])) }
+      paragraphStarts.append(lines.count)
+      let styled = Self.styled(
+        paragraph, index: index, article: article, focused: focused == index, matches: matches,
+        currentMatch: currentMatch)
+      for line in TextWrapper.wrap(styled, width: textWidth) {
+        lines.append(Line(paragraph: index, text: line))
+      }
+    }
+  }
+
+  /// The lines of a paragraph: from its start to the next paragraph's start (spacing excluded).
+  public func lineRange(ofParagraph index: Int) -> Range<Int> {
+    guard paragraphStarts.indices.contains(index) else { return 0..<0 }
+    var end = index + 1 < paragraphStarts.count ? paragraphStarts[index + 1] : lines.count
+    while end > paragraphStarts[index] + 1, lines[end - 1].paragraph != index { end -= 1 }
+    return paragraphStarts[index]..<end
+  }
+
+  /// The paragraph shown on a line, or the next paragraph after spacing.
+  public func paragraph(atLine line: Int) -> Int? {
+    guard !paragraphStarts.isEmpty else { return nil }
+    if line >= 0 && line < lines.count, let paragraph = lines[line].paragraph { return paragraph }
+    return paragraphStarts.firstIndex { $0 >= line } ?? paragraphStarts.count - 1
+  }
+
+  /// The line a scalar offset in a paragraph is drawn on.
+  public func line(ofParagraph index: Int, offset: Int) -> Int {
+    let range = lineRange(ofParagraph: index)
+    var consumed = 0
+    for line in range {
+      let scalars = lines[line].text.reduce(0) { $0 + $1.character.unicodeScalars.count } + 1
+      if offset < consumed + scalars { return line }
+      consumed += scalars
+    }
+    return max(range.lowerBound, range.upperBound - 1)
+  }
+
+  private static func styled(
+    _ paragraph: String, index: Int, article: Article, focused: Bool, matches: [ArticleSearch.Match],
+    currentMatch: Int?
+  ) -> [StyledCharacter] {
+    let scalarCount = paragraph.unicodeScalars.count
+    var roles = [StyleRole](repeating: .body, count: scalarCount)
+    for quote in article.quotes where quote.touches(paragraph: index) {
+      let start = quote.start.paragraph == index ? quote.start.offset : 0
+      let end = min(scalarCount, quote.end.paragraph == index ? quote.end.offset : scalarCount)
+      guard start < end else { continue }
+      for offset in start..<end { roles[offset] = quote.kind == .speech ? .speech : .phrase }
+      if let speaker = quote.speaker {
+        for range in Self.occurrences(of: speaker, in: paragraph) where roles[range.lowerBound] == .body {
+          for offset in range { roles[offset] = .speaker }
+        }
+      }
+    }
+    for (number, match) in matches.enumerated() where match.paragraph == index {
+      for offset in max(0, match.start)..<min(scalarCount, match.end) {
+        roles[offset] = number == currentMatch ? .currentMatch : .searchMatch
+      }
+    }
+    var result: [StyledCharacter] = []
+    result.reserveCapacity(scalarCount)
+    var offset = 0
+    for character in paragraph {
+      result.append(StyledCharacter(character, Style(roles[min(offset, scalarCount - 1)], focused: focused)))
+      offset += character.unicodeScalars.count
+    }
+    return result
+  }
+
+  private static func occurrences(of needle: String, in text: String) -> [Range<Int>] {
+    let haystack = Array(text.unicodeScalars)
+    let pattern = Array(needle.unicodeScalars)
+    guard !pattern.isEmpty, pattern.count <= haystack.count else { return [] }
+    var found: [Range<Int>] = []
+    var start = 0
+    while start + pattern.count <= haystack.count {
+      if haystack[start..<(start + pattern.count)].elementsEqual(pattern) {
+        found.append(start..<(start + pattern.count))
+        start += pattern.count
+      } else {
+        start += 1
+      }
+    }
+    return found
+  }
+}

@@ -1,0 +1,46 @@
+import NewsKit
+
+/// The headline list: a read mark, the source and the headline cut to the width. Only the
+/// visible rows are drawn, so a frame costs the same with 100,000 stories as with 100.
+public struct HeadlineListView {
+  public var stories: [ArticleSummary]
+  public var list: ListState
+  public var readIDs: Set<String>
+
+  public init(stories: [ArticleSummary], list: ListState, readIDs: Set<String>) {
+    self.stories = stories
+    self.list = list
+    self.readIDs = readIDs
+  }
+
+  public func render(into grid: inout Grid, area: Rect) {
+    guard !area.isEmpty else { return }
+    grid.fill(area, style: Style(.listRow))
+    guard !stories.isEmpty else {
+      grid.write("Loading…", x: area.x + 1, y: area.y, style: Style(.dim), limit: area.maxX)
+      return
+    }
+    let sourceWidth = area.width >= 60 ? 16 : (area.width >= 36 ? 10 : 0)
+    for row in 0..<area.height {
+      let index = list.offset + row
+      guard stories.indices.contains(index) else { break }
+      let story = stories[index]
+      let y = area.y + row
+      let isRead = readIDs.contains(story.id)
+      let selected = index == list.selected
+      let rowStyle = selected ? Style(.listSelected) : Style(isRead ? .listRead : .listUnread)
+      grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: rowStyle)
+      var x = area.x
+      x = grid.write(isRead ? " " : "•", x: x, y: y, style: rowStyle, limit: area.maxX)
+      x = grid.write(" ", x: x, y: y, style: rowStyle, limit: area.maxX)
+      if sourceWidth > 0 {
+        let source = TextWrapper.truncate(story.source ?? "—", width: sourceWidth)
+        let sourceStyle = selected ? rowStyle : Style(.listSource)
+        let end = grid.write(source, x: x, y: y, style: sourceStyle, limit: area.maxX)
+        x = min(area.maxX, max(end, x + sourceWidth) + 1)
+      }
+      let headline = TextWrapper.truncate(story.headline, width: area.maxX - x)
+      grid.write(headline, x: x, y: y, style: rowStyle, limit: area.maxX)
+    }
+  }
+}

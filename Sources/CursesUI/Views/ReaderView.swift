@@ -1,0 +1,21 @@
+/// The whole screen for a state: a pure function from `ReaderState` to a `Grid`.
+public enum ReaderView {
+  public static func render(_ state: ReaderState) -> Grid {
+    var grid = Grid(width: state.width, height: state.height)
+    let screen = state.layout
+    if let area = screen.list {
+      HeadlineListView(stories: state.stories, list: state.list, readIDs: state.readIDs)
+        .render(into: &grid, area: area)
+    }
+    if let divider = screen.divider {
+      for y in divider.y..<divider.maxY { grid.put("│", x: divider.x, y: y, style: Style(.border)) }
+    }
+    if let area = screen.article {
+      ArticleView(reading: state.reading, readingWidth: state.readingWidth, focused: state.focus == .article)
+        .render(into: &grid, area: area)
+    }
+    StatusBarView(state: state).render(into: &grid, area: screen.status)
+    if state.helpVisible { HelpOverlay().render(into: &grid, area: grid.bounds) }
+    return grid
+  }
+}

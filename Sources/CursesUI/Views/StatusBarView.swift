@@ -1,0 +1,50 @@
+/// The bottom line: where the reader is (story, paragraph, quote or match), loading progress,
+/// and a key hint, or the search being typed.
+public struct StatusBarView {
+  public var state: ReaderState
+
+  public init(state: ReaderState) {
+    self.state = state
+  }
+
+  public func render(into grid: inout Grid, area: Rect) {
+    guard !area.isEmpty else { return }
+    let style = Style(.statusBar)
+    grid.fill(area, style: style)
+    if let search = state.search, search.editing {
+      grid.write("/" + search.query + "▏", x: area.x, y: area.y, style: style, limit: area.maxX)
+      return
+    }
+    let hint = state.focus == .article ? "? help  Esc back" : "? help  q quit"
+    let left = TextWrapper.truncate(facts.joined(separator: " · "), width: area.width)
+    let end = grid.write(left, x: area.x, y: area.y, style: style, limit: area.maxX)
+    let hintWidth = DisplayWidth.of(hint)
+    if area.maxX - end >= hintWidth + 2 {
+      grid.write(hint, x: area.maxX - hintWidth, y: area.y, style: Style(.statusKey), limit: area.maxX)
+    }
+  }
+
+  var facts: [String] {
+    var facts: [String] = []
+    if let notice = state.notice { facts.append(notice) }
+    let count = state.stories.count
+    facts.append(count == 0 ? "no stories" : "story \(state.list.selected + 1)/\(count)")
+    if !state.loadedAll { facts.append("loading \(count)…") }
+    if state.skippedFiles > 0 { facts.append("\(state.skippedFiles) skipped") }
+    if let reading = state.reading, state.articleVisible {
+      let paragraphs = reading.article.paragraphs.count
+      if paragraphs > 0 { facts.append("¶ \(reading.paragraph + 1)/\(paragraphs)") }
+      let quotes = reading.article.quotes
+      if let search = state.search {
+        let position = search.current.map { "\($0 + 1)/\(search.matches.count)" } ?? "0/0"
+        facts.append("“\(search.query)” \(position) n/N")
+      } else if let index = reading.quote, quotes.indices.contains(index) {
+        let speaker = quotes[index].speaker.map { " " + $0 } ?? ""
+        facts.append("quote \(index + 1)/\(quotes.count)\(speaker)")
+      } else {
+        facts.append(quotes.count == 1 ? "1 quote" : "\(quotes.count) quotes")
+      }
+    }
+    return facts
+  }
+}
