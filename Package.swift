@@ -41,7 +41,7 @@ let package = Package(
       ]
     ),
     .testTarget(name: "NewsKitTests", dependencies: ["NewsKit"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "CursesUITests", dependencies: ["CursesUI", "NewsKit"]),
+    .testTarget(name: "CursesUITests", dependencies: ["CursesUI", "NewsKit"], exclude: ["Snapshots"]),
     .testTarget(name: "HeraldCommandTests", dependencies: ["herald", "NewsKit"], resources: [.copy("Fixtures")]),
   ],
   swiftLanguageModes: [.v6]

@@ -1,0 +1,120 @@
+import Testing
+
+@testable import CursesUI
+
+@Suite("Display width, wrapping and cutting")
+struct TextLayoutTests {
+  @Test(arguments: [
+    ("a", 1), ("é", 1), ("e\u{301}", 1), ("東", 2), ("ｱ", 1), ("Ａ", 2), ("🤖", 2), ("👍🏽", 2), ("🇬🇧", 2),
+    ("👩‍🔬", 2), ("🌧️", 2), ("\u{200B}", 0), ("한", 2), ("—", 1),
+  ] as [(String, Int)])
+  func graphemeWidth(text: String, width: Int) {
+    #expect(DisplayWidth.of(Character(text)) == width)
+  }
+
+  @Test func cjkWrapsAtTwentyAndTwentyOneColumns() {
+    // Eleven wide characters: 22 columns. +1 is not enough to store one more wide character.
+    let text = "東京都の天気は晴れです。"
+    let at20 = TextWrapper.wrap(text, style: Style(.body), width: 20).map { String($0.map(\.character)) }
+    let at21 = TextWrapper.wrap(text, style: Style(.body), width: 21).map { String($0.map(\.character)) }
+    #expect(at20 == ["東京都の天気は晴れで", "す。"])
+    #expect(at21 == ["東京都の天気は晴れで", "す。"])
+  }
+
+  @Test func wordsWrapAtSpacesAndSpacesCollapse() {
+    let lines = TextWrapper.wrap("one  two three   four", style: Style(.body), width: 9).map { String($0.map(\.character)) }
+    #expect(lines == ["one two", "three", "four"])
+  }
+
+  @Test func wordLongerThanTheLineIsBrokenBetweenGraphemes() {
+    let lines = TextWrapper.wrap("ab e\u{301}e\u{301}e\u{301}e\u{301}e\u{301}", style: Style(.body), width: 3)
+      .map { String($0.map(\.character)) }
+    #expect(lines == ["ab", "e\u{301}e\u{301}e\u{301}", "e\u{301}e\u{301}"])
+  }
+
+  @Test func zeroWidthLineWrapsToNothing() {
+    #expect(TextWrapper.wrap("text", style: Style(.body), width: 0).isEmpty)
+  }
+
+  @Test func truncationCountsDisplayWidth() {
+    #expect(TextWrapper.truncate("東京の天気", width: 6) == "東京…")
+    #expect(TextWrapper.truncate("Short", width: 10) == "Short")
+    #expect(TextWrapper.truncate("Exactly10!", width: 10) == "Exactly10!")
+    #expect(TextWrapper.truncate("Eleven cols", width: 10) == "Eleven co…")
+  }
+}
+
+@Suite("The cell grid")
+struct GridTests {
+  @Test func wideCharacterTakesTwoCells() {
+    var grid = Grid(width: 6, height: 1)
+    let end = grid.write("a東b", x: 0, y: 0, style: Style(.body))
+    #expect(end == 4)
+    #expect(grid.lines == ["a東b  "])
+    #expect(grid[2, 0].isContinuation)
+  }
+
+  @Test func wideCharacterAtTheEdgeBecomesASpace() {
+    var grid = Grid(width: 3, height: 1)
+    grid.write("ab東", x: 0, y: 0, style: Style(.body))
+    #expect(grid.lines == ["ab "])
+  }
+
+  @Test func overwritingHalfAWideCharacterClearsTheOtherHalf() {
+    var grid = Grid(width: 4, height: 1)
+    grid.write("東京", x: 0, y: 0, style: Style(.body))
+    grid.put("x", x: 1, y: 0, style: Style(.body))
+    #expect(grid.lines == [" x京"])
+  }
+
+  @Test func controlCharactersAreDrawnVisibly() {
+    var grid = Grid(width: 8, height: 1)
+    grid.write("a\u{1B}[2J", x: 0, y: 0, style: Style(.body))
+    #expect(grid.lines == ["a␛[2J   "])
+  }
+
+  @Test func writingOutsideTheGridIsIgnored() {
+    var grid = Grid(width: 2, height: 1)
+    grid.write("abc", x: 0, y: 5, style: Style(.body))
+    grid.write("abc", x: 5, y: 0, style: Style(.body))
+    grid.fill(Rect(x: -3, y: -3, width: 10, height: 10), style: Style(.dim))
+    #expect(grid.lines == ["  "])
+    #expect(Grid(width: 0, height: 0).lines.isEmpty)
+  }
+}
+
+@Suite("List scrolling")
+struct ListStateTests {
+  @Test func selectionKeepsAMarginFromTheEdges() {
+    var list = ListState()
+    list.select(6, count: 100, height: 10)
+    #expect(list.offset == 0)
+    list.select(7, count: 100, height: 10)
+    #expect(list.offset == 1)
+    list.select(8, count: 100, height: 10)
+    #expect(list.offset == 2)
+    list.select(5, count: 100, height: 10)
+    #expect(list.offset == 2)
+    list.select(4, count: 100, height: 10)
+    #expect(list.offset == 1)
+  }
+
+  @Test func marginGivesWayAtTheEnds() {
+    var list = ListState()
+    list.select(99, count: 100, height: 10)
+    #expect(list.offset == 90)
+    #expect(list.selected == 99)
+    list.select(0, count: 100, height: 10)
+    #expect(list.offset == 0)
+  }
+
+  @Test func selectionIsClamped() {
+    var list = ListState()
+    list.select(500, count: 3, height: 10)
+    #expect(list.selected == 2 && list.offset == 0)
+    list.select(-4, count: 3, height: 10)
+    #expect(list.selected == 0)
+    list.select(3, count: 0, height: 10)
+    #expect(list.selected == 0 && list.offset == 0)
+  }
+}

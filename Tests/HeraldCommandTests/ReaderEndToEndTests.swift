@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+
+/// The real binary in tmux: what a person sees and does.
+@Suite("The reader in a terminal", .enabled(if: TmuxSession.isAvailable), .serialized)
+struct ReaderEndToEndTests {
+  private var herald: String { HeraldRun.executable.path }
+
+  @Test func browseReadQuotesResizeAndQuit() throws {
+    let tmux = try TmuxSession(width: 120, height: 40)
+    try tmux.run("\(herald); echo EXITED $?")
+    #expect(try tmux.waitFor("story 1/14") != nil)
+    #expect(try tmux.waitFor("Harbour ferry returns after two-year absence") != nil)
+
+    try tmux.send("j", "j")
+    #expect(try tmux.waitFor("story 3/14") != nil)
+    #expect(try tmux.waitFor("Wickford Gazette · 6 paragraphs · 4 quotes") != nil)
+
+    try tmux.send("Enter")
+    #expect(try tmux.waitFor("Esc back") != nil)
+    try tmux.send("J")
+    #expect(try tmux.waitFor("¶ 2/6") != nil)
+    try tmux.send("J")
+    #expect(try tmux.waitFor("¶ 3/6") != nil)
+    try tmux.send("K")
+    #expect(try tmux.waitFor("¶ 2/6") != nil)
+
+    try tmux.send("n")
+    #expect(try tmux.waitFor("¶ 3/6 · quote 2/4 Dennis Harrow") != nil)
+    // The quote is drawn in another colour than the body text around it.
+    let coloured = try #require(try tmux.waitFor(colours: true) { $0.contains("We thought it was the end") })
+    let line = try #require(coloured.split(separator: "\n").first { $0.contains("We thought it was the end") })
+    let quoteStyle = sgrState(at: "We thought", in: String(line))
+    let bodyStyle = try #require(
+      coloured.split(separator: "\n").compactMap { sgrState(at: "The pavilion", in: String($0)) }.first)
+    #expect(quoteStyle != nil)
+    #expect(quoteStyle != bodyStyle)
+
+    try tmux.resize(width: 60, height: 20)
+    let narrow = try tmux.waitFor { !$0.contains("│") && $0.contains("¶ 3/6") && $0.contains("We thought") }
+    #expect(narrow != nil)
+    try tmux.resize(width: 120, height: 40)
+    #expect(try tmux.waitFor { $0.contains("│") && $0.contains("Harbour ferry") } != nil)
+
+    try tmux.send("q")
+    #expect(try tmux.waitFor("q quit") != nil)
+    try tmux.send("q")
+    let after = try #require(try tmux.waitFor("EXITED 0"))
+    // The shell's screen is back: nothing of the reader is left on it.
+    #expect(!after.contains("Harbour ferry"))
+    #expect(try tmux.childProcess() == nil)
+  }
+
+  @Test func readsTheSeedArticlesWhenShared() throws {
+    let seeds = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/seeds").path
+    guard FileManager.default.fileExists(atPath: seeds) else { return }
+    let tmux = try TmuxSession(width: 120, height: 40)
+    try tmux.run("\(herald) \(seeds); echo EXITED $?")
+    #expect(try tmux.waitFor("SAS chiefs refuse US request") != nil)
+    try tmux.send("Enter", "n", "n")
+    #expect(try tmux.waitFor("quote 2/7 the Mirror source") != nil)
+    try tmux.send("q", "q")
+    #expect(try tmux.waitFor("EXITED 0") != nil)
+  }
+
+  @Test(arguments: [("C-c", "SIGINT", 130), ("TERM", "SIGTERM", 143), ("HUP", "SIGHUP", 129)])
+  func signalsRestoreTheTerminal(key: String, name: String, status: Int) throws {
+    let tmux = try TmuxSession(width: 100, height: 20)
+    try tmux.run("\(herald); echo EXITED $?")
+    #expect(try tmux.waitFor("story 1/14") != nil)
+    if key == "C-c" {
+      try tmux.send("C-c")
+    } else {
+      let pid = try #require(try tmux.childProcess())
+      kill(pid, key == "TERM" ? SIGTERM : SIGHUP)
+    }
+    let after = try tmux.waitFor("EXITED \(status)")
+    #expect(after != nil, "\(name)")
+    #expect(after?.contains("story 1/14") == false)
+  }
+
+  @Test func dumbTerminalPrintsTheList() throws {
+    let tmux = try TmuxSession(width: 120, height: 30)
+    try tmux.run("TERM=dumb \(herald); echo EXITED $?")
+    let screen = try tmux.waitFor("EXITED 0")
+    #expect(screen?.contains("Millbrook Chronicle\tHarbour ferry") == true || screen?.contains("Harbour ferry returns") == true)
+    #expect(screen?.contains("story 1/14") == false)
+  }
+
+  @Test func hostileTextCannotChangeTheTerminal() throws {
+    let tmux = try TmuxSession(width: 100, height: 20)
+    let evil = Bundle.module.resourcePath! + "/Fixtures/evil.txt"
+    try tmux.run("\(herald) \(evil); echo EXITED $?")
+    #expect(try tmux.waitFor("Evil␛[2J headline") != nil)
+    try tmux.send("q")
+    let after = try tmux.waitFor("EXITED 0")
+    #expect(after != nil)
+    // Had the ESC]0; sequence reached the terminal it would have set the pane title.
+    #expect(after?.contains("pwned") == false)
+  }
+}
