@@ -21,8 +21,8 @@ let package = Package(
       name: "HeraldAssets",
       path: ".",
       exclude: [
-        "Sources/NewsKit", "Sources/CNcurses", "Sources/CursesUI", "Sources/herald", "Tests", "README.md",
-        "DECISIONS.md",
+        "Sources/NewsKit", "Sources/CNcurses", "Sources/CursesUI", "Sources/herald", "Tests", "Benchmarks",
+        "scripts", "README.md", "DECISIONS.md",
       ],
       sources: ["Sources/HeraldAssets"],
       resources: [.copy("Samples"), .copy("themes")]
@@ -40,6 +40,8 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Prints the time per key of the reader's update and render: `swift run -c release reader-bench`.
+    .executableTarget(name: "reader-bench", dependencies: ["CursesUI", "NewsKit"], path: "Benchmarks/ReaderBench"),
     .testTarget(name: "NewsKitTests", dependencies: ["NewsKit"], resources: [.copy("Fixtures")]),
     .testTarget(name: "CursesUITests", dependencies: ["CursesUI", "NewsKit"], exclude: ["Snapshots"]),
     .testTarget(name: "HeraldCommandTests", dependencies: ["herald", "NewsKit"], resources: [.copy("Fixtures")]),
