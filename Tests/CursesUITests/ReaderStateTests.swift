@@ -82,6 +82,17 @@ struct ReaderStateTests {
     #expect(reader.state.reading?.quote == 1)
   }
 
+  @Test func theCurrentQuoteIsDrawnApart() throws {
+    var reader = TestReader(width: 120, height: 30, articles: Stories.all)
+    reader.press(.enter, .character("n"))
+    let grid = reader.screen
+    let row = try #require(grid.lines.firstIndex { $0.contains("People waited") })
+    let column = try #require(Array(grid.lines[row]).firstIndex(of: "P"))
+    #expect(grid[column, row].style.role == .currentQuote)
+    reader.press(.character("j"))
+    #expect(reader.screen[column, row].style.role == .speech)
+  }
+
   @Test func nextQuoteScrollsItIntoView() throws {
     var reader = TestReader(width: 60, height: 12, articles: Stories.all)
     reader.press(.character("j"), .character("j"), .enter, .character("n"))

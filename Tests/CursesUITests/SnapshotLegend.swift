@@ -4,7 +4,7 @@
 enum SnapshotLegend {
   static let roles: [StyleRole: Character] = [
     .normal: ".", .listRow: ".", .listSelected: "s", .listRead: "r", .listUnread: "u", .listSource: "o",
-    .headline: "h", .source: "c", .body: "b", .speech: "q", .phrase: "p", .speaker: "w",
+    .headline: "h", .source: "c", .body: "b", .speech: "q", .phrase: "p", .speaker: "w", .currentQuote: "z",
     .searchMatch: "m", .currentMatch: "x", .focusBar: "f", .statusBar: "t", .statusKey: "k",
     .help: "e", .helpKey: "y", .border: "|", .dim: "d",
   ]

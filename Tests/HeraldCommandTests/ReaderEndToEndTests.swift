@@ -64,7 +64,7 @@ struct ReaderEndToEndTests {
     #expect(try tmux.waitFor("EXITED 0") != nil)
   }
 
-  @Test(arguments: [("C-c", "SIGINT", 130), ("TERM", "SIGTERM", 143), ("HUP", "SIGHUP", 129)])
+  @Test(arguments: [("C-c", "SIGINT", 130), ("TERM", "SIGTERM", 143), ("HUP", "SIGHUP", 129), ("SEGV", "SIGSEGV", 139)])
   func signalsRestoreTheTerminal(key: String, name: String, status: Int) throws {
     let tmux = try TmuxSession(width: 100, height: 20)
     try tmux.run("\(herald); echo EXITED $?")
@@ -73,11 +73,22 @@ struct ReaderEndToEndTests {
       try tmux.send("C-c")
     } else {
       let pid = try #require(try tmux.childProcess())
-      kill(pid, key == "TERM" ? SIGTERM : SIGHUP)
+      kill(pid, ["TERM": SIGTERM, "HUP": SIGHUP, "SEGV": SIGSEGV][key]!)
     }
     let after = try tmux.waitFor("EXITED \(status)")
     #expect(after != nil, "\(name)")
     #expect(after?.contains("story 1/14") == false)
+  }
+
+  @Test func nonUTF8LocaleFallsBackToCUTF8() throws {
+    let tmux = try TmuxSession(width: 120, height: 30)
+    try tmux.run("env -u LANG LC_ALL=C \(herald); echo EXITED $?")
+    #expect(try tmux.waitFor("story 1/14") != nil)
+    try tmux.send("j", "j", "j", "j", "j")
+    #expect(try tmux.waitFor("Robot waiters win over sceptics at Tokyo café 🤖") != nil)
+    #expect(try tmux.waitFor("東京 (Tokyo)") != nil)
+    try tmux.send("q")
+    #expect(try tmux.waitFor("EXITED 0") != nil)
   }
 
   @Test func dumbTerminalPrintsTheList() throws {

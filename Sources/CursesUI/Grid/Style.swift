@@ -4,7 +4,7 @@ public enum StyleRole: String, Sendable, Hashable, CaseIterable {
   case normal
   case listRow, listSelected, listRead, listUnread, listSource
   case headline, source, body
-  case speech, phrase, speaker
+  case speech, phrase, speaker, currentQuote
   case searchMatch, currentMatch
   case focusBar
   case statusBar, statusKey

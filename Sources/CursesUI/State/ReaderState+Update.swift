@@ -299,7 +299,8 @@ extension ReaderState {
     guard var current = reading else { return }
     current.layout = ArticleLayout(
       article: current.article, width: articleGeometry.textWidth, focused: current.paragraph,
-      matches: search?.matches ?? [], currentMatch: search?.current, paragraphSpacing: paragraphSpacing)
+      currentQuote: current.quote, matches: search?.matches ?? [], currentMatch: search?.current,
+      paragraphSpacing: paragraphSpacing)
     let maxScroll = max(0, current.layout.lines.count - articleGeometry.height)
     current.scroll = min(max(0, current.scroll), maxScroll)
     reading = current

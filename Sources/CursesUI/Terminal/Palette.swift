@@ -29,6 +29,7 @@ struct Palette {
     case .source: look = Look(foreground: colour(4), background: -1, attributes: herald_a_dim)
     case .speech: look = Look(foreground: colour(6), background: -1, attributes: hasColour ? herald_a_normal : herald_a_bold)
     case .phrase: look = Look(foreground: colour(3), background: -1, attributes: herald_a_italic)
+    case .currentQuote: look = Look(foreground: colour(6), background: -1, attributes: herald_a_bold | herald_a_underline)
     case .speaker: look = Look(foreground: colour(5), background: -1, attributes: herald_a_bold)
     case .searchMatch: look = Look(foreground: colour(0), background: colour(3), attributes: hasColour ? herald_a_normal : herald_a_underline)
     case .currentMatch: look = Look(foreground: colour(0), background: colour(2), attributes: herald_a_reverse | herald_a_bold)

@@ -18,10 +18,11 @@ public struct ArticleLayout: Sendable, Hashable {
   /// - Parameters:
   ///   - width: the columns available for text (the margin is not included).
   ///   - focused: the paragraph drawn with the focus background.
+  ///   - currentQuote: the quote reached with n/N, drawn apart from the others.
   ///   - matches: search matches to highlight; `currentMatch` indexes into them.
   public init(
-    article: Article, width: Int, focused: Int?, matches: [ArticleSearch.Match] = [], currentMatch: Int? = nil,
-    paragraphSpacing: Int = 1
+    article: Article, width: Int, focused: Int?, currentQuote: Int? = nil, matches: [ArticleSearch.Match] = [],
+    currentMatch: Int? = nil, paragraphSpacing: Int = 1
   ) {
     textWidth = max(1, width)
     for line in TextWrapper.wrap(article.headline, style: Style(.headline), width: textWidth) {
@@ -38,8 +39,8 @@ public struct ArticleLayout: Sendable, Hashable {
       if index == 0 && paragraphSpacing == 0 { lines.append(Line(paragraph: nil, text: [])) }
       paragraphStarts.append(lines.count)
       let styled = Self.styled(
-        paragraph, index: index, article: article, focused: focused == index, matches: matches,
-        currentMatch: currentMatch)
+        paragraph, index: index, article: article, focused: focused == index, currentQuote: currentQuote,
+        matches: matches, currentMatch: currentMatch)
       for line in TextWrapper.wrap(styled, width: textWidth) {
         lines.append(Line(paragraph: index, text: line))
       }
@@ -74,16 +75,17 @@ public struct ArticleLayout: Sendable, Hashable {
   }
 
   private static func styled(
-    _ paragraph: String, index: Int, article: Article, focused: Bool, matches: [ArticleSearch.Match],
-    currentMatch: Int?
+    _ paragraph: String, index: Int, article: Article, focused: Bool, currentQuote: Int?,
+    matches: [ArticleSearch.Match], currentMatch: Int?
   ) -> [StyledCharacter] {
     let scalarCount = paragraph.unicodeScalars.count
     var roles = [StyleRole](repeating: .body, count: scalarCount)
-    for quote in article.quotes where quote.touches(paragraph: index) {
+    for (number, quote) in article.quotes.enumerated() where quote.touches(paragraph: index) {
       let start = quote.start.paragraph == index ? quote.start.offset : 0
       let end = min(scalarCount, quote.end.paragraph == index ? quote.end.offset : scalarCount)
       guard start < end else { continue }
-      for offset in start..<end { roles[offset] = quote.kind == .speech ? .speech : .phrase }
+      let role: StyleRole = number == currentQuote ? .currentQuote : (quote.kind == .speech ? .speech : .phrase)
+      for offset in start..<end { roles[offset] = role }
       if let speaker = quote.speaker {
         for range in Self.occurrences(of: speaker, in: paragraph) where roles[range.lowerBound] == .body {
           for offset in range { roles[offset] = .speaker }
