@@ -12,9 +12,16 @@ struct RejectionTests {
   }
 
   @Test func blankFileIsRejected() {
-    #expect(throws: LoadError(path: Fixture.path("collection/blank.txt"), reason: .empty)) {
+    #expect(throws: LoadError(path: Fixture.path("collection/blank.txt"), reason: .blank)) {
       try ArticleCollection.open(path: Fixture.path("collection/blank.txt"))
     }
+  }
+
+  @Test func byteOrderMarkAloneIsEmpty() throws {
+    let directory = try Fixture.scratchDirectory()
+    let path = directory + "/bom.txt"
+    _ = FileManager.default.createFile(atPath: path, contents: Data([0xEF, 0xBB, 0xBF]))
+    #expect(throws: LoadError(path: path, reason: .empty)) { try ArticleCollection.open(path: path) }
   }
 
   @Test func fileWithNulBytesIsRejectedAsBinary() {
@@ -52,6 +59,7 @@ struct RejectionTests {
   @Test func messagesNameTheFileAndTheReason() {
     #expect(LoadError(path: "a.txt", reason: .binary).description == "a.txt: binary file (contains NUL bytes), not an article")
     #expect(LoadError(path: "b.txt", reason: .empty).description == "b.txt: empty file, not an article")
+    #expect(LoadError(path: "d.txt", reason: .blank).description == "d.txt: blank file (only white space), not an article")
     #expect(LoadError(path: "c.txt", reason: .tooLarge(bytes: 20_000_000)).description.hasPrefix("c.txt: 20000000 bytes is over the 16 MiB limit"))
   }
 }

@@ -45,7 +45,8 @@ public enum ArticleFile {
     if bytes.contains(0) { throw LoadError(path: path, reason: .binary) }
     let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
     let blank = body.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x0C || $0 == 0x0B }
-    if blank { throw LoadError(path: path, reason: .empty) }
+    if body.isEmpty { throw LoadError(path: path, reason: .empty) }
+    if blank { throw LoadError(path: path, reason: .blank) }
   }
 
   private static func failure(_ path: String, _ code: Int32) -> LoadError {

@@ -2,6 +2,7 @@
 public struct LoadError: Error, Sendable, Hashable, CustomStringConvertible {
   public enum Reason: Sendable, Hashable {
     case empty
+    case blank
     case binary
     case tooLarge(bytes: Int)
     case unreadable(String)
@@ -20,6 +21,7 @@ public struct LoadError: Error, Sendable, Hashable, CustomStringConvertible {
   public var description: String {
     switch reason {
     case .empty: return "\(path): empty file, not an article"
+    case .blank: return "\(path): blank file (only white space), not an article"
     case .binary: return "\(path): binary file (contains NUL bytes), not an article"
     case .tooLarge(let bytes):
       return "\(path): \(bytes) bytes is over the \(ArticleFile.maximumSize / (1 << 20)) MiB limit for an article"
