@@ -31,9 +31,7 @@ enum ArticlePrinter {
     if !article.quotes.isEmpty {
       lines.append("Quotes:")
       for quote in article.quotes {
-        let place =
-          quote.start.paragraph == quote.end.paragraph
-          ? "¶\(quote.start.paragraph + 1)" : "¶\(quote.start.paragraph + 1)–\(quote.end.paragraph + 1)"
+        let place = QuotePlace.label(quote)
         let who = quote.speaker.map { VisibleText.make($0) + ": " } ?? ""
         let text = VisibleText.make(quote.text.replacingOccurrences(of: "\n", with: " "))
         lines.append("  \(place) [\(quote.kind.rawValue)] \(who)\(text)")

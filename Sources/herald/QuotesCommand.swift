@@ -34,9 +34,7 @@ struct QuotesCommand: ParsableCommand {
     } else {
       var output = ""
       for (article, quote) in pairs {
-        let place =
-          quote.start.paragraph == quote.end.paragraph
-          ? "¶\(quote.start.paragraph + 1)" : "¶\(quote.start.paragraph + 1)–\(quote.end.paragraph + 1)"
+        let place = QuotePlace.label(quote)
         let fields = [
           article.id, place, quote.kind.rawValue, quote.speaker ?? "-",
           quote.text.replacingOccurrences(of: "\n", with: " "),
