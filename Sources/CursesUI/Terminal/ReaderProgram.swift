@@ -30,24 +30,21 @@ public enum ReaderProgram {
     var dirty = true
     while !state.quitting {
       if backend.quitSignal != nil { break }
-      var effects: [ReaderEffect] = []
       if let arrived = inbox.take() {
-        effects += state.update(arrived, keymap: keymap)
+        perform(&state, effects: state.update(arrived, keymap: keymap), keymap: keymap, needsFull: &needsFull)
         dirty = true
       }
-      effects += perform(&state, effects: effects, keymap: keymap, needsFull: &needsFull)
       if dirty || needsFull {
         backend.present(ReaderView.render(state), forceFull: needsFull)
         dirty = false
         needsFull = false
       }
       guard let event = backend.readEvent(timeout: state.loadedAll ? 500 : 40) else { continue }
-      let more = state.update(.input(event), keymap: keymap)
-      _ = perform(&state, effects: more, keymap: keymap, needsFull: &needsFull)
+      perform(&state, effects: state.update(.input(event), keymap: keymap), keymap: keymap, needsFull: &needsFull)
       // Several keys typed at once (a paste, a held key) are applied before the next frame.
       var drained = 0
       while drained < 64, let next = backend.readEvent(timeout: 0) {
-        _ = perform(&state, effects: state.update(.input(next), keymap: keymap), keymap: keymap, needsFull: &needsFull)
+        perform(&state, effects: state.update(.input(next), keymap: keymap), keymap: keymap, needsFull: &needsFull)
         drained += 1
       }
       dirty = true
@@ -58,7 +55,7 @@ public enum ReaderProgram {
   /// Carries out effects, feeding their results back into the state.
   private static func perform(
     _ state: inout ReaderState, effects: [ReaderEffect], keymap: Keymap, needsFull: inout Bool
-  ) -> [ReaderEffect] {
+  ) {
     var queue = effects
     while !queue.isEmpty {
       let effect = queue.removeFirst()
@@ -69,7 +66,6 @@ public enum ReaderProgram {
         queue += state.update(ReaderEffects.open(summary), keymap: keymap)
       }
     }
-    return []
   }
 }
 
