@@ -6,11 +6,11 @@ set -euo pipefail
 dir=${1:?usage: bench-first-screen.sh DIRECTORY [RUNS]}
 runs=${2:-5}
 herald="$(cd "$(dirname "$0")/.." && pwd)/.build/release/herald"
-socket="herald-bench-$$"
-trap 'tmux -L "$socket" kill-server 2>/dev/null || true' EXIT
 times=()
 for run in $(seq "$runs"); do
-  tmux -L "$socket" kill-server 2>/dev/null || true
+  # A new server per run: restarting one under the same name can race with its exit.
+  socket="herald-bench-$$-$run"
+  trap 'tmux -L "$socket" kill-server 2>/dev/null || true' EXIT
   start=$(date +%s%N)
   tmux -L "$socket" -f /dev/null new-session -d -s b -x 120 -y 40 "env LANG=C.UTF-8 TERM=xterm-256color $herald $dir"
   # The first screen shows a story count in the status bar.
@@ -21,6 +21,7 @@ for run in $(seq "$runs"); do
   done
   end=$(date +%s%N)
   ms=$(( (end - start) / 1000000 ))
+  tmux -L "$socket" kill-server 2>/dev/null || true
   times+=("$ms")
   echo "run $run: first screen after $ms ms"
 done

@@ -53,10 +53,20 @@ public enum PlainTextArticleParser {
     return blocks
   }
 
-  /// Lines split at LF, CRLF or a lone CR (`Character` holds CRLF as one grapheme), the same
-  /// breaks `ArticleSummaryReader` finds in bytes; other separators stay inside their line.
+  /// Lines split at LF, CRLF or a lone CR, the same breaks `ArticleSummaryReader` finds in
+  /// bytes; other separators stay inside their line. Split by scalars, not graphemes: far
+  /// cheaper, and CRLF is handled by hand.
   static func lines(of text: String) -> [Substring] {
-    text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+    var result: [Substring] = []
+    for line in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
+      let withoutCR = line.last == "\r" ? line.dropLast() : line
+      if withoutCR.contains("\r") {
+        result += withoutCR.split(separator: "\r", omittingEmptySubsequences: false).map { Substring($0) }
+      } else {
+        result.append(Substring(withoutCR))
+      }
+    }
+    return result
   }
 }
 

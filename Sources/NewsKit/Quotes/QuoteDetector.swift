@@ -114,11 +114,16 @@ private struct ScannedParagraph {
   let scalars: [Unicode.Scalar]
   let spans: [QuoteScanner.Span]
   private let scanner: QuoteScanner
+  private let source: String
+  /// The index of every scalar, and the end index, so slicing by scalar offset costs no scan.
+  private let indices: [String.Index]
 
   init(_ text: String) {
+    source = text
     scanner = QuoteScanner(text)
     scalars = scanner.scalars
     spans = scanner.spans()
+    indices = Array(text.unicodeScalars.indices) + [text.endIndex]
   }
 
   func rescanned(ignoring positions: Set<Int>) -> [QuoteScanner.Span] {
@@ -128,14 +133,12 @@ private struct ScannedParagraph {
   }
 
   func text(from start: Int, to end: Int) -> String {
-    var view = String.UnicodeScalarView()
-    view.append(contentsOf: scalars[start..<end])
-    return String(view)
+    guard start < end else { return "" }
+    return String(source.unicodeScalars[indices[start]..<indices[end]])
   }
 
   func substring(from start: Int, to end: Int) -> String {
-    guard start < end else { return "" }
-    return text(from: start, to: end)
+    text(from: start, to: end)
   }
 }
 

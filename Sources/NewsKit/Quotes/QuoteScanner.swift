@@ -59,7 +59,7 @@ struct QuoteScanner {
 
     for index in scalars.indices where !ignored.contains(index) {
       let mark = scalars[index]
-      guard Self.marks.contains(mark) else { continue }
+      guard Self.isMark(mark) else { continue }
       let before = index > 0 ? scalars[index - 1] : nil
       let after = index + 1 < scalars.count ? scalars[index + 1] : nil
       let opens = Self.canOpen(before: before, after: after)
@@ -134,9 +134,27 @@ struct QuoteScanner {
     "\u{201C}", "\u{201D}", "\"", "\u{201E}", "\u{00AB}", "\u{00BB}", "\u{201A}", "\u{2018}", "\u{2019}", "'",
   ]
 
+  /// `marks.contains`, without hashing: this runs for every scalar of every paragraph.
+  static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x22, 0x27, 0xAB, 0xBB, 0x2018, 0x2019, 0x201A, 0x201C, 0x201D, 0x201E: return true
+    default: return false
+    }
+  }
+
   static func isWordCharacter(_ scalar: Unicode.Scalar?) -> Bool {
     guard let scalar else { return false }
+    if scalar.isASCII {
+      let value = scalar.value
+      return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+    }
     return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+  }
+
+  /// White space, answered without a property lookup for ASCII, the common case.
+  static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.isASCII { return scalar == " " || (0x09...0x0D).contains(scalar.value) }
+    return scalar.properties.isWhitespace
   }
 
   private static let openingContext: Set<Unicode.Scalar> = [
@@ -150,16 +168,16 @@ struct QuoteScanner {
   /// A mark opens when it starts a word: after a space, the paragraph start or opening
   /// punctuation, and before something that is not a space.
   static func canOpen(before: Unicode.Scalar?, after: Unicode.Scalar?) -> Bool {
-    let leftOK = before.map { $0.properties.isWhitespace || openingContext.contains($0) } ?? true
-    let rightOK = after.map { !$0.properties.isWhitespace } ?? false
+    let leftOK = before.map { isSpace($0) || openingContext.contains($0) } ?? true
+    let rightOK = after.map { !isSpace($0) } ?? false
     return leftOK && rightOK
   }
 
   /// A mark closes when it ends a word: after text, and before a space, the paragraph end or
   /// closing punctuation.
   static func canClose(before: Unicode.Scalar?, after: Unicode.Scalar?) -> Bool {
-    let leftOK = before.map { !$0.properties.isWhitespace } ?? false
-    let rightOK = after.map { $0.properties.isWhitespace || closingContext.contains($0) } ?? true
+    let leftOK = before.map { !isSpace($0) } ?? false
+    let rightOK = after.map { isSpace($0) || closingContext.contains($0) } ?? true
     return leftOK && rightOK
   }
 
@@ -193,7 +211,7 @@ struct QuoteScanner {
     let mark = scalars[index - 2]
     let space = index >= 3 ? scalars[index - 3] : " "
     return (letter == "n" || letter == "N") && (mark == "\u{2019}" || mark == "\u{2018}" || mark == "'")
-      && space.properties.isWhitespace
+      && Self.isSpace(space)
   }
 
   /// A plural possessive (the Brits’ plan) inside a single-quoted passage: the mark follows an

@@ -44,7 +44,9 @@ enum SpeakerFinder {
   /// `X said:` / `X told Y,` / `according to X,` at the end of the text before a quote.
   static func speakerBefore(_ text: Substring) -> String? {
     let sentence = lastSentence(of: text)
-    var words = sentence.split(whereSeparator: \.isWhitespace)
+    // A speaker is at most eight words, its verb and object at most seven: the last 24 words
+    // hold every pattern, however long the sentence.
+    var words = Array(sentence.split(whereSeparator: \.isWhitespace).suffix(24))
     guard let last = words.last else { return nil }
     let lead = last.last.map { ":,\u{2014}".contains($0) } ?? false
     guard lead || last.lowercased() == "that" else { return nil }
@@ -77,7 +79,7 @@ enum SpeakerFinder {
       rest = rest.dropFirst()
     }
     guard endsClause else { return nil }
-    let sentence = firstSentence(of: rest)
+    let sentence = firstSentence(of: rest.prefix(240))
     let words = Array(sentence.split(whereSeparator: \.isWhitespace).prefix(maximumWords + 2))
     guard !words.isEmpty else { return nil }
     let lowered = words.map { normalized($0) }
