@@ -10,6 +10,7 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
   targets: [
     // Terminal-free model, loaders and quote detection; a GUI or web front end could use it as is.
@@ -30,7 +31,7 @@ let package = Package(
     // ncursesw, through a shim header for what Swift cannot import (macros, globals).
     .systemLibrary(name: "CNcurses", path: "Sources/CNcurses", providers: [.apt(["libncurses-dev"])]),
     // The reader: views draw into a cell grid; a small ncurses backend shows it.
-    .target(name: "CursesUI", dependencies: ["NewsKit", "CNcurses"]),
+    .target(name: "CursesUI", dependencies: ["NewsKit", "CNcurses", .product(name: "TOMLKit", package: "TOMLKit")]),
     .executableTarget(
       name: "herald",
       dependencies: [
@@ -43,7 +44,9 @@ let package = Package(
     // Prints the time per key of the reader's update and render: `swift run -c release reader-bench`.
     .executableTarget(name: "reader-bench", dependencies: ["CursesUI", "NewsKit"], path: "Benchmarks/ReaderBench"),
     .testTarget(name: "NewsKitTests", dependencies: ["NewsKit"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "CursesUITests", dependencies: ["CursesUI", "NewsKit"], exclude: ["Snapshots"]),
+    .testTarget(
+      name: "CursesUITests", dependencies: ["CursesUI", "NewsKit", "HeraldAssets"], exclude: ["Snapshots"],
+      resources: [.copy("Fixtures")]),
     .testTarget(name: "HeraldCommandTests", dependencies: ["herald", "NewsKit"], resources: [.copy("Fixtures")]),
   ],
   swiftLanguageModes: [.v6]

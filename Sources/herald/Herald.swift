@@ -13,7 +13,9 @@ struct Herald: ParsableCommand {
       recursively for *.txt articles.
       """,
     version: HeraldVersion.current,
-    subcommands: [ReadCommand.self, ListCommand.self, ShowCommand.self, QuotesCommand.self],
+    subcommands: [
+      ReadCommand.self, ListCommand.self, ShowCommand.self, QuotesCommand.self, ThemesCommand.self, ConfigCommand.self,
+    ],
     defaultSubcommand: ReadCommand.self
   )
 

@@ -9,19 +9,32 @@ struct ReadCommand: ParsableCommand {
     abstract: "Open the reader (the default command).",
     discussion: """
       A headline list beside the article (or before it, below 100 columns). Press ? in the reader \
-      for its keys. When stdout is not a terminal, or TERM is unset or dumb, prints what \
+      for its keys, t to change theme. With no path, opens the config's collections, else the \
+      bundled samples. When stdout is not a terminal, or TERM is unset or dumb, prints what \
       `herald list` prints instead.
       """
   )
 
   @OptionGroup var sources: SourceOptions
+  @OptionGroup var appearance: AppearanceOptions
 
   func run() throws {
+    let (config, configProblems) = try appearance.loadConfig()
+    var sources = self.sources
+    if sources.paths.isEmpty { sources.paths = config.collections }
     guard Self.canDrawOnTerminal else {
+      for problem in configProblems { Diagnostics.warn(problem.description) }
       return try ListCommand.printList(of: sources, json: false)
     }
     let paths = try sources.resolvedPaths()
-    guard let outcome = ReaderProgram.run(paths: paths) else {
+    let catalog = appearance.catalog
+    let (theme, themeProblems) = ThemeChoice.resolve(
+      commandLine: appearance.theme, config: config.theme, environment: appearance.environment, catalog: catalog)
+    // Shown before the reader takes the screen, and so still there when it gives it back.
+    for problem in configProblems + themeProblems { Diagnostics.warn(problem.description) }
+    let setup = ReaderProgram.Setup(
+      paths: paths, config: config, catalog: catalog, theme: theme, environment: appearance.environment)
+    guard let outcome = ReaderProgram.run(setup) else {
       return try ListCommand.printList(of: sources, json: false)
     }
     for problem in outcome.problems { Diagnostics.warn(problem.description) }

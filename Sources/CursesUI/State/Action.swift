@@ -13,4 +13,17 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
   case quit
   case redraw
   case help
+  case cycleTheme
+
+  /// The name a config file uses: move_down, next_quote, cycle_theme…
+  public var configName: String {
+    rawValue.reduce(into: "") { name, character in
+      if character.isUppercase { name += "_" + character.lowercased() } else { name.append(character) }
+    }
+  }
+
+  public init?(configName: String) {
+    guard let action = Action.allCases.first(where: { $0.configName == configName }) else { return nil }
+    self = action
+  }
 }

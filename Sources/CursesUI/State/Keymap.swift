@@ -27,7 +27,21 @@ public struct Keymap: Sendable, Hashable {
     .character("q"): .quit,
     .control("l"): .redraw,
     .character("?"): .help,
+    .character("t"): .cycleTheme,
   ])
+
+  /// This keymap with `action` bound to exactly `keys`: its old keys are dropped, and the new
+  /// keys leave whatever they did before.
+  public func rebinding(_ action: Action, to keys: [Key]) -> Keymap {
+    var bindings = self.bindings.filter { $0.value != action }
+    for key in keys { bindings[key] = action }
+    return Keymap(bindings: bindings)
+  }
+
+  /// The keys bound to an action, in a stable order for display.
+  public func keys(for action: Action) -> [Key] {
+    bindings.filter { $0.value == action }.map(\.key).sorted { KeyName.describe($0) < KeyName.describe($1) }
+  }
 
   /// The keys shown for each action in the help overlay, in the order listed there.
   public static let helpLines: [(keys: String, meaning: String)] = [
@@ -43,6 +57,7 @@ public struct Keymap: Sendable, Hashable {
     ("/", "find text in the article; Enter keeps it, Esc clears"),
     ("q", "quit from the list, back from the article"),
     ("Ctrl-L", "redraw the screen"),
+    ("t", "next theme (its name shows in the status bar)"),
     ("?", "this help (any key closes it)"),
     ("mouse", "wheel scrolls the pane under it; click selects"),
   ]

@@ -6,6 +6,8 @@ public enum ReaderEffect: Sendable, Hashable {
   case openArticle(ArticleSummary)
   /// Repaint the whole terminal, not only what changed.
   case redrawAll
+  /// Draw with the named theme from now on.
+  case applyTheme(String)
 }
 
 /// Everything that can change the reader's state: input, and results of effects or loading.

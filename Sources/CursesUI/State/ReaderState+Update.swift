@@ -73,6 +73,12 @@ extension ReaderState {
     case .help:
       helpVisible = true
       return []
+    case .cycleTheme:
+      guard !themeNames.isEmpty else { return [] }
+      let next = ((themeNames.firstIndex(of: themeName) ?? -1) + 1) % themeNames.count
+      themeName = themeNames[next]
+      notice = "theme: \(themeName)"
+      return [.applyTheme(themeName)]
     }
   }
 

@@ -34,6 +34,11 @@ public struct ReaderState: Sendable {
   public var height: Int
   public var readingWidth = 80
   public var paragraphSpacing = 1
+  /// The list's share of a side-by-side screen, in percent.
+  public var listPercent = 33
+  /// The themes `t` cycles through, and the one in use.
+  public var themeNames: [String] = []
+  public var themeName = "default"
   public var loadedAll = false
   public var skippedFiles = 0
   /// A one-line notice for the status bar, cleared by the next key.
@@ -47,7 +52,7 @@ public struct ReaderState: Sendable {
   }
 
   public var layout: ScreenLayout {
-    ScreenLayout(width: width, height: height, showArticleAlone: articleAlone)
+    ScreenLayout(width: width, height: height, showArticleAlone: articleAlone, listPercent: listPercent)
   }
 
   public var isSideBySide: Bool { ScreenLayout.isSideBySide(width: width) }

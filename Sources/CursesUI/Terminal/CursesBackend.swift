@@ -8,12 +8,16 @@ import CNcurses
 public final class CursesBackend {
   private var screen: OpaquePointer?
   private var previous: Grid?
-  private var palette = Palette()
-  private let colours: Int
+  private var palette: ThemePalette
+  private let monoFallback: Theme
+  /// How many colours this terminal gets: from terminfo and COLORTERM, none under NO_COLOR.
+  public let depth: ColourDepth
   private var ended = false
 
   /// Starts curses on the terminal; nil when the terminal cannot be driven (no terminfo entry).
-  public init?() {
+  /// - Parameter monoFallback: attributes for elements a colour theme marks by colour alone,
+  ///   used when the terminal has no colour.
+  public init?(theme: Theme, monoFallback: Theme, environment: [String: String]) {
     Self.useUTF8Locale()
     guard let screen = newterm(nil, herald_stdout(), herald_stdin()) else { return nil }
     self.screen = screen
@@ -28,7 +32,9 @@ public final class CursesBackend {
       start_color()
       use_default_colors()
     }
-    colours = has_colors() ? Int(herald_colors()) : 0
+    depth = ColourDepth.detect(colours: has_colors() ? Int(herald_colors()) : 0, environment: environment)
+    self.monoFallback = monoFallback
+    palette = ThemePalette(theme: theme, depth: depth, monoFallback: monoFallback)
     mousemask(herald_all_mouse_events, nil)
     mouseinterval(0)
   }
@@ -63,6 +69,12 @@ public final class CursesBackend {
     }
   }
 
+  /// Draws with another theme from the next frame on, which repaints every cell.
+  public func setTheme(_ theme: Theme) {
+    palette = ThemePalette(theme: theme, depth: depth, monoFallback: monoFallback)
+    previous = nil
+  }
+
   /// Shows the grid, touching only the cells that differ from the previous frame.
   public func present(_ grid: Grid, forceFull: Bool = false) {
     if forceFull || previous?.width != grid.width || previous?.height != grid.height {
@@ -86,11 +98,13 @@ public final class CursesBackend {
   }
 
   private func draw(_ cell: Cell, x: Int, y: Int, window: UnsafeMutablePointer<WINDOW>?) {
-    let look = palette.attributes(for: cell.style, colours: colours)
+    let look = palette.attributes(for: cell.style)
     var characters: [wchar_t] = cell.character.unicodeScalars.prefix(Int(CCHARW_MAX) - 1).map { wchar_t(bitPattern: $0.value) }
     characters.append(0)
     var complex = cchar_t()
-    _ = setcchar(&complex, characters, look.attributes, look.pair, nil)
+    var pair = look.pair
+    // setcchar takes a short pair number; the real one (extended pairs) goes through `opts`.
+    _ = setcchar(&complex, characters, look.attributes, 0, &pair)
     _ = mvwadd_wch(window, Int32(y), Int32(x), &complex)
   }
 

@@ -4,6 +4,23 @@ import NewsKit
 /// Runs the reader on a terminal: lists the paths in the background, shows the first screen at
 /// once, and applies input to the state until the user quits or a signal arrives.
 public enum ReaderProgram {
+  /// What the reader starts with.
+  public struct Setup: Sendable {
+    public var paths: [String]
+    public var config: ReaderConfig
+    public var catalog: ThemeCatalog
+    public var theme: Theme
+    public var environment: [String: String]
+
+    public init(paths: [String], config: ReaderConfig, catalog: ThemeCatalog, theme: Theme, environment: [String: String]) {
+      self.paths = paths
+      self.config = config
+      self.catalog = catalog
+      self.theme = theme
+      self.environment = environment
+    }
+  }
+
   public struct Outcome: Sendable {
     /// Files skipped while listing, to be reported on stderr.
     public var problems: [LoadError]
@@ -13,10 +30,13 @@ public enum ReaderProgram {
 
   /// Runs the reader; nil when the terminal cannot be driven, so the caller can fall back to
   /// printing the list.
-  public static func run(paths: [String], keymap: Keymap = .standard) -> Outcome? {
-    guard let backend = CursesBackend() else { return nil }
+  public static func run(_ setup: Setup) -> Outcome? {
+    let monoFallback = setup.catalog.load("mono").0 ?? setup.theme
+    guard let backend = CursesBackend(theme: setup.theme, monoFallback: monoFallback, environment: setup.environment)
+    else { return nil }
     defer { backend.end() }
     let inbox = StoryInbox()
+    let paths = setup.paths
     let loader = Thread {
       ArticleCollection.listProgressively(paths) { stories, problems in inbox.deliver(stories, problems: problems) }
       inbox.finish()
@@ -25,26 +45,31 @@ public enum ReaderProgram {
     loader.start()
 
     let size = backend.size
-    var state = ReaderState(width: size.width, height: size.height)
-    var needsFull = true
+    var loop = Loop(state: ReaderState(width: size.width, height: size.height), setup: setup, backend: backend)
+    loop.state.readingWidth = setup.config.readingWidth
+    loop.state.paragraphSpacing = setup.config.paragraphSpacing
+    loop.state.listPercent = setup.config.listPercent
+    loop.state.themeNames = setup.catalog.names
+    loop.state.themeName = setup.theme.name
+
     var dirty = true
-    while !state.quitting {
+    while !loop.state.quitting {
       if backend.quitSignal != nil { break }
       if let arrived = inbox.take() {
-        perform(&state, effects: state.update(arrived, keymap: keymap), keymap: keymap, needsFull: &needsFull)
+        loop.send(arrived)
         dirty = true
       }
-      if dirty || needsFull {
-        backend.present(ReaderView.render(state), forceFull: needsFull)
+      if dirty || loop.needsFull {
+        backend.present(ReaderView.render(loop.state), forceFull: loop.needsFull)
         dirty = false
-        needsFull = false
+        loop.needsFull = false
       }
-      guard let event = backend.readEvent(timeout: state.loadedAll ? 500 : 40) else { continue }
-      perform(&state, effects: state.update(.input(event), keymap: keymap), keymap: keymap, needsFull: &needsFull)
+      guard let event = backend.readEvent(timeout: loop.state.loadedAll ? 500 : 40) else { continue }
+      loop.send(.input(event))
       // Several keys typed at once (a paste, a held key) are applied before the next frame.
       var drained = 0
       while drained < 64, let next = backend.readEvent(timeout: 0) {
-        perform(&state, effects: state.update(.input(next), keymap: keymap), keymap: keymap, needsFull: &needsFull)
+        loop.send(.input(next))
         drained += 1
       }
       dirty = true
@@ -52,18 +77,28 @@ public enum ReaderProgram {
     return Outcome(problems: inbox.problems, signal: backend.quitSignal)
   }
 
-  /// Carries out effects, feeding their results back into the state.
-  private static func perform(
-    _ state: inout ReaderState, effects: [ReaderEffect], keymap: Keymap, needsFull: inout Bool
-  ) {
-    var queue = effects
-    while !queue.isEmpty {
-      let effect = queue.removeFirst()
-      switch effect {
-      case .redrawAll:
-        needsFull = true
-      case .openArticle(let summary):
-        queue += state.update(ReaderEffects.open(summary), keymap: keymap)
+  /// The state and what carrying out its effects needs.
+  private struct Loop {
+    var state: ReaderState
+    let setup: Setup
+    let backend: CursesBackend
+    var needsFull = true
+
+    /// Applies a message and carries out the effects it asks for, feeding results back in.
+    mutating func send(_ message: ReaderMessage) {
+      var queue = state.update(message, keymap: setup.config.keymap)
+      while !queue.isEmpty {
+        switch queue.removeFirst() {
+        case .redrawAll:
+          needsFull = true
+        case .openArticle(let summary):
+          queue += state.update(ReaderEffects.open(summary), keymap: setup.config.keymap)
+        case .applyTheme(let name):
+          let (theme, problems) = setup.catalog.load(name)
+          if let theme { backend.setTheme(theme) }
+          if let first = problems.first { state.notice = "theme \(name): \(first.message)" }
+          needsFull = true
+        }
       }
     }
   }

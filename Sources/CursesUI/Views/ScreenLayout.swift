@@ -8,11 +8,11 @@ public struct ScreenLayout: Sendable, Hashable {
   public var article: Rect?
   public var status: Rect
 
-  public init(width: Int, height: Int, showArticleAlone: Bool) {
+  public init(width: Int, height: Int, showArticleAlone: Bool, listPercent: Int = 33) {
     let bodyHeight = max(0, height - 1)
     status = Rect(x: 0, y: bodyHeight, width: width, height: height > 0 ? 1 : 0)
     if width >= Self.sideBySideWidth {
-      let listWidth = width / 3
+      let listWidth = max(10, min(width - 20, width * min(max(listPercent, 10), 90) / 100))
       list = Rect(x: 0, y: 0, width: listWidth, height: bodyHeight)
       divider = Rect(x: listWidth, y: 0, width: 1, height: bodyHeight)
       article = Rect(x: listWidth + 1, y: 0, width: width - listWidth - 1, height: bodyHeight)

@@ -1,0 +1,168 @@
+import Foundation
+import TOMLKit
+
+/// Reads `config.toml`. Every mistake (unknown key, wrong type, value out of range, unknown
+/// action, bad key name) is reported with file and line, and that setting keeps its default:
+/// the reader always starts.
+public enum ConfigLoader {
+  /// `$XDG_CONFIG_HOME/herald`, or `~/.config/herald`.
+  public static func directory(environment: [String: String]) -> String {
+    if let base = environment["XDG_CONFIG_HOME"], base.hasPrefix("/") { return base + "/herald" }
+    let home = environment["HOME"] ?? NSHomeDirectory()
+    return home + "/.config/herald"
+  }
+
+  public static func load(path: String) -> (ReaderConfig, [ThemeProblem]) {
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+      return (ReaderConfig(), [ThemeProblem("cannot read the config file", file: path)])
+    }
+    return parse(text, path: path)
+  }
+
+  public static func parse(_ text: String, path: String) -> (ReaderConfig, [ThemeProblem]) {
+    var config = ReaderConfig()
+    var problems: [ThemeProblem] = []
+    let lines = TOMLKeyLines(text)
+    func problem(_ message: String, at key: String) {
+      problems.append(ThemeProblem(message, file: path, line: lines.line(of: key)))
+    }
+    let table: TOMLTable
+    do {
+      table = try TOMLTable(string: text)
+    } catch let error as TOMLParseError {
+      return (config, [ThemeProblem(error.description, file: path, line: error.source.begin.line)])
+    } catch {
+      return (config, [ThemeProblem("cannot read: \(error)", file: path)])
+    }
+    for (key, value) in table {
+      switch key {
+      case "theme":
+        if let name = value.string, !name.isEmpty { config.theme = name } else { problem("theme must be a theme name or a path", at: key) }
+      case "collections":
+        guard let list = value.array else {
+          problem("collections must be a list of paths, such as [\"~/news\"]", at: key)
+          continue
+        }
+        config.collections = list.compactMap { item in
+          guard let path = item.string else {
+            problem("collections: \(item.debugDescription) is not a path", at: key)
+            return nil
+          }
+          return expandingTilde(path)
+        }
+      case "layout":
+        guard let layout = value.table else {
+          problem("layout must be a table", at: key)
+          continue
+        }
+        for (name, setting) in layout {
+          let place = "layout.\(name)"
+          switch name {
+          case "list_width":
+            if let number = integer(setting, in: ReaderConfig.listPercentRange, named: place, report: { problem($0, at: place) }) {
+              config.listPercent = number
+            }
+          case "reading_width":
+            if let number = integer(setting, in: ReaderConfig.readingWidthRange, named: place, report: { problem($0, at: place) }) {
+              config.readingWidth = number
+            }
+          case "paragraph_spacing":
+            if let number = integer(setting, in: ReaderConfig.paragraphSpacingRange, named: place, report: { problem($0, at: place) }) {
+              config.paragraphSpacing = number
+            }
+          default:
+            problem("unknown setting \"\(name)\" in [layout] (known: list_width, reading_width, paragraph_spacing)", at: place)
+          }
+        }
+      case "keys":
+        guard let keys = value.table else {
+          problem("keys must be a table of action = [\"key\", …]", at: key)
+          continue
+        }
+        for (actionName, binding) in keys {
+          let place = "keys.\(actionName)"
+          guard let action = Action(configName: actionName) else {
+            problem("unknown action \"\(actionName)\" (see `herald config --default` for the list)", at: place)
+            continue
+          }
+          let names: [String]
+          if let single = binding.string {
+            names = [single]
+          } else if let list = binding.array {
+            names = list.compactMap(\.string)
+          } else {
+            problem("\(actionName) must be a key name or a list of them", at: place)
+            continue
+          }
+          var parsed: [Key] = []
+          for name in names {
+            if let key = KeyName.parse(name) {
+              parsed.append(key)
+            } else {
+              problem("\(actionName): unknown key name \"\(name)\" (a character, Enter, Esc, Space, Tab, Up, PageDown, C-l, F1…)", at: place)
+            }
+          }
+          if !parsed.isEmpty { config.keymap = config.keymap.rebinding(action, to: parsed) }
+        }
+      default:
+        problem("unknown setting \"\(key)\" (known: theme, collections, [layout], [keys])", at: key)
+      }
+    }
+    return (config, problems.sorted { ($0.line ?? 0) < ($1.line ?? 0) })
+  }
+
+  private static func integer(
+    _ value: TOMLValueConvertible, in range: ClosedRange<Int>, named name: String, report: (String) -> Void
+  ) -> Int? {
+    guard let number = value.int else {
+      report("\(name) must be a whole number")
+      return nil
+    }
+    guard range.contains(number) else {
+      report("\(name) = \(number) is out of range (\(range.lowerBound)–\(range.upperBound))")
+      return nil
+    }
+    return number
+  }
+
+  private static func expandingTilde(_ path: String) -> String {
+    guard path.hasPrefix("~/") else { return path }
+    return NSHomeDirectory() + path.dropFirst(1)
+  }
+
+  /// A config file with every setting at its default, commented: what `herald config --default`
+  /// prints.
+  public static func defaultText() -> String {
+    let defaults = ReaderConfig()
+    var text = """
+      # Herald configuration: $XDG_CONFIG_HOME/herald/config.toml (~/.config/herald/config.toml).
+      # Every setting below is at its default; delete what you do not change.
+
+      # A bundled theme (see `herald themes`), one in $XDG_CONFIG_HOME/herald/themes/, or a path.
+      # NO_COLOR in the environment chooses "mono" unless --theme is given.
+      theme = "default"
+
+      # What `herald` opens when given no path: article files or directories.
+      collections = []
+
+      [layout]
+      # The headline list's share of the screen when it sits beside the article, in percent.
+      list_width = \(defaults.listPercent)
+      # The widest a line of article text gets, in columns.
+      reading_width = \(defaults.readingWidth)
+      # Blank lines between paragraphs.
+      paragraph_spacing = \(defaults.paragraphSpacing)
+
+      [keys]
+      # action = ["key", …]: the keys listed replace the action's defaults. Key names: a character
+      # ("j", "?"), Enter, Esc, Space, Tab, BackTab, Backspace, Up, Down, Left, Right, PageUp,
+      # PageDown, Home, End, F1–F12, or C-x for Ctrl-x.
+
+      """
+    for action in Action.allCases {
+      let keys = defaults.keymap.keys(for: action).map { "\"\(KeyName.describe($0).replacingOccurrences(of: "\"", with: "\\\""))\"" }
+      text += "\(action.configName) = [\(keys.joined(separator: ", "))]\n"
+    }
+    return text
+  }
+}

@@ -1,0 +1,20 @@
+/// The reader's settings from `config.toml`, each with its default.
+public struct ReaderConfig: Sendable {
+  /// A theme name or a path to a theme file; nil means `default` (or `mono` under NO_COLOR).
+  public var theme: String?
+  public var keymap: Keymap = .standard
+  /// The list's share of a side-by-side screen, in percent (10–90).
+  public var listPercent = 33
+  /// The widest a line of article text gets, in columns (20–400).
+  public var readingWidth = 80
+  /// Blank lines between paragraphs (0–3).
+  public var paragraphSpacing = 1
+  /// What `herald` opens when given no path.
+  public var collections: [String] = []
+
+  public init() {}
+
+  static let listPercentRange = 10...90
+  static let readingWidthRange = 20...400
+  static let paragraphSpacingRange = 0...3
+}

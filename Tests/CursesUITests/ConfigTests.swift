@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+@testable import CursesUI
+
+@Suite("The config file")
+struct ConfigTests {
+  @Test func defaultConfigReadsBackWithoutProblemsAndAsTheDefaults() {
+    let (config, problems) = ConfigLoader.parse(ConfigLoader.defaultText(), path: "default.toml")
+    #expect(problems.isEmpty, "\(problems)")
+    #expect(config.keymap == Keymap.standard)
+    #expect(config.listPercent == ReaderConfig().listPercent)
+    #expect(config.readingWidth == ReaderConfig().readingWidth)
+    #expect(config.theme == "default")
+  }
+
+  @Test func defaultConfigNamesEveryAction() {
+    let text = ConfigLoader.defaultText()
+    for action in Action.allCases {
+      #expect(text.contains("\n\(action.configName) = ["), "\(action.configName)")
+    }
+  }
+
+  @Test func mistakesAreReportedWithFileAndLineAndDefaultsKept() throws {
+    let path = Bundle.module.resourcePath! + "/Fixtures/config-with-mistakes.toml"
+    let (config, problems) = ConfigLoader.load(path: path)
+    let lines = problems.map { "\($0.line ?? 0): \($0.message)" }
+    #expect(lines == [
+      "3: unknown setting \"colour\" (known: theme, collections, [layout], [keys])",
+      "6: layout.list_width = 150 is out of range (10–90)",
+      "7: layout.reading_width must be a whole number",
+      "11: next_quote: unknown key name \"Hyper-Q\" (a character, Enter, Esc, Space, Tab, Up, PageDown, C-l, F1…)",
+      "12: unknown action \"fly\" (see `herald config --default` for the list)",
+    ])
+    #expect(problems.allSatisfy { $0.file == path })
+    #expect(problems.first?.description.hasPrefix("\(path):3: ") == true)
+    // What was right still applies; what was wrong keeps its default.
+    #expect(config.theme == "dark")
+    #expect(config.listPercent == 33)
+    #expect(config.readingWidth == 80)
+    #expect(config.paragraphSpacing == 2)
+    #expect(config.keymap.action(for: .character("x")) == .nextQuote)
+    #expect(config.keymap.action(for: .character("n")) == nil)
+    #expect(config.keymap.action(for: .control("n")) == .moveDown)
+  }
+
+  @Test func syntaxErrorIsReportedWithItsLine() {
+    let (_, problems) = ConfigLoader.parse("theme = \"dark\"\nlayout = [\n", path: "broken.toml")
+    #expect(problems.count == 1)
+    #expect(problems.first?.file == "broken.toml")
+    #expect(problems.first?.line != nil)
+  }
+
+  @Test func configDirectoryFollowsXDG() {
+    #expect(ConfigLoader.directory(environment: ["XDG_CONFIG_HOME": "/x/cfg", "HOME": "/h"]) == "/x/cfg/herald")
+    #expect(ConfigLoader.directory(environment: ["HOME": "/h"]) == "/h/.config/herald")
+  }
+
+  @Test(arguments: [
+    ("j", Key.character("j")), ("Space", .character(" ")), ("C-l", .control("l")), ("Ctrl-L", .control("l")),
+    ("PageDown", .pageDown), ("Esc", .escape), ("F5", .function(5)), ("?", .character("?")),
+  ] as [(String, Key)])
+  func keyNamesParse(name: String, key: Key) {
+    #expect(KeyName.parse(name) == key)
+    #expect(KeyName.parse(KeyName.describe(key)) == key)
+  }
+
+  @Test func badKeyNamesDoNotParse() {
+    #expect(KeyName.parse("Hyper-Q") == nil)
+    #expect(KeyName.parse("F13") == nil)
+    #expect(KeyName.parse("") == nil)
+  }
+}
+
+@Suite("Key remapping and themes in the state machine")
+struct RemappingTests {
+  @Test func remappedKeysActAndOldOnesNoLonger() {
+    let (config, _) = ConfigLoader.parse("[keys]\nmove_down = [\"s\"]\nquit = [\"x\", \"C-q\"]\n", path: "c.toml")
+    var state = ReaderState(width: 120, height: 30, stories: Stories.all.map(\.summary))
+    _ = state.update(.input(.key(.character("s"))), keymap: config.keymap)
+    #expect(state.list.selected == 1)
+    _ = state.update(.input(.key(.character("j"))), keymap: config.keymap)
+    #expect(state.list.selected == 1)
+    _ = state.update(.input(.key(.character("q"))), keymap: config.keymap)
+    #expect(!state.quitting)
+    _ = state.update(.input(.key(.control("q"))), keymap: config.keymap)
+    #expect(state.quitting)
+  }
+
+  @Test func tCyclesThemesAndNamesThem() {
+    var reader = TestReader(width: 120, height: 30, articles: Stories.all)
+    reader.state.themeNames = ["dark", "default", "light"]
+    reader.state.themeName = "default"
+    var effects = reader.state.update(.input(.key(.character("t"))))
+    #expect(effects == [.applyTheme("light")])
+    #expect(reader.state.notice == "theme: light")
+    effects = reader.state.update(.input(.key(.character("t"))))
+    #expect(effects == [.applyTheme("dark")])
+    #expect(reader.screen.lines.last?.hasPrefix("theme: dark") == true)
+  }
+
+  @Test func listWidthSetting() {
+    var state = ReaderState(width: 120, height: 30)
+    state.listPercent = 50
+    #expect(state.layout.list?.width == 60)
+    state.listPercent = 33
+    #expect(state.layout.list?.width == 39)
+  }
+}
