@@ -16,6 +16,9 @@ struct HeraldRun {
     process.executableURL = executable
     process.arguments = arguments
     var merged = ProcessInfo.processInfo.environment
+    // A developer's own config must not change what the tests see.
+    merged["XDG_CONFIG_HOME"] = "/nonexistent/herald-test-config"
+    merged["NO_COLOR"] = nil
     merged.merge(environment) { _, new in new }
     process.environment = merged
     let output = Pipe()
