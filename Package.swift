@@ -13,8 +13,11 @@ let package = Package(
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
   targets: [
+    // libxml2 for feeds (XML) and article bodies (HTML).
+    .systemLibrary(
+      name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
     // Terminal-free model, loaders and quote detection; a GUI or web front end could use it as is.
-    .target(name: "NewsKit"),
+    .target(name: "NewsKit", dependencies: ["CLibXML2"]),
     // Files that ship beside the binary: the sample collection and the themes. Its path is the
     // package root so that `Samples/` and `themes/` stay at the top of the repo; every other
     // top-level entry is excluded here, and a new one must be added to the list.
@@ -22,7 +25,7 @@ let package = Package(
       name: "HeraldAssets",
       path: ".",
       exclude: [
-        "Sources/NewsKit", "Sources/CNcurses", "Sources/CursesUI", "Sources/herald", "Tests", "Benchmarks",
+        "Sources/NewsKit", "Sources/CNcurses", "Sources/CLibXML2", "Sources/CursesUI", "Sources/herald", "Tests", "Benchmarks",
         "scripts", "README.md", "DECISIONS.md",
       ],
       sources: ["Sources/HeraldAssets"],

@@ -1,0 +1,125 @@
+import CLibXML2
+
+/// A parsed XML or HTML document, owned: libxml2's tree is freed with it. Nodes are read through
+/// `XMLNode` values that must not outlive the document.
+final class XMLTree {
+  let document: xmlDocPtr
+
+  private init(document: xmlDocPtr) {
+    self.document = document
+  }
+
+  deinit { xmlFreeDoc(document) }
+
+  /// Parses XML liberally: recovers from ill-formed markup, reaches no network, loads no DTD and
+  /// substitutes no external entity (no XML_PARSE_NOENT, no XML_PARSE_HUGE: libxml2's limits on
+  /// entity expansion stay on, so an entity bomb stops early). CDATA becomes plain text.
+  static func xml(_ bytes: [UInt8], encoding: String?, url: String?) -> XMLTree? {
+    let options = Int32(
+      XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
+        | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
+    let document = bytes.withUnsafeBufferPointer { buffer in
+      buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+        xmlReadMemory(pointer, Int32(buffer.count), url, encoding, options)
+      }
+    }
+    return document.map(XMLTree.init(document:))
+  }
+
+  /// Parses an HTML fragment or page the way a browser would, broken markup and all.
+  static func html(_ text: String) -> XMLTree? {
+    let options = Int32(
+      HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+        | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOIMPLIED.rawValue | HTML_PARSE_COMPACT.rawValue)
+    var bytes = Array(text.utf8)
+    // An empty buffer gives no document; a fragment needs a root to hang from.
+    bytes = Array("<div>".utf8) + bytes + Array("</div>".utf8)
+    let document = bytes.withUnsafeBufferPointer { buffer in
+      buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+        htmlReadMemory(pointer, Int32(buffer.count), nil, "UTF-8", options)
+      }
+    }
+    return document.map(XMLTree.init(document:))
+  }
+
+  var root: XMLNode? {
+    xmlDocGetRootElement(document).map(XMLNode.init)
+  }
+}
+
+/// An element or text node of an `XMLTree`.
+struct XMLNode {
+  let pointer: xmlNodePtr
+
+  init(_ pointer: xmlNodePtr) {
+    self.pointer = pointer
+  }
+
+  var isElement: Bool { pointer.pointee.type == XML_ELEMENT_NODE }
+  var isText: Bool { pointer.pointee.type == XML_TEXT_NODE || pointer.pointee.type == XML_CDATA_SECTION_NODE }
+
+  /// The local name, without a prefix.
+  var name: String { pointer.pointee.name.map { String(cString: $0) } ?? "" }
+
+  /// The namespace URI, whatever prefix the document gave it.
+  var namespace: String? { pointer.pointee.ns?.pointee.href.map { String(cString: $0) } }
+
+  var children: [XMLNode] {
+    var result: [XMLNode] = []
+    var child = pointer.pointee.children
+    while let node = child {
+      result.append(XMLNode(node))
+      child = node.pointee.next
+    }
+    return result
+  }
+
+  var elements: [XMLNode] { children.filter(\.isElement) }
+
+  /// The first child element with this local name, in the namespace if one is given.
+  func element(_ name: String, in namespaces: Set<String?>? = nil) -> XMLNode? {
+    elements.first { $0.name == name && (namespaces?.contains($0.namespace) ?? true) }
+  }
+
+  func elements(_ name: String, in namespaces: Set<String?>? = nil) -> [XMLNode] {
+    elements.filter { $0.name == name && (namespaces?.contains($0.namespace) ?? true) }
+  }
+
+  /// All the text inside, entities decoded.
+  var text: String {
+    guard let content = xmlNodeGetContent(pointer) else { return "" }
+    defer { herald_xml_free(content) }
+    return String(cString: content)
+  }
+
+  func attribute(_ name: String) -> String? {
+    guard let value = xmlGetProp(pointer, name) else { return nil }
+    defer { herald_xml_free(value) }
+    return String(cString: value)
+  }
+
+  func attribute(_ name: String, namespace: String) -> String? {
+    guard let value = xmlGetNsProp(pointer, name, namespace) else { return nil }
+    defer { herald_xml_free(value) }
+    return String(cString: value)
+  }
+
+  /// The base URI in force at this node (xml:base, resolved against its ancestors and the
+  /// document's URL).
+  var base: String? {
+    guard let document = pointer.pointee.doc, let value = xmlNodeGetBase(document, pointer) else { return nil }
+    defer { herald_xml_free(value) }
+    return String(cString: value)
+  }
+
+  /// The node's children serialised back to markup (for Atom xhtml content).
+  var innerMarkup: String {
+    guard let buffer = xmlBufferCreate() else { return "" }
+    defer { xmlBufferFree(buffer) }
+    for child in children {
+      xmlNodeDump(buffer, pointer.pointee.doc, child.pointer, 0, 0)
+    }
+    guard let content = xmlBufferContent(buffer) else { return "" }
+    return String(cString: content)
+  }
+}
