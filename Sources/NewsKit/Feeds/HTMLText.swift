@@ -1,0 +1,113 @@
+import Foundation
+
+/// An article body read from HTML: its paragraphs, its numbered links, and which paragraphs
+/// came from a blockquote.
+public struct HTMLText: Sendable, Hashable {
+  public var paragraphs: [String] = []
+  /// Link targets in order; the text shows `[n]` after a link, n counting from 1.
+  public var links: [String] = []
+  /// Runs of paragraphs that were inside a blockquote.
+  public var blockquotes: [ClosedRange<Int>] = []
+
+  /// Turns HTML into paragraphs with libxml2's HTML parser: p, div, li, blockquote, h1–h6, pre,
+  /// table rows and a double br make paragraphs; inline markup is flattened; entities decoded;
+  /// white space collapsed; script, style and iframe dropped; an image becomes `[image: alt]`;
+  /// `<q>` gets quotation marks. Relative links are resolved against `base`.
+  public static func parse(_ html: String, base: String?) -> HTMLText {
+    guard let tree = XMLTree.html(html), let root = tree.root else { return HTMLText() }
+    var walker = Walker(base: base.flatMap { URL(string: $0) })
+    walker.visit(root)
+    walker.flush()
+    return walker.result
+  }
+
+  private static let skipped: Set<String> = [
+    "script", "style", "iframe", "noscript", "template", "head", "title", "object", "embed", "svg", "math", "button",
+    "form", "select", "textarea",
+  ]
+  private static let blocks: Set<String> = [
+    "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "tr", "section", "article", "header", "footer",
+    "aside", "figure", "figcaption", "table", "tbody", "thead", "tfoot", "ul", "ol", "dl", "dt", "dd", "hr",
+    "address", "main", "nav", "details", "summary", "center", "body", "html", "caption",
+  ]
+
+  private struct Walker {
+    let base: URL?
+    var result = HTMLText()
+    var current = ""
+    var breaks = 0
+    var blockquoteDepth = 0
+
+    mutating func visit(_ node: XMLNode) {
+      if node.isText {
+        let text = node.text
+        if text.contains(where: { !$0.isWhitespace }) { breaks = 0 }
+        current += text
+        return
+      }
+      guard node.isElement else { return }
+      let name = node.name.lowercased()
+      if HTMLText.skipped.contains(name) { return }
+      switch name {
+      case "br":
+        breaks += 1
+        if breaks >= 2 { flush() } else { current += " " }
+      case "img":
+        let alt = (node.attribute("alt") ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        current += alt.isEmpty ? " [image] " : " [image: \(alt)] "
+        breaks = 0
+      case "a":
+        visitChildren(node)
+        if let href = node.attribute("href"), let url = resolve(href) {
+          result.links.append(url)
+          current += "[\(result.links.count)]"
+        }
+      case "q":
+        current += "“"
+        visitChildren(node)
+        current += "”"
+      case "td", "th":
+        if !current.trimmingCharacters(in: .whitespaces).isEmpty { current += " | " }
+        visitChildren(node)
+      case "blockquote":
+        flush()
+        let first = result.paragraphs.count
+        blockquoteDepth += 1
+        visitChildren(node)
+        flush()
+        blockquoteDepth -= 1
+        if result.paragraphs.count > first && blockquoteDepth == 0 {
+          result.blockquotes.append(first...(result.paragraphs.count - 1))
+        }
+      case _ where HTMLText.blocks.contains(name):
+        flush()
+        if name == "li" { current = "• " }
+        visitChildren(node)
+        flush()
+      default:
+        visitChildren(node)
+      }
+    }
+
+    mutating func visitChildren(_ node: XMLNode) {
+      for child in node.children { visit(child) }
+    }
+
+    /// Ends the paragraph being built, if it has any text.
+    mutating func flush() {
+      let collapsed = current.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+      current = ""
+      breaks = 0
+      guard !collapsed.isEmpty, collapsed != "•" else { return }
+      result.paragraphs.append(collapsed)
+    }
+
+    func resolve(_ href: String) -> String? {
+      let trimmed = href.trimmingCharacters(in: .whitespacesAndNewlines)
+      guard !trimmed.isEmpty, !trimmed.hasPrefix("#"), let url = URL(string: trimmed, relativeTo: base) else { return nil }
+      let scheme = url.scheme?.lowercased()
+      guard scheme == "http" || scheme == "https" || scheme == "mailto" else { return nil }
+      return url.absoluteString
+    }
+  }
+}
