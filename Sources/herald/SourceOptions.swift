@@ -25,24 +25,17 @@ struct SourceOptions: ParsableArguments {
   /// rest; files skipped inside a directory are only warnings.
   func list() throws -> Loaded<ArticleSummary> {
     let paths = try resolvedPaths()
-    let listing = ArticleCollection.list(paths)
+    let listing = NewsSources.list(paths)
     return Loaded(items: listing.articles, failure: report(listing.problems, named: Set(paths)))
   }
 
-  /// Reads every article in full, with the same reporting as `list()`.
+  /// Reads every article in full, with the same reporting as `list()`; also the feeds read.
   func open() throws -> Loaded<Article> {
     let paths = try resolvedPaths()
-    let found = ArticleFileFinder().find(in: paths)
-    let opened = ArticleCollection.openAll(found.files)
-    var problems = found.problems
-    var articles: [Article] = []
-    for result in opened {
-      switch result {
-      case .success(let article): articles.append(article)
-      case .failure(let problem): problems.append(problem)
-      }
-    }
-    return Loaded(items: articles, failure: report(problems, named: Set(paths)))
+    let loaded = NewsSources.open(paths)
+    var result = Loaded(items: loaded.articles, failure: report(loaded.problems, named: Set(paths)))
+    result.feeds = loaded.feeds
+    return result
   }
 
   private func report(_ problems: [LoadError], named: Set<String>) -> CommandFailure? {
@@ -64,6 +57,8 @@ struct SourceOptions: ParsableArguments {
 struct Loaded<Item> {
   var items: [Item]
   var failure: CommandFailure?
+  /// The feeds among the sources, for `herald show --json`.
+  var feeds: [FeedInfo] = []
 
   /// Throws the failure, if any: call after the output is written.
   func finish() throws {

@@ -38,7 +38,7 @@ public enum ReaderProgram {
     let inbox = StoryInbox()
     let paths = setup.paths
     let loader = Thread {
-      ArticleCollection.listProgressively(paths) { stories, problems in inbox.deliver(stories, problems: problems) }
+      NewsSources.listProgressively(paths) { stories, problems in inbox.deliver(stories, problems: problems) }
       inbox.finish()
     }
     loader.stackSize = 1 << 22
@@ -107,6 +107,7 @@ public enum ReaderProgram {
 /// What the effects do, kept apart so tests can carry them out the same way without a terminal.
 public enum ReaderEffects {
   public static func open(_ summary: ArticleSummary) -> ReaderMessage {
+    if let stored = ArticleStore.shared.article(for: summary) { return .articleLoaded(stored) }
     do {
       return .articleLoaded(try ArticleCollection.open(path: summary.path))
     } catch {

@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -38,6 +39,21 @@ public enum ArticleFile {
     guard bytes.count <= maximumSize else { throw LoadError(path: path, reason: .tooLarge(bytes: bytes.count)) }
     try validate(bytes, path: path)
     return bytes
+  }
+
+  /// Feeds may be larger than an article: up to the 20 MiB a fetched body may have.
+  public static let maximumFeedSize = 20 << 20
+
+  /// A file's bytes for sniffing and feed parsing: no text checks, a larger limit.
+  static func readFeed(path: String) throws(LoadError) -> [UInt8] {
+    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+      let size = attributes[.size] as? Int
+    else { throw LoadError(path: path, reason: .notFound) }
+    guard size <= maximumFeedSize else { throw LoadError(path: path, reason: .tooLarge(bytes: size)) }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw LoadError(path: path, reason: .unreadable("cannot read"))
+    }
+    return Array(data)
   }
 
   /// Rejects content that cannot be an article, whatever its origin.

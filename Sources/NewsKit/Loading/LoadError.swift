@@ -8,6 +8,10 @@ public struct LoadError: Error, Sendable, Hashable, CustomStringConvertible {
     case unreadable(String)
     case notFound
     case notAnArticleFile
+    /// A feed that could not be read, and why.
+    case feed(String)
+    /// A URL that could not be fetched, and why.
+    case network(String)
   }
 
   public var path: String
@@ -28,6 +32,8 @@ public struct LoadError: Error, Sendable, Hashable, CustomStringConvertible {
     case .unreadable(let why): return "\(path): cannot read: \(why)"
     case .notFound: return "\(path): no such file or directory"
     case .notAnArticleFile: return "\(path): not a .txt article file or a directory"
+    case .feed(let why): return "\(path): \(why)"
+    case .network(let why): return "\(path): \(why)"
     }
   }
 }

@@ -10,12 +10,18 @@ public struct Article: Sendable, Hashable {
   public var link: String?
   public var author: String?
   public var published: Date?
+  /// When a feed last changed the item.
+  public var updated: Date?
   /// Body paragraphs, each a single line of text (hard-wrapped lines already joined).
   public var paragraphs: [String]
   /// Quotations found in `paragraphs`, in reading order.
   public var quotes: [Quote]
-  /// Where the article was read from, when it came from a file.
+  /// Where the article was read from: a file, a feed file or a feed's URL.
   public var path: String?
+  /// The numbered links of a feed item's body (`[n]` in the text), then its enclosures.
+  public var links: [String] = []
+  /// Files attached to a feed item: podcasts, images.
+  public var enclosures: [Enclosure] = []
 
   public init(
     id: String, headline: String, source: String? = nil, link: String? = nil, author: String? = nil,

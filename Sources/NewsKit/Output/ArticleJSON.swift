@@ -6,11 +6,18 @@ import Foundation
 /// count Unicode scalars from the start of their paragraph.
 public enum ArticleJSON {
   public static func document(feed: JSONValue = .null, articles: [Article]) -> JSONValue {
-    .object([("feed", feed), ("articles", .array(articles.map(article)))])
+    let withFeedFields = feed != .null
+    return .object([("feed", feed), ("articles", .array(articles.map { article($0, feedFields: withFeedFields) }))])
   }
 
-  public static func article(_ article: Article) -> JSONValue {
-    .object([
+  /// `{"title", "link", "description"}` of a feed.
+  public static func feed(_ info: FeedInfo) -> JSONValue {
+    .object([("title", .optional(info.title)), ("link", .optional(info.link)), ("description", .optional(info.description))])
+  }
+
+  /// An article; for feed items also `"updated"` and `"links"`.
+  public static func article(_ article: Article, feedFields: Bool = false) -> JSONValue {
+    var members: [(String, JSONValue)] = [
       ("id", .string(article.id)),
       ("headline", .string(article.headline)),
       ("source", .optional(article.source)),
@@ -19,7 +26,12 @@ public enum ArticleJSON {
       ("published", .optional(article.published.map(isoDate))),
       ("paragraphs", .array(article.paragraphs.map(JSONValue.string))),
       ("quotes", .array(article.quotes.map(quote))),
-    ])
+    ]
+    if feedFields {
+      members.insert(("updated", .optional(article.updated.map(isoDate))), at: 6)
+      members.append(("links", .array(article.links.map(JSONValue.string))))
+    }
+    return .object(members)
   }
 
   public static func quote(_ quote: Quote) -> JSONValue {
