@@ -33,6 +33,20 @@ struct CommandTests {
     #expect(run.stdout == (try Fixture.text("dockside.json")))
   }
 
+  @Test func feedShowJSONMatchesTheGoldenFileExactly() throws {
+    let run = try HeraldRun.run(["show", Fixture.path("harbour-feed.xml"), "--json"])
+    #expect(run.status == 0)
+    #expect(run.stdout == (try Fixture.text("harbour-feed.json")))
+  }
+
+  @Test func feedsAndArticlesListTogether() throws {
+    let run = try HeraldRun.run(["list", Fixture.path("harbour-feed.xml"), Fixture.path("dockside.txt")])
+    #expect(run.status == 0)
+    #expect(run.stdout.split(separator: "\n").map { $0.split(separator: "\t").last.map(String.init) ?? "" } == [
+      "Ferry back in service", "No guid, no date", "Dockers return as “ghost ship” leaves port",
+    ])
+  }
+
   @Test func showPrintsNumberedParagraphsAndTheQuotes() throws {
     let run = try HeraldRun.run(["show", Fixture.path("dockside.txt")])
     #expect(run.status == 0)

@@ -91,6 +91,19 @@ struct ReaderEndToEndTests {
     #expect(try tmux.waitFor("EXITED 0") != nil)
   }
 
+  @Test func feedArticlesReadLikeTextArticles() throws {
+    let tmux = try TmuxSession(width: 120, height: 30)
+    let feed = Bundle.module.resourcePath! + "/Fixtures/harbour-feed.xml"
+    try tmux.run("\(herald) \(feed); echo EXITED $?")
+    #expect(try tmux.waitFor("story 1/2") != nil)
+    try tmux.send("Enter", "n")
+    #expect(try tmux.waitFor("Quay Times — Harbour · 4 paragraphs · 2 quotes") != nil)
+    #expect(try tmux.waitFor("quote 1/2") != nil)
+    #expect(try tmux.waitFor("The harbourmaster said: “People waited a long time.”") != nil)
+    try tmux.send("q", "q")
+    #expect(try tmux.waitFor("EXITED 0") != nil)
+  }
+
   @Test func dumbTerminalPrintsTheList() throws {
     let tmux = try TmuxSession(width: 120, height: 30)
     try tmux.run("TERM=dumb \(herald); echo EXITED $?")

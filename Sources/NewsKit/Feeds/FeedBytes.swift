@@ -22,15 +22,25 @@ enum FeedBytes {
     if String(validating: body, as: UTF8.self) != nil {
       text = Array(body)
       encoding = "UTF-8"
-    } else if let declared = declaredEncoding(body), !declared.lowercased().hasPrefix("utf") {
+    } else if let declared = declaredEncoding(body)?.lowercased(), !declared.hasPrefix("utf"),
+      !westernEncodings.contains(declared)
+    {
+      // KOI8-R, Shift_JIS and the like: libxml2 knows them better than any guess.
       text = Array(body)
       encoding = nil
     } else {
+      // Invalid UTF-8 declared as UTF-8, Latin-1 or Windows-1252 (or not at all) is nearly always
+      // UTF-8 with stray Windows-1252 bytes, or plain Windows-1252: both come out right when each
+      // invalid byte is read as Windows-1252.
       text = repairedUTF8(body)
       encoding = "UTF-8"
     }
     return Prepared(bytes: escapingEntities(text), encoding: encoding)
   }
+
+  private static let westernEncodings: Set<String> = [
+    "iso-8859-1", "iso8859-1", "latin1", "latin-1", "windows-1252", "cp1252", "us-ascii", "ascii", "iso-8859-15",
+  ]
 
   /// The encoding named in `<?xml … encoding="…"?>`, if any.
   static func declaredEncoding(_ bytes: ArraySlice<UInt8>) -> String? {

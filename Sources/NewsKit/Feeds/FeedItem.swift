@@ -21,7 +21,9 @@ struct FeedItem {
   var base: String?
 
   /// The article: paragraphs from the fullest body, quotes found in them and in blockquotes.
-  func article(source: String?, location: String, index: Int) -> Article {
+  /// - Parameter feedKey: what names the feed wherever it is read from (its link, else its
+  ///   title): an item without an id gets a hash of it and the item's own fields.
+  func article(source: String?, location: String, feedKey: String, index: Int) -> Article {
     var paragraphs: [String] = []
     var links: [String] = []
     var blockquotes: [ClosedRange<Int>] = []
@@ -39,7 +41,7 @@ struct FeedItem {
     let headline = Self.headline(title, isHTML: titleIsHTML) ?? paragraphs.first.map { String($0.prefix(80)) } ?? "(untitled)"
     let stableID =
       id?.trimmingCharacters(in: .whitespacesAndNewlines).nonEmpty
-      ?? ArticleID.make(for: Array("\(location)\n\(link ?? "")\n\(headline)\n\(published?.timeIntervalSince1970 ?? 0)\n\(index)".utf8))
+      ?? ArticleID.make(for: Array("\(feedKey)\n\(link ?? "")\n\(headline)\n\(published?.timeIntervalSince1970 ?? 0)\n\(index)".utf8))
     var article = Article(
       id: stableID, headline: headline, source: source, link: link, author: author, published: published,
       paragraphs: paragraphs, quotes: Self.quotes(in: paragraphs, blockquotes: blockquotes), path: location)

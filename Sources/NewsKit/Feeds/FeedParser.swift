@@ -44,6 +44,11 @@ enum FeedNamespace {
   static let rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 }
 
+extension FeedInfo {
+  /// What identifies the feed wherever it is read from.
+  func key(or location: String) -> String { link ?? title ?? location }
+}
+
 /// Resolves a link against a base (xml:base or the feed's URL); nil for an empty link.
 func resolveLink(_ link: String?, base: String?) -> String? {
   guard let trimmed = link?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
@@ -61,14 +66,16 @@ enum RSSReader {
     // RSS 0.9x and 2.0 put items in the channel; RDF (0.90 and 1.0) beside it.
     let items = (channel?.elements("item", in: FeedNamespace.rss) ?? []) + root.elements("item", in: FeedNamespace.rss)
     let articles = items.enumerated().map { index, node in
-      item(node).article(source: info.title, location: location, index: index)
+      item(node, fallbackBase: info.link).article(source: info.title, location: location, feedKey: info.key(or: location), index: index)
     }
     return FeedDocument(info: info, articles: articles)
   }
 
-  static func item(_ node: XMLNode) -> FeedItem {
+  /// - Parameter fallbackBase: the channel's link, for feeds read from a file (no URL to resolve
+  ///   relative links against).
+  static func item(_ node: XMLNode, fallbackBase: String?) -> FeedItem {
     var item = FeedItem()
-    let base = node.base
+    let base = node.base ?? fallbackBase
     item.base = base
     item.title = node.element("title", in: FeedNamespace.rss)?.text ?? node.element("title", in: FeedNamespace.dc)?.text
     let guid = node.element("guid", in: FeedNamespace.rss)
@@ -84,12 +91,8 @@ enum RSSReader {
     let date = node.element("pubDate", in: FeedNamespace.rss) ?? node.element("date", in: FeedNamespace.dc)
     item.published = date.flatMap { FeedDate.parse($0.text) }
     item.updated = node.element("modified", in: FeedNamespace.dc).flatMap { FeedDate.parse($0.text) }
-    if let description = node.element("description", in: FeedNamespace.rss)?.text, description.trimmed != nil {
-      item.summary = .html(description)
-    }
-    if let encoded = node.element("encoded", in: FeedNamespace.content)?.text, encoded.trimmed != nil {
-      item.content = .html(encoded)
-    }
+    item.summary = node.element("description", in: FeedNamespace.rss).flatMap(htmlBody)
+    item.content = node.element("encoded", in: FeedNamespace.content).flatMap(htmlBody)
     item.enclosures = node.elements("enclosure", in: FeedNamespace.rss).compactMap { enclosure in
       resolveLink(enclosure.attribute("url"), base: base).map {
         Enclosure(url: $0, type: enclosure.attribute("type"), length: enclosure.attribute("length").flatMap { Int($0) })
@@ -97,6 +100,13 @@ enum RSSReader {
     }
     return item
   }
+}
+
+/// An RSS body: entity-encoded or CDATA HTML as text, or HTML written straight into the XML as
+/// elements, which is kept as markup.
+func htmlBody(_ node: XMLNode) -> FeedItem.Body? {
+  let markup = node.elements.isEmpty ? node.text : node.innerMarkup
+  return markup.trimmed == nil ? nil : .html(markup)
 }
 
 enum AtomReader {
@@ -110,7 +120,7 @@ enum AtomReader {
     let articles = root.elements("entry", in: ns).enumerated().map { index, entry in
       var item = self.entry(entry)
       if item.author == nil { item.author = feedAuthor }
-      return item.article(source: info.title, location: location, index: index)
+      return item.article(source: info.title, location: location, feedKey: info.key(or: location), index: index)
     }
     return FeedDocument(info: info, articles: articles)
   }
@@ -219,7 +229,7 @@ enum JSONFeedReader {
           Enclosure(url: $0, type: attachment["mime_type"] as? String, length: (attachment["size_in_bytes"] as? NSNumber)?.intValue)
         }
       }
-      return item.article(source: info.title, location: location, index: index)
+      return item.article(source: info.title, location: location, feedKey: info.key(or: location), index: index)
     }
     return FeedDocument(info: info, articles: articles)
   }
