@@ -11,13 +11,16 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
   ],
   targets: [
     // libxml2 for feeds (XML) and article bodies (HTML).
     .systemLibrary(
       name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
     // Terminal-free model, loaders and quote detection; a GUI or web front end could use it as is.
-    .target(name: "NewsKit", dependencies: ["CLibXML2"]),
+    .target(
+      name: "NewsKit",
+      dependencies: ["CLibXML2", .product(name: "AsyncHTTPClient", package: "async-http-client")]),
     // Files that ship beside the binary: the sample collection and the themes. Its path is the
     // package root so that `Samples/` and `themes/` stay at the top of the repo; every other
     // top-level entry is excluded here, and a new one must be added to the list.

@@ -12,9 +12,19 @@ public enum NewsSources {
   }
 
   /// Every article of every source, read whole, in the order given (a directory by path).
-  public static func open(_ paths: [String]) -> Loaded {
+  public static func open(_ paths: [String], fetcher: FeedFetcher = FeedFetcher()) -> Loaded {
     var loaded = Loaded()
+    let fetched = fetchURLs(in: paths, with: fetcher)
     for path in paths {
+      if let result = fetched[path] {
+        switch remote(path, result) {
+        case .success(let document):
+          if let info = document.info { loaded.feeds.append(info) }
+          loaded.articles += document.articles
+        case .failure(let problem): loaded.problems.append(problem)
+        }
+        continue
+      }
       let problemsBefore = loaded.problems.count
       if let document = feed(atPath: path, problems: &loaded.problems) {
         loaded.feeds.append(document.info)
@@ -48,14 +58,26 @@ public enum NewsSources {
   /// Lists the sources a batch at a time (see `ArticleCollection.listProgressively`); feeds
   /// are delivered whole, their articles kept in `store` for opening.
   public static func listProgressively(
-    _ paths: [String], store: ArticleStore = .shared, deliver: ([ArticleSummary], [LoadError]) -> Void
+    _ paths: [String], store: ArticleStore = .shared, fetcher: FeedFetcher = FeedFetcher(),
+    deliver: ([ArticleSummary], [LoadError]) -> Void
   ) {
     var textPaths: [String] = []
     func flushText() {
       if !textPaths.isEmpty { ArticleCollection.listProgressively(textPaths, deliver: deliver) }
       textPaths = []
     }
+    let fetched = fetchURLs(in: paths, with: fetcher)
     for path in paths {
+      if let result = fetched[path] {
+        flushText()
+        switch remote(path, result) {
+        case .success(let document):
+          store.keep(document.articles)
+          deliver(document.articles.map(\.summary), [])
+        case .failure(let problem): deliver([], [problem])
+        }
+        continue
+      }
       var problems: [LoadError] = []
       if let document = feed(atPath: path, problems: &problems) {
         flushText()
@@ -69,6 +91,40 @@ public enum NewsSources {
       }
     }
     flushText()
+  }
+
+  /// What came from a URL: a feed (its info and items) or a plain-text article.
+  struct Remote {
+    var info: FeedInfo?
+    var articles: [Article]
+  }
+
+  private static func fetchURLs(in paths: [String], with fetcher: FeedFetcher) -> [String: Result<[UInt8], LoadError>] {
+    let urls = Array(Set(paths.filter(FeedFetcher.isURL)))
+    guard !urls.isEmpty else { return [:] }
+    return Dictionary(uniqueKeysWithValues: zip(urls, fetcher.fetchBlocking(urls)))
+  }
+
+  private static func remote(_ url: String, _ result: Result<[UInt8], LoadError>) -> Result<Remote, LoadError> {
+    switch result {
+    case .failure(let problem):
+      return .failure(problem)
+    case .success(let bytes):
+      if FeedParser.looksLikeFeed(bytes) {
+        do {
+          let document = try FeedParser.parse(bytes, location: url)
+          return .success(Remote(info: document.info, articles: document.articles))
+        } catch {
+          return .failure(LoadError(path: url, reason: .feed(error.message)))
+        }
+      }
+      do {
+        try ArticleFile.validate(bytes, path: url)
+        return .success(Remote(info: nil, articles: [ArticleCollection.article(from: bytes, path: url)]))
+      } catch {
+        return .failure(error)
+      }
+    }
   }
 
   /// The feed in a file, when the file is one; problems when it looks like a feed but is broken.

@@ -1,0 +1,116 @@
+import Foundation
+import NIOCore
+import Testing
+
+@testable import NewsKit
+
+/// The local test server (Fixtures/feed_server.py) on 127.0.0.1, started for one test and
+/// stopped after it; it also stops by itself after 60 seconds.
+final class LocalFeedServer {
+  let process = Process()
+  let port: Int
+
+  static var isAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") }
+
+  init() throws {
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+    process.arguments = [Fixture.path("feed_server.py")]
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    var line = Data()
+    while !line.contains(UInt8(ascii: "\n")) {
+      let chunk = output.fileHandleForReading.availableData
+      if chunk.isEmpty { break }
+      line.append(chunk)
+    }
+    guard let port = Int(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) else {
+      process.terminate()
+      throw CocoaError(.fileReadCorruptFile)
+    }
+    self.port = port
+  }
+
+  deinit {
+    // SIGKILL: a signal mask inherited from the test runner's thread cannot hold it back.
+    kill(process.processIdentifier, SIGKILL)
+    process.waitUntilExit()
+  }
+
+  func url(_ path: String) -> String { "http://127.0.0.1:\(port)/\(path)" }
+}
+
+@Suite("Loading feeds from URLs", .enabled(if: LocalFeedServer.isAvailable), .serialized)
+struct FeedFetcherTests {
+  private func fetch(_ paths: [String], timeout: Int64 = 15) throws -> [Result<[UInt8], LoadError>] {
+    var limits = FeedFetcher.Limits()
+    limits.timeout = .seconds(timeout)
+    return FeedFetcher(limits: limits).fetchBlocking(paths)
+  }
+
+  private func reason(_ result: Result<[UInt8], LoadError>) -> String? {
+    if case .failure(let error) = result, case .network(let why) = error.reason { return why }
+    return nil
+  }
+
+  @Test func feedLoadsFromAURL() throws {
+    let server = try LocalFeedServer()
+    let loaded = NewsSources.open([server.url("feed.xml")])
+    #expect(loaded.problems.isEmpty)
+    #expect(loaded.feeds.first?.title == "Quay Times — Harbour")
+    #expect(loaded.articles.map(\.headline) == ["Ferry back in service", "No guid, no date"])
+    #expect(loaded.articles.first?.path == server.url("feed.xml"))
+  }
+
+  @Test func redirectsAreFollowedUpToFive() throws {
+    let server = try LocalFeedServer()
+    let results = try fetch([server.url("redirect"), server.url("chain/5"), server.url("chain/7"), server.url("loop")])
+    #expect((try? results[0].get())?.isEmpty == false)
+    #expect((try? results[1].get())?.isEmpty == false)
+    #expect(reason(results[2]) == "more than 5 redirects")
+    #expect(reason(results[3]) == "redirects go round in a circle")
+  }
+
+  @Test func notFoundNamesTheStatus() throws {
+    let server = try LocalFeedServer()
+    let loaded = NewsSources.open([server.url("missing")])
+    #expect(loaded.problems.map(\.description) == ["\(server.url("missing")): HTTP 404 Not Found"])
+  }
+
+  @Test func slowServerTimesOut() throws {
+    let server = try LocalFeedServer()
+    let results = try fetch([server.url("slow")], timeout: 1)
+    #expect(reason(results[0]) == "no answer within 1 s")
+  }
+
+  @Test func gzipAndDeflateAreDecoded() throws {
+    let server = try LocalFeedServer()
+    let plain = try fetch([server.url("feed.xml")])[0].get()
+    #expect(try fetch([server.url("gzip")])[0].get() == plain)
+    #expect(try fetch([server.url("deflate")])[0].get() == plain)
+  }
+
+  @Test func oversizeAndExpandingBodiesStopAtTheLimit() throws {
+    let server = try LocalFeedServer()
+    let results = try fetch([server.url("huge"), server.url("bomb")])
+    #expect(reason(results[0])?.contains("over the 20 MiB limit") == true)
+    #expect(reason(results[1]) == "the compressed body expands past the 20 MiB limit")
+  }
+
+  @Test func userAgentNamesHeraldAndItsVersion() throws {
+    let server = try LocalFeedServer()
+    let loaded = NewsSources.open([server.url("ua")])
+    #expect(loaded.articles.first?.paragraphs == [FeedFetcher.userAgent])
+    #expect(FeedFetcher.userAgent.hasPrefix("Herald/\(HeraldVersion.current)"))
+  }
+
+  @Test func failuresAreOneLineEachAndTheOthersStillLoad() throws {
+    let server = try LocalFeedServer()
+    let loaded = NewsSources.open([server.url("missing"), server.url("feed.xml"), "http://127.0.0.1:1/closed"])
+    #expect(loaded.articles.count == 2)
+    #expect(loaded.problems.count == 2)
+    #expect(loaded.problems.allSatisfy { !$0.description.contains("\n") })
+    #expect(loaded.problems.last?.description == "http://127.0.0.1:1/closed: connection refused")
+  }
+}
