@@ -49,6 +49,8 @@ let package = Package(
     ),
     // Prints the time per key of the reader's update and render: `swift run -c release reader-bench`.
     .executableTarget(name: "reader-bench", dependencies: ["CursesUI", "NewsKit"], path: "Benchmarks/ReaderBench"),
+    // Prints feed parsing speed in MB/s and peak memory: `swift run -c release feed-bench FEED`.
+    .executableTarget(name: "feed-bench", dependencies: ["NewsKit"], path: "Benchmarks/FeedBench"),
     .testTarget(name: "NewsKitTests", dependencies: ["NewsKit"], resources: [.copy("Fixtures")]),
     .testTarget(
       name: "CursesUITests", dependencies: ["CursesUI", "NewsKit", "HeraldAssets"], exclude: ["Snapshots"],

@@ -17,6 +17,7 @@ public enum FeedParser {
   ///   - location: the file or URL the bytes came from; it names the feed in errors, is every
   ///     article's `path`, and (for a URL) is the base for relative links.
   public static func parse(_ bytes: [UInt8], location: String) throws(FeedError) -> FeedDocument {
+    XMLTree.initialise()
     let prepared = FeedBytes.prepare(bytes)
     if prepared.bytes.first == UInt8(ascii: "{") { return try JSONFeedReader.parse(prepared.bytes, location: location) }
     let url = location.contains("://") ? location : nil
@@ -65,10 +66,8 @@ enum RSSReader {
       description: channel?.element("description", in: FeedNamespace.rss)?.text.trimmed)
     // RSS 0.9x and 2.0 put items in the channel; RDF (0.90 and 1.0) beside it.
     let items = (channel?.elements("item", in: FeedNamespace.rss) ?? []) + root.elements("item", in: FeedNamespace.rss)
-    let articles = items.enumerated().map { index, node in
-      item(node, fallbackBase: info.link).article(source: info.title, location: location, feedKey: info.key(or: location), index: index)
-    }
-    return FeedDocument(info: info, articles: articles)
+    let fields = items.map { item($0, fallbackBase: info.link) }
+    return FeedDocument(info: info, articles: FeedItem.articles(fields, info: info, location: location))
   }
 
   /// - Parameter fallbackBase: the channel's link, for feeds read from a file (no URL to resolve
@@ -117,12 +116,12 @@ enum AtomReader {
       link: alternateLink(root),
       description: (root.element("subtitle", in: ns) ?? root.element("tagline", in: ns)).map(text(of:))?.trimmed)
     let feedAuthor = root.element("author", in: ns)?.element("name", in: ns)?.text.trimmed
-    let articles = root.elements("entry", in: ns).enumerated().map { index, entry in
+    let fields = root.elements("entry", in: ns).map { entry in
       var item = self.entry(entry)
       if item.author == nil { item.author = feedAuthor }
-      return item.article(source: info.title, location: location, feedKey: info.key(or: location), index: index)
+      return item
     }
-    return FeedDocument(info: info, articles: articles)
+    return FeedDocument(info: info, articles: FeedItem.articles(fields, info: info, location: location))
   }
 
   static func entry(_ node: XMLNode) -> FeedItem {
@@ -208,7 +207,7 @@ enum JSONFeedReader {
       description: (feed["description"] as? String)?.trimmed)
     let feedAuthor = authorName(feed)
     let items = feed["items"] as? [Any] ?? []
-    let articles = items.enumerated().compactMap { index, value -> Article? in
+    let fields = items.compactMap { value -> FeedItem? in
       guard let entry = value as? [String: Any] else { return nil }
       var item = FeedItem()
       item.id = (entry["id"] as? String) ?? (entry["id"] as? NSNumber)?.stringValue
@@ -229,9 +228,9 @@ enum JSONFeedReader {
           Enclosure(url: $0, type: attachment["mime_type"] as? String, length: (attachment["size_in_bytes"] as? NSNumber)?.intValue)
         }
       }
-      return item.article(source: info.title, location: location, feedKey: info.key(or: location), index: index)
+      return item
     }
-    return FeedDocument(info: info, articles: articles)
+    return FeedDocument(info: info, articles: FeedItem.articles(fields, info: info, location: location))
   }
 
   /// JSON Feed 1.1's `authors` list, or 1.0's `author`.

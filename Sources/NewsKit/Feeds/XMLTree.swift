@@ -11,6 +11,14 @@ final class XMLTree {
 
   deinit { xmlFreeDoc(document) }
 
+  /// libxml2 must be initialised once before threads use it.
+  private static let initialised: Bool = {
+    xmlInitParser()
+    return true
+  }()
+
+  static func initialise() { _ = initialised }
+
   /// Parses XML liberally: recovers from ill-formed markup, reaches no network, loads no DTD and
   /// substitutes no external entity (no XML_PARSE_NOENT, no XML_PARSE_HUGE: libxml2's limits on
   /// entity expansion stay on, so an entity bomb stops early). CDATA becomes plain text.
