@@ -5,6 +5,7 @@ public struct LoadError: Error, Sendable, Hashable, CustomStringConvertible {
     case blank
     case binary
     case tooLarge(bytes: Int)
+    case feedTooLarge(bytes: Int)
     case unreadable(String)
     case notFound
     case notAnArticleFile
@@ -29,6 +30,8 @@ public struct LoadError: Error, Sendable, Hashable, CustomStringConvertible {
     case .binary: return "\(path): binary file (contains NUL bytes), not an article"
     case .tooLarge(let bytes):
       return "\(path): \(bytes) bytes is over the \(ArticleFile.maximumSize / (1 << 20)) MiB limit for an article"
+    case .feedTooLarge(let bytes):
+      return "\(path): \(bytes) bytes is over the \(ArticleFile.maximumFeedFileSize >> 20) MiB limit for a feed file"
     case .unreadable(let why): return "\(path): cannot read: \(why)"
     case .notFound: return "\(path): no such file or directory"
     case .notAnArticleFile: return "\(path): not a .txt article file or a directory"
