@@ -18,7 +18,12 @@ enum ArticlePrinter {
     facts.append(article.paragraphs.count == 1 ? "1 paragraph" : "\(article.paragraphs.count) paragraphs")
     facts.append(article.quotes.count == 1 ? "1 quote" : "\(article.quotes.count) quotes")
     lines.append(facts.joined(separator: " · "))
-    if let path = article.path { lines.append(VisibleText.make(path)) }
+    var byline: [String] = []
+    if let author = article.author { byline.append("By " + VisibleText.make(author)) }
+    if let published = article.published { byline.append(ArticleJSON.isoDate(published)) }
+    if let link = article.link { byline.append(VisibleText.make(link)) }
+    if !byline.isEmpty { lines.append(byline.joined(separator: " · ")) }
+    if let path = article.path, path != article.link { lines.append(VisibleText.make(path)) }
     lines.append("")
     let width = String(article.paragraphs.count).count
     for (index, paragraph) in article.paragraphs.enumerated() {
@@ -36,6 +41,11 @@ enum ArticlePrinter {
         let text = VisibleText.make(quote.text.replacingOccurrences(of: "\n", with: " "))
         lines.append("  \(place) [\(quote.kind.rawValue)] \(who)\(text)")
       }
+      lines.append("")
+    }
+    if !article.links.isEmpty {
+      lines.append("Links:")
+      for (number, link) in article.links.enumerated() { lines.append("  [\(number + 1)] \(VisibleText.make(link))") }
       lines.append("")
     }
     return lines.joined(separator: "\n")

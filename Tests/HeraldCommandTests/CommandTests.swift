@@ -39,6 +39,14 @@ struct CommandTests {
     #expect(run.stdout == (try Fixture.text("harbour-feed.json")))
   }
 
+  @Test func feedShowPlainGivesBylineAndNumberedLinks() throws {
+    let run = try HeraldRun.run(["show", Fixture.path("harbour-feed.xml")])
+    #expect(run.status == 0)
+    #expect(run.stdout.contains("By Lina Park · 2026-11-24T12:00:00Z · https://quay.example/2026/ferry\n"))
+    #expect(run.stdout.contains("4   See the map[1].\n"))
+    #expect(run.stdout.contains("Links:\n  [1] https://quay.example/map\n  [2] https://quay.example/audio.mp3\n"))
+  }
+
   @Test func feedsAndArticlesListTogether() throws {
     let run = try HeraldRun.run(["list", Fixture.path("harbour-feed.xml"), Fixture.path("dockside.txt")])
     #expect(run.status == 0)
