@@ -19,6 +19,15 @@ public enum ConfigLoader {
     return parse(text, path: path)
   }
 
+  /// The `[layout]` settings: where each goes and the values it allows.
+  private static var layoutSettings: [String: (WritableKeyPath<ReaderConfig, Int>, ClosedRange<Int>)] {
+    [
+      "list_width": (\.listPercent, ReaderConfig.listPercentRange),
+      "reading_width": (\.readingWidth, ReaderConfig.readingWidthRange),
+      "paragraph_spacing": (\.paragraphSpacing, ReaderConfig.paragraphSpacingRange),
+    ]
+  }
+
   public static func parse(_ text: String, path: String) -> (ReaderConfig, [ThemeProblem]) {
     var config = ReaderConfig()
     var problems: [ThemeProblem] = []
@@ -57,21 +66,12 @@ public enum ConfigLoader {
         }
         for (name, setting) in layout {
           let place = "layout.\(name)"
-          switch name {
-          case "list_width":
-            if let number = integer(setting, in: ReaderConfig.listPercentRange, named: place, report: { problem($0, at: place) }) {
-              config.listPercent = number
-            }
-          case "reading_width":
-            if let number = integer(setting, in: ReaderConfig.readingWidthRange, named: place, report: { problem($0, at: place) }) {
-              config.readingWidth = number
-            }
-          case "paragraph_spacing":
-            if let number = integer(setting, in: ReaderConfig.paragraphSpacingRange, named: place, report: { problem($0, at: place) }) {
-              config.paragraphSpacing = number
-            }
-          default:
+          guard let (field, range) = layoutSettings[name] else {
             problem("unknown setting \"\(name)\" in [layout] (known: list_width, reading_width, paragraph_spacing)", at: place)
+            continue
+          }
+          if let number = integer(setting, in: range, named: place, report: { problem($0, at: place) }) {
+            config[keyPath: field] = number
           }
         }
       case "keys":
