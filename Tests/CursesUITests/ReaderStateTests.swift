@@ -209,6 +209,17 @@ struct ReaderStateTests {
     #expect(reader.state.reading?.scroll == 3)
   }
 
+  @Test func emptyCollectionSaysSoOnceLoaded() {
+    var state = ReaderState(width: 100, height: 10)
+    #expect(ReaderView.render(state).lines[0].contains("Loading…"))
+    _ = state.update(.storiesLoaded([], skipped: 0, done: true))
+    for key: Key in [.character("j"), .enter, .character("n"), .character("/"), .escape, .character("J"), .character("]")] {
+      _ = state.update(.input(.key(key)))
+    }
+    #expect(ReaderView.render(state).lines[0].contains("No stories here"))
+    #expect(ReaderView.render(state).lines[9].hasPrefix("no stories"))
+  }
+
   @Test func keysWorkWhileStoriesAreStillLoading() {
     var state = ReaderState(width: 120, height: 30)
     _ = state.update(.storiesLoaded([Stories.ferry.summary, Stories.cafe.summary], skipped: 1, done: false))

@@ -6,18 +6,21 @@ public struct HeadlineListView {
   public var stories: [ArticleSummary]
   public var list: ListState
   public var readIDs: Set<String>
+  /// Whether listing has finished: an empty list then says so instead of "Loading…".
+  public var loadedAll: Bool
 
-  public init(stories: [ArticleSummary], list: ListState, readIDs: Set<String>) {
+  public init(stories: [ArticleSummary], list: ListState, readIDs: Set<String>, loadedAll: Bool) {
     self.stories = stories
     self.list = list
     self.readIDs = readIDs
+    self.loadedAll = loadedAll
   }
 
   public func render(into grid: inout Grid, area: Rect) {
     guard !area.isEmpty else { return }
     grid.fill(area, style: Style(.listRow))
     guard !stories.isEmpty else {
-      grid.write("Loading…", x: area.x + 1, y: area.y, style: Style(.dim), limit: area.maxX)
+      grid.write(loadedAll ? "No stories here" : "Loading…", x: area.x + 1, y: area.y, style: Style(.dim), limit: area.maxX)
       return
     }
     let sourceWidth = area.width >= 60 ? 16 : (area.width >= 36 ? 10 : 0)

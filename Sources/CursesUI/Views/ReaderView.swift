@@ -4,7 +4,7 @@ public enum ReaderView {
     var grid = Grid(width: state.width, height: state.height)
     let screen = state.layout
     if let area = screen.list {
-      HeadlineListView(stories: state.stories, list: state.list, readIDs: state.readIDs)
+      HeadlineListView(stories: state.stories, list: state.list, readIDs: state.readIDs, loadedAll: state.loadedAll)
         .render(into: &grid, area: area)
     }
     if let divider = screen.divider {
