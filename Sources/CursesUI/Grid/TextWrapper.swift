@@ -2,10 +2,13 @@
 public struct StyledCharacter: Sendable, Hashable {
   public var character: Character
   public var style: Style
+  /// Where the character starts in its paragraph, in Unicode scalars; -1 outside paragraphs.
+  public var offset: Int
 
-  public init(_ character: Character, _ style: Style) {
+  public init(_ character: Character, _ style: Style, offset: Int = -1) {
     self.character = character
     self.style = style
+    self.offset = offset
   }
 
   public var width: Int { DisplayWidth.of(character) }
@@ -31,7 +34,7 @@ public enum TextWrapper {
     var index = 0
     while index < text.count {
       if text[index].character.isWhitespace {
-        if !line.isEmpty && pendingSpace == nil { pendingSpace = StyledCharacter(" ", text[index].style) }
+        if !line.isEmpty && pendingSpace == nil { pendingSpace = StyledCharacter(" ", text[index].style, offset: text[index].offset) }
         index += 1
         continue
       }

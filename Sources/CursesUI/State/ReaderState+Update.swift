@@ -160,7 +160,7 @@ extension ReaderState {
     let geometry = articleGeometry
     reading = Reading(
       article: article,
-      layout: ArticleLayout(article: article, width: geometry.textWidth, focused: 0, paragraphSpacing: paragraphSpacing))
+      layout: ArticleLayout(article: article, width: geometry.textWidth, paragraphSpacing: paragraphSpacing))
     if focus == .article { readIDs.insert(article.id) }
     if let query = search?.query, search?.editing == false {
       search = Search(query: query, editing: false)
@@ -300,13 +300,14 @@ extension ReaderState {
 
   // MARK: Layout and scrolling
 
-  /// Wraps the open article again for the current width, focus and search.
+  /// Wraps the open article again when the width or spacing changed, and keeps the scroll
+  /// position within it. Focus, quotes and matches need no re-wrapping: views lay them over.
   mutating func relayout() {
     guard var current = reading else { return }
-    current.layout = ArticleLayout(
-      article: current.article, width: articleGeometry.textWidth, focused: current.paragraph,
-      currentQuote: current.quote, matches: search?.matches ?? [], currentMatch: search?.current,
-      paragraphSpacing: paragraphSpacing)
+    let width = articleGeometry.textWidth
+    if current.layout.textWidth != width || current.layout.paragraphSpacing != paragraphSpacing {
+      current.layout = ArticleLayout(article: current.article, width: width, paragraphSpacing: paragraphSpacing)
+    }
     let maxScroll = max(0, current.layout.lines.count - articleGeometry.height)
     current.scroll = min(max(0, current.scroll), maxScroll)
     reading = current

@@ -1,8 +1,9 @@
 import NewsKit
 
-/// An article wrapped to a width: every screen line it takes, with the styles of quotes,
-/// speakers and search matches, and where each paragraph starts. Built again when the article,
-/// the width, the search or the focused paragraph changes; drawing then only copies lines.
+/// An article wrapped to a width: every screen line it takes, with the styles of quotes and
+/// speakers, and where each paragraph starts. Built only when the article or the width changes:
+/// the focused paragraph, the current quote and search matches are laid over the visible lines
+/// when they are drawn (`ArticleView`), so moving through a huge article costs no re-wrapping.
 public struct ArticleLayout: Sendable, Hashable {
   public struct Line: Sendable, Hashable {
     /// The paragraph the line belongs to; nil for the headline, the source line and spacing.
@@ -15,16 +16,12 @@ public struct ArticleLayout: Sendable, Hashable {
   public private(set) var paragraphStarts: [Int] = []
   public let textWidth: Int
 
-  /// - Parameters:
-  ///   - width: the columns available for text (the margin is not included).
-  ///   - focused: the paragraph drawn with the focus background.
-  ///   - currentQuote: the quote reached with n/N, drawn apart from the others.
-  ///   - matches: search matches to highlight; `currentMatch` indexes into them.
-  public init(
-    article: Article, width: Int, focused: Int?, currentQuote: Int? = nil, matches: [ArticleSearch.Match] = [],
-    currentMatch: Int? = nil, paragraphSpacing: Int = 1
-  ) {
+  public let paragraphSpacing: Int
+
+  /// - Parameter width: the columns available for text (the margin is not included).
+  public init(article: Article, width: Int, paragraphSpacing: Int = 1) {
     textWidth = max(1, width)
+    self.paragraphSpacing = paragraphSpacing
     for line in TextWrapper.wrap(article.headline, style: Style(.headline), width: textWidth) {
       lines.append(Line(paragraph: nil, text: line))
     }
@@ -38,9 +35,7 @@ public struct ArticleLayout: Sendable, Hashable {
       for _ in 0..<max(0, paragraphSpacing) { lines.append(Line(paragraph: nil, text: [])) }
       if index == 0 && paragraphSpacing == 0 { lines.append(Line(paragraph: nil, text: [])) }
       paragraphStarts.append(lines.count)
-      let styled = Self.styled(
-        paragraph, index: index, article: article, focused: focused == index, currentQuote: currentQuote,
-        matches: matches, currentMatch: currentMatch)
+      let styled = Self.styled(paragraph, index: index, article: article)
       for line in TextWrapper.wrap(styled, width: textWidth) {
         lines.append(Line(paragraph: index, text: line))
       }
@@ -74,17 +69,14 @@ public struct ArticleLayout: Sendable, Hashable {
     return max(range.lowerBound, range.upperBound - 1)
   }
 
-  private static func styled(
-    _ paragraph: String, index: Int, article: Article, focused: Bool, currentQuote: Int?,
-    matches: [ArticleSearch.Match], currentMatch: Int?
-  ) -> [StyledCharacter] {
+  private static func styled(_ paragraph: String, index: Int, article: Article) -> [StyledCharacter] {
     let scalarCount = paragraph.unicodeScalars.count
     var roles = [StyleRole](repeating: .body, count: scalarCount)
-    for (number, quote) in article.quotes.enumerated() where quote.touches(paragraph: index) {
+    for quote in article.quotes where quote.touches(paragraph: index) {
       let start = quote.start.paragraph == index ? quote.start.offset : 0
       let end = min(scalarCount, quote.end.paragraph == index ? quote.end.offset : scalarCount)
       guard start < end else { continue }
-      let role: StyleRole = number == currentQuote ? .currentQuote : (quote.kind == .speech ? .speech : .phrase)
+      let role: StyleRole = quote.kind == .speech ? .speech : .phrase
       for offset in start..<end { roles[offset] = role }
       if let speaker = quote.speaker {
         for range in Self.occurrences(of: speaker, in: paragraph) where roles[range.lowerBound] == .body {
@@ -92,16 +84,11 @@ public struct ArticleLayout: Sendable, Hashable {
         }
       }
     }
-    for (number, match) in matches.enumerated() where match.paragraph == index {
-      for offset in max(0, match.start)..<min(scalarCount, match.end) {
-        roles[offset] = number == currentMatch ? .currentMatch : .searchMatch
-      }
-    }
     var result: [StyledCharacter] = []
     result.reserveCapacity(scalarCount)
     var offset = 0
     for character in paragraph {
-      result.append(StyledCharacter(character, Style(roles[min(offset, scalarCount - 1)], focused: focused)))
+      result.append(StyledCharacter(character, Style(roles[min(offset, scalarCount - 1)]), offset: offset))
       offset += character.unicodeScalars.count
     }
     return result

@@ -1,14 +1,15 @@
+import NewsKit
+
 /// The article pane: the wrapped lines of an `ArticleLayout` from its scroll position, with a
-/// bar in the margin beside the focused paragraph.
+/// bar in the margin and a background for the focused paragraph, the current quote drawn apart,
+/// and search matches highlighted. Only visible lines are looked at.
 public struct ArticleView {
   public var reading: ReaderState.Reading?
-  public var readingWidth: Int
-  public var focused: Bool
+  public var search: ReaderState.Search?
 
-  public init(reading: ReaderState.Reading?, readingWidth: Int, focused: Bool) {
+  public init(reading: ReaderState.Reading?, search: ReaderState.Search?) {
     self.reading = reading
-    self.readingWidth = readingWidth
-    self.focused = focused
+    self.search = search
   }
 
   public func render(into grid: inout Grid, area: Rect) {
@@ -20,6 +21,8 @@ public struct ArticleView {
     }
     let margin = min(ArticleGeometry.margin, max(0, area.width - 1))
     let lines = reading.layout.lines
+    let currentQuote = reading.quote.flatMap { reading.article.quotes.indices.contains($0) ? reading.article.quotes[$0] : nil }
+    let matches = search?.matches ?? []
     for row in 0..<area.height {
       let index = reading.scroll + row
       guard lines.indices.contains(index) else { break }
@@ -31,10 +34,25 @@ public struct ArticleView {
         if margin > 0 { grid.put("▌", x: area.x, y: y, style: Style(.focusBar, focused: true), limit: area.maxX) }
       }
       var x = area.x + margin
+      let paragraph = line.paragraph ?? -1
+      let lineMatches = matches.enumerated().filter { $0.element.paragraph == paragraph }
       for piece in line.text {
-        x = grid.put(piece.character, x: x, y: y, style: piece.style, limit: area.maxX)
+        var style = piece.style
+        style.focused = isFocused
+        if let currentQuote, covers(currentQuote, paragraph: paragraph, offset: piece.offset) { style.role = .currentQuote }
+        if let hit = lineMatches.first(where: { $0.element.start <= piece.offset && piece.offset < $0.element.end }) {
+          style.role = hit.offset == search?.current ? .currentMatch : .searchMatch
+        }
+        x = grid.put(piece.character, x: x, y: y, style: style, limit: area.maxX)
         if x >= area.maxX { break }
       }
     }
+  }
+
+  private func covers(_ quote: Quote, paragraph: Int, offset: Int) -> Bool {
+    guard offset >= 0 else { return false }
+    let afterStart = TextPosition(paragraph: paragraph, offset: offset) >= quote.start
+    let beforeEnd = TextPosition(paragraph: paragraph, offset: offset) < quote.end
+    return afterStart && beforeEnd
   }
 }

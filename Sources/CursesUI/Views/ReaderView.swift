@@ -11,7 +11,7 @@ public enum ReaderView {
       for y in divider.y..<divider.maxY { grid.put("│", x: divider.x, y: y, style: Style(.border)) }
     }
     if let area = screen.article {
-      ArticleView(reading: state.reading, readingWidth: state.readingWidth, focused: state.focus == .article)
+      ArticleView(reading: state.reading, search: state.search)
         .render(into: &grid, area: area)
     }
     StatusBarView(state: state).render(into: &grid, area: screen.status)
