@@ -1,21 +1,4 @@
 import Foundation
-import Synchronization
-
-/// Articles built in parallel, stored by position.
-private final class ArticleSlots: Sendable {
-  private let slots: Mutex<[Article?]>
-
-  init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
-
-  func store(_ articles: [Article], at start: Int) {
-    slots.withLock { stored in
-      for (offset, article) in articles.enumerated() { stored[start + offset] = article }
-    }
-  }
-
-  var articles: [Article] { slots.withLock { $0.compactMap { $0 } } }
-}
-
 /// One item's fields as a feed gave them, before they become an `Article`.
 struct FeedItem {
   enum Body {
@@ -40,13 +23,15 @@ struct FeedItem {
   /// of reading a feed), in document order.
   static func articles(_ items: [FeedItem], info: FeedInfo, location: String) -> [Article] {
     let key = info.key(or: location)
-    let slots = ArticleSlots(count: items.count)
+    let slots = OrderedSlots<Article>(count: items.count)
     let chunk = 32
     DispatchQueue.concurrentPerform(iterations: (items.count + chunk - 1) / chunk) { part in
       let range = (part * chunk)..<min(items.count, (part + 1) * chunk)
-      slots.store(range.map { items[$0].article(source: info.title, location: location, feedKey: key, index: $0) }, at: range.lowerBound)
+      slots.store(
+        range.map { items[$0].article(source: info.title, location: location, feedKey: key, index: $0) },
+        startingAt: range.lowerBound)
     }
-    return slots.articles
+    return slots.values
   }
 
   /// The article: paragraphs from the fullest body, quotes found in them and in blockquotes.

@@ -58,7 +58,7 @@ public enum ArticleCollection {
   private static func parallelMap<Value: Sendable>(
     _ files: [String], _ transform: @Sendable (String) throws(LoadError) -> Value
   ) -> [Result<Value, LoadError>] {
-    let results = ResultSlots<Value>(count: files.count)
+    let results = OrderedSlots<Result<Value, LoadError>>(count: files.count)
     let chunk = 64
     let chunks = (files.count + chunk - 1) / chunk
     DispatchQueue.concurrentPerform(iterations: chunks) { index in
