@@ -84,13 +84,13 @@ struct FeedItem {
 
   static func plainParagraphs(_ text: String) -> [String] {
     let blocks = PlainTextArticleParser.blocks(of: text)
-    return blocks.map { $0.joined(separator: " ") }.map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+    return blocks.map { $0.joined(separator: " ").collapsingWhitespace }
   }
 
   static func headline(_ title: String?, isHTML: Bool) -> String? {
     guard let title else { return nil }
     let text = isHTML || title.contains("<") ? HTMLText.parse(title, base: nil).paragraphs.joined(separator: " ") : title
-    let collapsed = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    let collapsed = text.collapsingWhitespace
     return collapsed.isEmpty ? nil : collapsed
   }
 

@@ -95,7 +95,7 @@ public struct HTMLText: Sendable, Hashable {
 
     /// Ends the paragraph being built, if it has any text.
     mutating func flush() {
-      let collapsed = current.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+      let collapsed = current.collapsingWhitespace
       current = ""
       breaks = 0
       guard !collapsed.isEmpty, collapsed != "•" else { return }

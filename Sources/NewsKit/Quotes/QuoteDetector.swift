@@ -89,7 +89,7 @@ public enum QuoteDetector {
     let speaker = speakerBefore ?? speakerAfter
     let followsColon = before.trimmingTrailingWhitespace.hasSuffix(":")
     let endsSentence = inner.last.map { ".,!?\u{2026}:;".contains($0) } ?? false
-    let words = inner.split(whereSeparator: \.isWhitespace).count
+    let words = inner.wordCount
     let isSpeech =
       speaker != nil || start.paragraph != end.paragraph || followsColon || endsSentence || words >= 8
     let quote = Quote(start: start, end: end, text: text, kind: isSpeech ? .speech : .phrase, speaker: speaker)
