@@ -8,9 +8,10 @@ struct Herald: ParsableCommand {
     commandName: "herald",
     abstract: "A terminal news reader that finds who said what.",
     discussion: """
-      With no subcommand, herald opens its reader on the given paths (on the bundled sample \
-      articles when none is given). A path is a plain-text article file or a directory searched \
-      recursively for *.txt articles.
+      With no subcommand, herald opens its reader on the given paths (on the config's collections, \
+      or the bundled sample articles, when none is given). A path is a plain-text article file, a \
+      directory searched recursively for *.txt articles, a feed file (RSS, Atom, JSON Feed) or an \
+      http(s) URL. Configuration: $XDG_CONFIG_HOME/herald/config.toml (see `herald config --default`).
       """,
     version: HeraldVersion.current,
     subcommands: [

@@ -7,7 +7,7 @@ import NewsKit
 struct SourceOptions: ParsableArguments {
   @Argument(
     help: ArgumentHelp(
-      "Article files or directories (searched recursively for *.txt). Default: the bundled samples.",
+      "Article files, directories (searched for *.txt), feed files or http(s) URLs. Default: the bundled samples.",
       valueName: "path"))
   var paths: [String] = []
 
