@@ -1,3 +1,4 @@
+import Foundation
 import NewsKit
 import Testing
 
@@ -67,6 +68,23 @@ struct SnapshotTests {
     }
     let apostrophe = try #require(line.firstIndex(of: "’"))
     #expect(grid[apostrophe, row].style.role == .body)
+  }
+
+  @Test func feedItemShowsBylineAndItsLinks() throws {
+    var item = article("Feed item\n\nSee the map[1] and the plan[2].", path: "/t/feed.xml")
+    item.author = "Lina Park"
+    item.published = Date(timeIntervalSince1970: 1_795_521_600)
+    item.links = ["https://quay.example/map", "https://quay.example/plan"]
+    var reader = TestReader(width: 60, height: 14, articles: [item])
+    reader.press(.enter)
+    let lines = reader.screen.lines.map { $0.trimmingCharacters(in: .whitespaces) }
+    #expect(lines.contains("By Lina Park · 2026-11-24T12:00:00Z"))
+    #expect(lines.contains("Links"))
+    #expect(lines.contains("[1] https://quay.example/map"))
+    #expect(lines.contains("[2] https://quay.example/plan"))
+    // Moving past the last paragraph stays on it: the link list is not a paragraph.
+    reader.press(.character("j"), .character("j"))
+    #expect(reader.state.reading?.paragraph == 0)
   }
 
   @Test(arguments: [(1, 1), (2, 2), (5, 1), (0, 0), (1, 30), (99, 3), (100, 2)])

@@ -31,6 +31,14 @@ public struct ArticleLayout: Sendable, Hashable {
     for line in TextWrapper.wrap(facts.joined(separator: " · "), style: Style(.source), width: textWidth) {
       lines.append(Line(paragraph: nil, text: line))
     }
+    var byline: [String] = []
+    if let author = article.author { byline.append("By \(author)") }
+    if let published = article.published { byline.append(ArticleJSON.isoDate(published)) }
+    if !byline.isEmpty {
+      for line in TextWrapper.wrap(byline.joined(separator: " · "), style: Style(.dim), width: textWidth) {
+        lines.append(Line(paragraph: nil, text: line))
+      }
+    }
     for (index, paragraph) in article.paragraphs.enumerated() {
       for _ in 0..<max(0, paragraphSpacing) { lines.append(Line(paragraph: nil, text: [])) }
       if index == 0 && paragraphSpacing == 0 { lines.append(Line(paragraph: nil, text: [])) }
@@ -38,6 +46,16 @@ public struct ArticleLayout: Sendable, Hashable {
       let styled = Self.styled(paragraph, index: index, article: article)
       for line in TextWrapper.wrap(styled, width: textWidth) {
         lines.append(Line(paragraph: index, text: line))
+      }
+    }
+    // A feed item's numbered links, so the [n] in its text can be followed.
+    if !article.links.isEmpty {
+      lines.append(Line(paragraph: nil, text: []))
+      lines.append(Line(paragraph: nil, text: "Links".map { StyledCharacter($0, Style(.headline)) }))
+      for (number, link) in article.links.enumerated() {
+        for line in TextWrapper.wrap("[\(number + 1)] \(link)", style: Style(.dim), width: textWidth) {
+          lines.append(Line(paragraph: nil, text: line))
+        }
       }
     }
   }
