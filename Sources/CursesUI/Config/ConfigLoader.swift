@@ -30,19 +30,9 @@ public enum ConfigLoader {
 
   public static func parse(_ text: String, path: String) -> (ReaderConfig, [ThemeProblem]) {
     var config = ReaderConfig()
-    var problems: [ThemeProblem] = []
-    let lines = TOMLKeyLines(text)
-    func problem(_ message: String, at key: String) {
-      problems.append(ThemeProblem(message, file: path, line: lines.line(of: key)))
-    }
-    let table: TOMLTable
-    do {
-      table = try TOMLTable(string: text)
-    } catch let error as TOMLParseError {
-      return (config, [ThemeProblem(error.description, file: path, line: error.source.begin.line)])
-    } catch {
-      return (config, [ThemeProblem("cannot read: \(error)", file: path)])
-    }
+    let source = TOMLSource(text, file: path)
+    func problem(_ message: String, at key: String) { source.problem(message, at: key) }
+    guard let table = source.table else { return (config, source.problems) }
     for (key, value) in table {
       switch key {
       case "theme":
@@ -108,7 +98,7 @@ public enum ConfigLoader {
         problem("unknown setting \"\(key)\" (known: theme, collections, [layout], [keys])", at: key)
       }
     }
-    return (config, problems.sorted { ($0.line ?? 0) < ($1.line ?? 0) })
+    return (config, source.problems)
   }
 
   private static func integer(

@@ -84,15 +84,6 @@ public struct Grid: Sendable, Hashable {
     if after < width, self[after, y].isContinuation { self[after, y] = Cell(" ", style: self[after, y].style) }
   }
 
-  /// Sets the style of cells already drawn, keeping their characters.
-  public mutating func restyle(_ rect: Rect, style: Style) {
-    for row in max(0, rect.y)..<min(height, rect.maxY) {
-      for column in max(0, rect.x)..<min(width, rect.maxX) {
-        self[column, row].style = style
-      }
-    }
-  }
-
   /// The screen as lines of text, trailing blanks kept so that columns line up.
   public var lines: [String] {
     (0..<height).map { row in

@@ -19,21 +19,9 @@ public enum ThemeLoader {
 
   static func parse(_ text: String, name: String, path: String?) -> (Parsed, [ThemeProblem]) {
     var parsed = Parsed(name: name, description: "", inherits: nil, styles: [:], path: path)
-    var problems: [ThemeProblem] = []
-    let lines = TOMLKeyLines(text)
-    func problem(_ message: String, at key: String) {
-      problems.append(ThemeProblem(message, file: path ?? name, line: lines.line(of: key)))
-    }
-    let table: TOMLTable
-    do {
-      table = try TOMLTable(string: text)
-    } catch let error as TOMLParseError {
-      problems.append(ThemeProblem(error.description, file: path ?? name, line: error.source.begin.line))
-      return (parsed, problems)
-    } catch {
-      problems.append(ThemeProblem("cannot read: \(error)", file: path ?? name))
-      return (parsed, problems)
-    }
+    let source = TOMLSource(text, file: path ?? name)
+    func problem(_ message: String, at key: String) { source.problem(message, at: key) }
+    guard let table = source.table else { return (parsed, source.problems) }
     for (key, value) in table {
       switch key {
       case "description", "name":
@@ -67,7 +55,7 @@ public enum ThemeLoader {
         problem("unknown key \"\(key)\" (known: description, inherits, styles)", at: key)
       }
     }
-    return (parsed, problems.sorted { ($0.line ?? 0) < ($1.line ?? 0) })
+    return (parsed, source.problems)
   }
 
   private static func parseStyle(_ table: TOMLTable, element: String) -> (ThemeStyle, [String]) {

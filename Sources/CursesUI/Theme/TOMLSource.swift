@@ -1,4 +1,5 @@
 import Foundation
+import TOMLKit
 
 /// Finds the line a key was written on in a TOML document. TOMLKit reports positions for
 /// syntax errors only, so warnings about values ("bad colour") look their key up here. Covers
@@ -29,4 +30,33 @@ struct TOMLKeyLines {
     let parent = path.split(separator: ".").dropLast().joined(separator: ".")
     return parent.isEmpty ? nil : line(of: parent)
   }
+}
+
+/// A TOML file being read by a loader: its table (nil when it is not valid TOML), and the
+/// problems found in it so far, each placed on its line. Themes and the config both read this way.
+final class TOMLSource {
+  let file: String
+  private(set) var table: TOMLTable?
+  private let lines: TOMLKeyLines
+  private var found: [ThemeProblem] = []
+
+  init(_ text: String, file: String) {
+    self.file = file
+    lines = TOMLKeyLines(text)
+    do {
+      table = try TOMLTable(string: text)
+    } catch let error as TOMLParseError {
+      found.append(ThemeProblem(error.description, file: file, line: error.source.begin.line))
+    } catch {
+      found.append(ThemeProblem("cannot read: \(error)", file: file))
+    }
+  }
+
+  /// Records a problem with the value at `key` ("styles.speech", "layout.list_width").
+  func problem(_ message: String, at key: String) {
+    found.append(ThemeProblem(message, file: file, line: lines.line(of: key)))
+  }
+
+  /// Every problem, in the order of their lines.
+  var problems: [ThemeProblem] { found.sorted { ($0.line ?? 0) < ($1.line ?? 0) } }
 }
