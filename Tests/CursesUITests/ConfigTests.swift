@@ -87,6 +87,26 @@ struct RemappingTests {
     #expect(state.quitting)
   }
 
+  @Test func helpShowsTheKeysAsRemapped() {
+    let (config, _) = ConfigLoader.parse("[keys]\nnext_quote = [\"x\"]\n", path: "c.toml")
+    var state = ReaderState(width: 100, height: 24, stories: Stories.all.map(\.summary))
+    state.keymap = config.keymap
+    _ = state.update(.input(.key(.character("?"))))
+    let help = ReaderView.render(state).text
+    #expect(help.contains("x / N "))
+    #expect(!help.contains("n / N "))
+    var standard = ReaderState(width: 100, height: 24, stories: Stories.all.map(\.summary))
+    _ = standard.update(.input(.key(.character("?"))))
+    #expect(ReaderView.render(standard).text.contains("n / N "))
+  }
+
+  @Test func statusHintNamesTheRemappedKeys() {
+    let (config, _) = ConfigLoader.parse("[keys]\nquit = [\"Q\"]\nhelp = [\"F1\"]\n", path: "c.toml")
+    var state = ReaderState(width: 100, height: 24, stories: Stories.all.map(\.summary))
+    state.keymap = config.keymap
+    #expect(ReaderView.render(state).lines.last?.hasSuffix("F1 help  Q quit") == true)
+  }
+
   @Test func tCyclesThemesAndNamesThem() {
     var reader = TestReader(width: 120, height: 30, articles: Stories.all)
     reader.state.themeNames = ["dark", "default", "light"]

@@ -1,4 +1,4 @@
-/// Which keys do what. The defaults follow vim and less; a config file may change them later.
+/// Which keys do what. The defaults follow vim and less; a config file may change them.
 public struct Keymap: Sendable, Hashable {
   public var bindings: [Key: Action]
 
@@ -38,27 +38,42 @@ public struct Keymap: Sendable, Hashable {
     return Keymap(bindings: bindings)
   }
 
-  /// The keys bound to an action, in a stable order for display.
+  /// The keys bound to an action, in a stable order for display: typed characters first.
   public func keys(for action: Action) -> [Key] {
-    bindings.filter { $0.value == action }.map(\.key).sorted { KeyName.describe($0) < KeyName.describe($1) }
+    bindings.filter { $0.value == action }.map(\.key).sorted { first, second in
+      let firstIsCharacter = if case .character = first { true } else { false }
+      let secondIsCharacter = if case .character = second { true } else { false }
+      if firstIsCharacter != secondIsCharacter { return firstIsCharacter }
+      return KeyName.describe(first) < KeyName.describe(second)
+    }
   }
 
-  /// The keys shown for each action in the help overlay, in the order listed there.
-  public static let helpLines: [(keys: String, meaning: String)] = [
-    ("j k  ↓ ↑", "next / previous story; paragraph in the article"),
-    ("J K", "next / previous paragraph, from anywhere"),
-    ("Space b  PgDn PgUp", "a page down / up"),
-    ("g G  Home End", "first / last"),
-    ("Tab", "switch between list and article"),
-    ("Enter l →", "open the story"),
-    ("Esc h ←", "back to the list"),
-    ("n N", "next / previous quote (matches while searching)"),
-    ("] [", "next / previous story while reading"),
-    ("/", "find text in the article; Enter keeps it, Esc clears"),
-    ("q", "quit from the list, back from the article"),
-    ("Ctrl-L", "redraw the screen"),
-    ("t", "next theme (its name shows in the status bar)"),
-    ("?", "this help (any key closes it)"),
-    ("mouse", "wheel scrolls the pane under it; click selects"),
+  /// What the help overlay explains, one line per group of actions, in this order.
+  public static let helpEntries: [(actions: [Action], meaning: String)] = [
+    ([.moveDown, .moveUp], "next / previous story; paragraph in the article"),
+    ([.nextParagraph, .previousParagraph], "next / previous paragraph, from anywhere"),
+    ([.pageDown, .pageUp], "a page down / up"),
+    ([.first, .last], "first / last"),
+    ([.switchPane], "switch between list and article"),
+    ([.open], "open the story"),
+    ([.back], "back to the list"),
+    ([.nextQuote, .previousQuote], "next / previous quote (matches while searching)"),
+    ([.nextStory, .previousStory], "next / previous story while reading"),
+    ([.search], "find text in the article; Enter keeps it, Esc clears"),
+    ([.quit], "quit from the list, back from the article"),
+    ([.redraw], "redraw the screen"),
+    ([.cycleTheme], "next theme (its name shows in the status bar)"),
+    ([.help], "this help (any key closes it)"),
   ]
+
+  /// The help overlay's lines for this keymap: each group's keys as bound now (a remapped key
+  /// shows where it went), then the mouse, which no config changes.
+  public var helpLines: [(keys: String, meaning: String)] {
+    Self.helpEntries.map { entry in
+      let keys = entry.actions.map { action in
+        self.keys(for: action).map(KeyName.describe).joined(separator: " ")
+      }
+      return (keys.map { $0.isEmpty ? "–" : $0 }.joined(separator: " / "), entry.meaning)
+    } + [("mouse", "wheel scrolls the pane under it; click selects")]
+  }
 }

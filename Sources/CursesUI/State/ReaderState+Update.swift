@@ -2,7 +2,9 @@ import NewsKit
 
 extension ReaderState {
   /// The only place the reader's state changes. Returns the effects to carry out.
-  public mutating func update(_ message: ReaderMessage, keymap: Keymap = .standard) -> [ReaderEffect] {
+  /// - Parameter keymap: the keys to act on; the state's own `keymap` when nil.
+  public mutating func update(_ message: ReaderMessage, keymap: Keymap? = nil) -> [ReaderEffect] {
+    let keymap = keymap ?? self.keymap
     switch message {
     case .input(.key(let key)):
       return handle(key: key, keymap: keymap)

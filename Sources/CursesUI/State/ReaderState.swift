@@ -39,6 +39,8 @@ public struct ReaderState: Sendable {
   /// The themes `t` cycles through, and the one in use.
   public var themeNames: [String] = []
   public var themeName = "default"
+  /// The keys in use: what `update` acts on unless given another, and what the help shows.
+  public var keymap: Keymap = .standard
   public var loadedAll = false
   public var skippedFiles = 0
   /// A one-line notice for the status bar, cleared by the next key.

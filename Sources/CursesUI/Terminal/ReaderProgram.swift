@@ -51,6 +51,7 @@ public enum ReaderProgram {
     loop.state.listPercent = setup.config.listPercent
     loop.state.themeNames = setup.catalog.names
     loop.state.themeName = setup.theme.name
+    loop.state.keymap = setup.config.keymap
 
     var dirty = true
     while !loop.state.quitting {
@@ -86,13 +87,13 @@ public enum ReaderProgram {
 
     /// Applies a message and carries out the effects it asks for, feeding results back in.
     mutating func send(_ message: ReaderMessage) {
-      var queue = state.update(message, keymap: setup.config.keymap)
+      var queue = state.update(message)
       while !queue.isEmpty {
         switch queue.removeFirst() {
         case .redrawAll:
           needsFull = true
         case .openArticle(let summary):
-          queue += state.update(ReaderEffects.open(summary), keymap: setup.config.keymap)
+          queue += state.update(ReaderEffects.open(summary))
         case .applyTheme(let name):
           let (theme, problems) = setup.catalog.load(name)
           if let theme { backend.setTheme(theme) }

@@ -1,9 +1,13 @@
 /// The key list shown by `?`, drawn in a box over the middle of the screen.
 public struct HelpOverlay {
-  public init() {}
+  public var keymap: Keymap
+
+  public init(keymap: Keymap) {
+    self.keymap = keymap
+  }
 
   public func render(into grid: inout Grid, area: Rect) {
-    let lines = Keymap.helpLines
+    let lines = keymap.helpLines
     let keyWidth = lines.map { DisplayWidth.of($0.keys) }.max() ?? 0
     let textWidth = lines.map { DisplayWidth.of($0.meaning) }.max() ?? 0
     let width = min(area.width, keyWidth + textWidth + 6)

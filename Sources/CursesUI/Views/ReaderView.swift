@@ -15,7 +15,7 @@ public enum ReaderView {
         .render(into: &grid, area: area)
     }
     StatusBarView(state: state).render(into: &grid, area: screen.status)
-    if state.helpVisible { HelpOverlay().render(into: &grid, area: grid.bounds) }
+    if state.helpVisible { HelpOverlay(keymap: state.keymap).render(into: &grid, area: grid.bounds) }
     return grid
   }
 }

@@ -15,13 +15,20 @@ public struct StatusBarView {
       grid.write("/" + search.query + "▏", x: area.x, y: area.y, style: style, limit: area.maxX)
       return
     }
-    let hint = state.focus == .article ? "? help  Esc back" : "? help  q quit"
+    let hint = "\(key(for: .help)) help  " + (state.focus == .article ? "\(key(for: .back)) back" : "\(key(for: .quit)) quit")
     let left = TextWrapper.truncate(facts.joined(separator: " · "), width: area.width)
     let end = grid.write(left, x: area.x, y: area.y, style: style, limit: area.maxX)
     let hintWidth = DisplayWidth.of(hint)
     if area.maxX - end >= hintWidth + 2 {
       grid.write(hint, x: area.maxX - hintWidth, y: area.y, style: Style(.statusKey), limit: area.maxX)
     }
+  }
+
+  /// The key shown for an action in the hint: Esc when it is one of them (the habit for going
+  /// back), else the first, as the keymap in use binds it.
+  private func key(for action: Action) -> String {
+    let keys = state.keymap.keys(for: action)
+    return KeyName.describe(keys.contains(.escape) ? .escape : keys.first ?? .escape)
   }
 
   var facts: [String] {
