@@ -1,6 +1,6 @@
 // Why this header exists: libxml2's headers live under libxml2/ (found through pkg-config's
-// -I/usr/include/libxml2); Herald needs the tree parser for feeds and the HTML parser for
-// article bodies. Two shims:
+// -I/usr/include/libxml2); Herald needs the HTML parser for
+// article bodies, and the streaming reader (xmlreader.h) for feeds. Two shims:
 // - Debian builds libxml2 with ICU, so encoding.h includes the system's <unicode/ucnv.h>, whose
 //   declarations clash with the ICU copy inside Foundation. Herald never touches the converter
 //   structs that need it, so ICU is switched off for these headers.
@@ -13,6 +13,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/HTMLparser.h>
+#include <libxml/xmlreader.h>
 #include <libxml/xmlerror.h>
 
 static inline void herald_xml_free(void *pointer) { xmlFree(pointer); }

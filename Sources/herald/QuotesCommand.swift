@@ -21,28 +21,30 @@ struct QuotesCommand: ParsableCommand {
   var speechOnly = false
 
   func run() throws {
-    let loaded = try sources.open()
-    let pairs = loaded.items.flatMap { article in
-      article.quotes.filter { !speechOnly || $0.kind == .speech }.map { (article, $0) }
-    }
-    if json {
-      let values = pairs.map { article, quote -> JSONValue in
-        guard case .object(let members) = ArticleJSON.quote(quote) else { return .null }
-        return .object([("article", ArticleJSON.summary(article.summary))] + members)
-      }
-      print(JSONValue.array(values).serialized())
-    } else {
+    let reading = try sources.reading()
+    var count = 0
+    if json { StandardOutput.write("[") }
+    let failure = try sources.forEachArticleBatch(of: reading) { articles in
       var output = ""
-      for (article, quote) in pairs {
-        let place = QuotePlace.label(quote)
-        let fields = [
-          article.id, place, quote.kind.rawValue, quote.speaker ?? "-",
-          quote.text.replacingOccurrences(of: "\n", with: " "),
-        ]
-        output += fields.map(VisibleText.make).joined(separator: "\t") + "\n"
+      for article in articles {
+        for quote in article.quotes where !speechOnly || quote.kind == .speech {
+          if json {
+            guard case .object(let members) = ArticleJSON.quote(quote) else { continue }
+            let value = JSONValue.object([("article", ArticleJSON.summary(article.summary))] + members)
+            output += (count == 0 ? "\n  " : ",\n  ") + value.serialized(indent: "  ")
+          } else {
+            let fields = [
+              article.id, QuotePlace.label(quote), quote.kind.rawValue, quote.speaker ?? "-",
+              quote.text.replacingOccurrences(of: "\n", with: " "),
+            ]
+            output += fields.map(VisibleText.make).joined(separator: "\t") + "\n"
+          }
+          count += 1
+        }
       }
       StandardOutput.write(output)
     }
-    try loaded.finish()
+    if json { StandardOutput.write(count == 0 ? "]\n" : "\n]\n") }
+    if let failure { throw failure }
   }
 }

@@ -12,6 +12,7 @@ struct ShowCommand: ParsableCommand {
       {"feed": null, "articles": [{"id", "headline", "source", "link", "author", "published",
       "paragraphs": [string], "quotes": [{"start": {"paragraph", "offset"}, "end": {…}, "text",
       "kind", "speaker"}]}]}. Offsets count Unicode scalars; end is exclusive; missing values are null.
+      Articles are printed as they are read, so a large feed starts printing at once.
       """
   )
 
@@ -25,15 +26,42 @@ struct ShowCommand: ParsableCommand {
   }
 
   func run() throws {
-    let loaded = try sources.open()
+    let reading = try sources.reading()
+    let failure: CommandFailure?
     if json {
-      let feed = loaded.feeds.first.map(ArticleJSON.feed) ?? .null
-      print(ArticleJSON.document(feed: feed, articles: loaded.items).serialized())
+      failure = try printJSON(reading)
     } else {
       let style = StandardOutput.allowsColour ? QuoteHighlight.terminal : QuoteHighlight.none
-      let pages = loaded.items.map { ArticlePrinter.text(of: $0, highlight: style) }
-      StandardOutput.write(pages.joined(separator: "\n" + String(repeating: "─", count: 40) + "\n\n"))
+      let separator = "\n" + String(repeating: "─", count: 40) + "\n\n"
+      var first = true
+      failure = try sources.forEachArticleBatch(of: reading) { articles in
+        var output = ""
+        for article in articles {
+          if !first { output += separator }
+          first = false
+          output += ArticlePrinter.text(of: article, highlight: style)
+        }
+        StandardOutput.write(output)
+      }
     }
-    try loaded.finish()
+    if let failure { throw failure }
+  }
+
+  /// The document of `ArticleJSON.document`, written an article at a time.
+  private func printJSON(_ reading: NewsSources) throws -> CommandFailure? {
+    let feed = reading.firstFeed
+    StandardOutput.write("{\n  \"feed\": \((feed.map(ArticleJSON.feed) ?? .null).serialized(indent: "  ")),\n  \"articles\": [")
+    var count = 0
+    let failure = try sources.forEachArticleBatch(of: reading) { articles in
+      var output = ""
+      for article in articles {
+        output += (count == 0 ? "\n    " : ",\n    ")
+        output += ArticleJSON.article(article, feedFields: feed != nil).serialized(indent: "    ")
+        count += 1
+      }
+      StandardOutput.write(output)
+    }
+    StandardOutput.write(count == 0 ? "]\n}\n" : "\n  ]\n}\n")
+    return failure
   }
 }

@@ -29,24 +29,50 @@ struct SourceOptions: ParsableArguments {
     return Loaded(items: listing.articles, failure: report(listing.problems, named: Set(paths)))
   }
 
-  /// Reads every article in full, with the same reporting as `list()`; also the feeds read.
-  func open() throws -> Loaded<Article> {
-    let paths = try resolvedPaths()
-    let loaded = NewsSources.open(paths)
-    var result = Loaded(items: loaded.articles, failure: report(loaded.problems, named: Set(paths)))
-    result.feeds = loaded.feeds
-    return result
+  /// The sources, URLs fetched and kinds told apart, ready to stream.
+  func reading() throws -> NewsSources {
+    NewsSources(try resolvedPaths())
+  }
+
+  /// Streams every article in full, a batch at a time, warning about skipped files as they
+  /// come; returns the failure to end with (see `list()`).
+  func forEachArticleBatch(of sources: NewsSources, _ body: ([Article]) -> Void) throws -> CommandFailure? {
+    var reporter = ProblemReporter(named: Set(try resolvedPaths()))
+    sources.forEachArticleBatch { batch in
+      reporter.add(batch.problems)
+      body(batch.articles)
+    }
+    return reporter.failure
   }
 
   private func report(_ problems: [LoadError], named: Set<String>) -> CommandFailure? {
-    var fatal: [LoadError] = []
+    var reporter = ProblemReporter(named: named)
+    reporter.add(problems)
+    return reporter.failure
+  }
+}
+
+/// Warns about files skipped inside directories at once, and keeps the paths the user named
+/// that could not be read for the end: those make the command fail once it has shown the rest.
+struct ProblemReporter {
+  let named: Set<String>
+  private var fatal: [LoadError] = []
+
+  init(named: Set<String>) {
+    self.named = named
+  }
+
+  mutating func add(_ problems: [LoadError]) {
     for problem in problems {
-      if named.contains(problem.path) {
+      if named.contains(problem.path) && !problem.isPartial {
         fatal.append(problem)
       } else {
         Diagnostics.warn(problem.description)
       }
     }
+  }
+
+  var failure: CommandFailure? {
     guard let last = fatal.last else { return nil }
     for problem in fatal.dropLast() { Diagnostics.error(problem.description) }
     return CommandFailure(message: "error: " + VisibleText.make(last.description))
@@ -57,8 +83,6 @@ struct SourceOptions: ParsableArguments {
 struct Loaded<Item> {
   var items: [Item]
   var failure: CommandFailure?
-  /// The feeds among the sources, for `herald show --json`.
-  var feeds: [FeedInfo] = []
 
   /// Throws the failure, if any: call after the output is written.
   func finish() throws {

@@ -43,13 +43,13 @@ final class LocalFeedServer {
 
 @Suite("Loading feeds from URLs", .enabled(if: LocalFeedServer.isAvailable), .serialized)
 struct FeedFetcherTests {
-  private func fetch(_ paths: [String], timeout: Int64 = 15) throws -> [Result<[UInt8], LoadError>] {
+  private func fetch(_ paths: [String], timeout: Int64 = 15) throws -> [Result<FeedFetcher.Body, LoadError>] {
     var limits = FeedFetcher.Limits()
     limits.timeout = .seconds(timeout)
     return FeedFetcher(limits: limits).fetchBlocking(paths)
   }
 
-  private func reason(_ result: Result<[UInt8], LoadError>) -> String? {
+  private func reason(_ result: Result<FeedFetcher.Body, LoadError>) -> String? {
     if case .failure(let error) = result, case .network(let why) = error.reason { return why }
     return nil
   }
@@ -66,8 +66,8 @@ struct FeedFetcherTests {
   @Test func redirectsAreFollowedUpToFive() throws {
     let server = try LocalFeedServer()
     let results = try fetch([server.url("redirect"), server.url("chain/5"), server.url("chain/7"), server.url("loop")])
-    #expect((try? results[0].get())?.isEmpty == false)
-    #expect((try? results[1].get())?.isEmpty == false)
+    #expect((try? results[0].get())?.bytes.isEmpty == false)
+    #expect((try? results[1].get())?.bytes.isEmpty == false)
     #expect(reason(results[2]) == "more than 5 redirects")
     #expect(reason(results[3]) == "redirects go round in a circle")
   }

@@ -7,7 +7,7 @@ import Foundation
 /// is nil: never a crash, never "now".
 public enum FeedDate {
   public static func parse(_ text: String) -> Date? {
-    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    let trimmed = text.trimmed ?? ""
     guard !trimmed.isEmpty, trimmed.count < 80 else { return nil }
     if let first = trimmed.unicodeScalars.first, CharacterSet.decimalDigits.contains(first),
       let date = iso8601(trimmed)

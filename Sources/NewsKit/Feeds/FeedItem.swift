@@ -1,14 +1,22 @@
 import Foundation
-/// One item's fields as a feed gave them, before they become an `Article`.
-struct FeedItem {
-  enum Body {
+
+/// One item's fields as a feed gave them, before they become an `Article`. Cheap to make: the
+/// body stays markup until `article()` is asked for, so listing a feed parses no HTML and finds
+/// no quotes.
+public struct FeedItem: Sendable {
+  enum Body: Sendable {
     case html(String)
     case text(String)
+
+    var raw: String {
+      switch self {
+      case .html(let value), .text(let value): return value
+      }
+    }
   }
 
-  var id: String?
-  var title: String?
-  var titleIsHTML = false
+  var guid: String?
+  var title: Body?
   var link: String?
   var author: String?
   var published: Date?
@@ -19,50 +27,48 @@ struct FeedItem {
   /// The base that relative links in the body resolve against.
   var base: String?
 
-  /// Every item's article, built on all cores (HTML and quote detection are most of the cost
-  /// of reading a feed), in document order.
-  static func articles(_ items: [FeedItem], info: FeedInfo, location: String) -> [Article] {
-    let key = info.key(or: location)
-    let slots = OrderedSlots<Article>(count: items.count)
-    let chunk = 32
-    DispatchQueue.concurrentPerform(iterations: (items.count + chunk - 1) / chunk) { part in
-      let range = (part * chunk)..<min(items.count, (part + 1) * chunk)
-      slots.store(
-        range.map { items[$0].article(source: info.title, location: location, feedKey: key, index: $0) },
-        startingAt: range.lowerBound)
-    }
-    return slots.values
+  /// Filled in by the reader from the feed: its title, what names it, where it was read from.
+  var source: String?
+  var feedKey = ""
+  var location = ""
+
+  /// The item's identity: its guid (Atom id, JSON Feed id), else its link, else a hash of the
+  /// feed, its title, its date and its text with white space normalised. Never its position, so
+  /// an item added at the top of a feed changes no other item's id.
+  public var id: String {
+    if let guid = guid?.trimmed { return guid }
+    if let link = link?.trimmed { return link }
+    let text = (content ?? summary)?.raw.collapsingWhitespace ?? ""
+    let date = published.map { String(Int($0.timeIntervalSince1970)) } ?? ""
+    return ArticleID.make(for: Array("\(feedKey)\n\(title?.raw.collapsingWhitespace ?? "")\n\(date)\n\(text)".utf8))
+  }
+
+  /// The headline list's entry, without parsing the body (unless the item has no title).
+  public var listEntry: ArticleSummary {
+    let headline = Self.headline(title) ?? Self.headline(fromFirstParagraphOf: body().paragraphs)
+    return ArticleSummary(id: id, headline: headline, source: source, path: location)
   }
 
   /// The article: paragraphs from the fullest body, quotes found in them and in blockquotes.
-  /// - Parameter feedKey: what names the feed wherever it is read from (its link, else its
-  ///   title): an item without an id gets a hash of it and the item's own fields.
-  func article(source: String?, location: String, feedKey: String, index: Int) -> Article {
-    var paragraphs: [String] = []
-    var links: [String] = []
-    var blockquotes: [ClosedRange<Int>] = []
-    switch content ?? summary {
-    case .html(let html):
-      let text = HTMLText.parse(html, base: base ?? link)
-      paragraphs = text.paragraphs
-      links = text.links
-      blockquotes = text.blockquotes
-    case .text(let text):
-      paragraphs = Self.plainParagraphs(text)
-    case nil:
-      break
-    }
-    let headline = Self.headline(title, isHTML: titleIsHTML) ?? paragraphs.first.map { String($0.prefix(80)) } ?? "(untitled)"
-    let stableID =
-      id?.trimmingCharacters(in: .whitespacesAndNewlines).nonEmpty
-      ?? ArticleID.make(for: Array("\(feedKey)\n\(link ?? "")\n\(headline)\n\(published?.timeIntervalSince1970 ?? 0)\n\(index)".utf8))
+  public func article() -> Article {
+    let text = body()
+    let headline = Self.headline(title) ?? Self.headline(fromFirstParagraphOf: text.paragraphs)
     var article = Article(
-      id: stableID, headline: headline, source: source, link: link, author: author, published: published,
-      paragraphs: paragraphs, quotes: Self.quotes(in: paragraphs, blockquotes: blockquotes), path: location)
+      id: id, headline: headline, source: source, link: link, author: author, published: published,
+      paragraphs: text.paragraphs, quotes: Self.quotes(in: text.paragraphs, blockquotes: text.blockquotes),
+      path: location)
     article.updated = updated
-    article.links = links + enclosures.map(\.url).filter { !links.contains($0) }
+    article.links = text.links + enclosures.map(\.url).filter { !text.links.contains($0) }
     article.enclosures = enclosures
     return article
+  }
+
+  private func body() -> HTMLText {
+    switch content ?? summary {
+    case .html(let html): return HTMLText.parse(html, base: base ?? link)
+    case .text(let text): return HTMLText(paragraphs: Self.plainParagraphs(text))
+    case nil: return HTMLText()
+    }
   }
 
   /// Quotes found in the text, and each blockquote as a quote of its own; a found quote inside
@@ -87,19 +93,28 @@ struct FeedItem {
     return blocks.map { $0.joined(separator: " ").collapsingWhitespace }
   }
 
-  static func headline(_ title: String?, isHTML: Bool) -> String? {
-    guard let title else { return nil }
-    let text = isHTML || title.contains("<") ? HTMLText.parse(title, base: nil).paragraphs.joined(separator: " ") : title
+  /// A title as text: HTML is parsed once (entities decoded, tags and comments dropped), plain
+  /// text kept as written; nil when nothing is left.
+  static func headline(_ title: Body?) -> String? {
+    let text: String
+    switch title {
+    case .html(let html): text = HTMLText.parse(html, base: nil).paragraphs.joined(separator: " ")
+    case .text(let plain): text = plain
+    case nil: return nil
+    }
     let collapsed = text.collapsingWhitespace
     return collapsed.isEmpty ? nil : collapsed
   }
 
+  static func headline(fromFirstParagraphOf paragraphs: [String]) -> String {
+    paragraphs.first.map { String($0.prefix(80)) } ?? "(untitled)"
+  }
+
   /// "jo@example.org (Jo Bloggs)" → "Jo Bloggs"; anything else as written.
   static func authorName(_ text: String?) -> String? {
-    guard let text = text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
+    guard let text = text?.trimmed else { return nil }
     if let open = text.firstIndex(of: "("), let close = text.lastIndex(of: ")"), open < close {
-      let name = text[text.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
-      if !name.isEmpty { return name }
+      if let name = text[text.index(after: open)..<close].trimmed { return name }
     }
     return text
   }

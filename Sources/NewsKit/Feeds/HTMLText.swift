@@ -53,7 +53,7 @@ public struct HTMLText: Sendable, Hashable {
         breaks += 1
         if breaks >= 2 { flush() } else { current += " " }
       case "img":
-        let alt = (node.attribute("alt") ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let alt = node.attribute("alt")?.trimmed ?? ""
         current += alt.isEmpty ? " [image] " : " [image: \(alt)] "
         breaks = 0
       case "a":
@@ -67,7 +67,7 @@ public struct HTMLText: Sendable, Hashable {
         visitChildren(node)
         current += "”"
       case "td", "th":
-        if !current.trimmingCharacters(in: .whitespaces).isEmpty { current += " | " }
+        if current.hasVisibleText { current += " | " }
         visitChildren(node)
       case "blockquote":
         flush()
@@ -103,7 +103,7 @@ public struct HTMLText: Sendable, Hashable {
     }
 
     func resolve(_ href: String) -> String? {
-      let trimmed = href.trimmingCharacters(in: .whitespacesAndNewlines)
+      let trimmed = href.trimmed ?? ""
       guard !trimmed.isEmpty, !trimmed.hasPrefix("#"), let url = URL(string: trimmed, relativeTo: base) else { return nil }
       let scheme = url.scheme?.lowercased()
       guard scheme == "http" || scheme == "https" || scheme == "mailto" else { return nil }

@@ -1,7 +1,8 @@
 import CLibXML2
 
-/// A parsed XML or HTML document, owned: libxml2's tree is freed with it. Nodes are read through
-/// `XMLNode` values that must not outlive the document.
+/// A parsed HTML document, owned: libxml2's tree is freed with it. Nodes are read through
+/// `XMLNode` values that must not outlive the document. (Feeds are not parsed into a tree: see
+/// `XMLFeedReader`, which streams.)
 final class XMLTree {
   let document: xmlDocPtr
 
@@ -18,21 +19,6 @@ final class XMLTree {
   }()
 
   static func initialise() { _ = initialised }
-
-  /// Parses XML liberally: recovers from ill-formed markup, reaches no network, loads no DTD and
-  /// substitutes no external entity (no XML_PARSE_NOENT, no XML_PARSE_HUGE: libxml2's limits on
-  /// entity expansion stay on, so an entity bomb stops early). CDATA becomes plain text.
-  static func xml(_ bytes: [UInt8], encoding: String?, url: String?) -> XMLTree? {
-    let options = Int32(
-      XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
-        | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
-    let document = bytes.withUnsafeBufferPointer { buffer in
-      buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-        xmlReadMemory(pointer, Int32(buffer.count), url, encoding, options)
-      }
-    }
-    return document.map(XMLTree.init(document:))
-  }
 
   /// Parses an HTML fragment or page the way a browser would, broken markup and all.
   static func html(_ text: String) -> XMLTree? {
@@ -84,13 +70,31 @@ struct XMLNode {
 
   var elements: [XMLNode] { children.filter(\.isElement) }
 
-  /// The first child element with this local name, in the namespace if one is given.
+  /// The first child element with this local name (in any letter case), in the namespace if
+  /// one is given.
   func element(_ name: String, in namespaces: Set<String?>? = nil) -> XMLNode? {
-    elements.first { $0.name == name && (namespaces?.contains($0.namespace) ?? true) }
+    elements.first { $0.isNamed(name, in: namespaces) }
   }
 
   func elements(_ name: String, in namespaces: Set<String?>? = nil) -> [XMLNode] {
-    elements.filter { $0.name == name && (namespaces?.contains($0.namespace) ?? true) }
+    elements.filter { $0.isNamed(name, in: namespaces) }
+  }
+
+  /// Whether the local name is `name` (lower case) in any letter case, and the namespace one of
+  /// `namespaces` (any when nil). Feeds written by hand spell `<TiTlE>` too.
+  func isNamed(_ name: String, in namespaces: Set<String?>? = nil) -> Bool {
+    guard let raw = pointer.pointee.name else { return false }
+    var index = 0
+    for var expected in name.utf8 {
+      if expected >= 0x41 && expected <= 0x5A { expected += 0x20 }
+      var byte = raw[index]
+      guard byte != 0 else { return false }
+      if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
+      guard byte == expected else { return false }
+      index += 1
+    }
+    guard raw[index] == 0 else { return false }
+    return namespaces?.contains(namespace) ?? true
   }
 
   /// All the text inside, entities decoded.

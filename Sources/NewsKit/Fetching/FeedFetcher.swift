@@ -10,6 +10,17 @@ import Synchronization
 /// limit, so a small compressed body cannot expand without bound. Every failure is one line
 /// naming the URL and the reason; the other URLs still load.
 public struct FeedFetcher: Sendable {
+  /// A fetched body and the charset its Content-Type named, if any.
+  public struct Body: Sendable, Hashable {
+    public var bytes: [UInt8]
+    public var charset: String?
+
+    public init(bytes: [UInt8], charset: String? = nil) {
+      self.bytes = bytes
+      self.charset = charset
+    }
+  }
+
   public struct Limits: Sendable {
     public var timeout: TimeAmount = .seconds(15)
     public var maximumRedirects = 5
@@ -32,15 +43,15 @@ public struct FeedFetcher: Sendable {
   }
 
   /// Each URL's body, or why it could not be had, in the order given.
-  public func fetch(_ urls: [String]) async -> [Result<[UInt8], LoadError>] {
+  public func fetch(_ urls: [String]) async -> [Result<Body, LoadError>] {
     guard !urls.isEmpty else { return [] }
     let configuration = HTTPClient.Configuration(
       redirectConfiguration: .follow(max: limits.maximumRedirects, allowCycles: false),
       timeout: .init(connect: limits.timeout, read: limits.timeout),
       decompression: .enabled(limit: .size(limits.maximumBodyBytes)))
     let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
-    var results = [Result<[UInt8], LoadError>?](repeating: nil, count: urls.count)
-    await withTaskGroup(of: (Int, Result<[UInt8], LoadError>).self) { group in
+    var results = [Result<Body, LoadError>?](repeating: nil, count: urls.count)
+    await withTaskGroup(of: (Int, Result<Body, LoadError>).self) { group in
       for (index, url) in urls.enumerated() {
         group.addTask { (index, await self.fetch(url, with: client)) }
       }
@@ -51,8 +62,8 @@ public struct FeedFetcher: Sendable {
   }
 
   /// `fetch` for code that is not async (the command line, the reader's loading thread).
-  public func fetchBlocking(_ urls: [String]) -> [Result<[UInt8], LoadError>] {
-    let box = Mutex<[Result<[UInt8], LoadError>]>([])
+  public func fetchBlocking(_ urls: [String]) -> [Result<Body, LoadError>] {
+    let box = Mutex<[Result<Body, LoadError>]>([])
     let done = DispatchSemaphore(value: 0)
     let fetcher = self
     Task {
@@ -64,7 +75,7 @@ public struct FeedFetcher: Sendable {
     return box.withLock { $0 }
   }
 
-  private func fetch(_ url: String, with client: HTTPClient) async -> Result<[UInt8], LoadError> {
+  private func fetch(_ url: String, with client: HTTPClient) async -> Result<Body, LoadError> {
     var request = HTTPClientRequest(url: url)
     request.headers.add(name: "User-Agent", value: Self.userAgent)
     request.headers.add(name: "Accept-Encoding", value: "gzip, deflate")
@@ -79,10 +90,22 @@ public struct FeedFetcher: Sendable {
         return .failure(failure(url, "the body is \(length) bytes, over the \(limits.maximumBodyBytes >> 20) MiB limit"))
       }
       let body = try await response.body.collect(upTo: limits.maximumBodyBytes)
-      return .success(Array(buffer: body))
+      return .success(Body(bytes: Array(buffer: body), charset: Self.charset(response.headers.first(name: "Content-Type"))))
     } catch {
       return .failure(failure(url, reason(for: error)))
     }
+  }
+
+  /// The charset parameter of a Content-Type, e.g. `text/xml; charset="koi8-r"` → koi8-r.
+  static func charset(_ contentType: String?) -> String? {
+    guard let contentType else { return nil }
+    for parameter in contentType.split(separator: ";").dropFirst() {
+      let parts = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+      if parts.count == 2, parts[0].lowercased() == "charset" {
+        return parts[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"'")).nonEmpty
+      }
+    }
+    return nil
   }
 
   private func failure(_ url: String, _ reason: String) -> LoadError {

@@ -1,22 +1,22 @@
 import Synchronization
 
-/// Articles already parsed whole while listing (every item of a feed is), kept so that opening
-/// one does not read or fetch its feed again. Keyed by path and id.
+/// Feed items seen while listing, kept as the feed gave them so that opening one builds its
+/// article without reading or fetching the feed again. Keyed by path and id.
 public final class ArticleStore: Sendable {
   public static let shared = ArticleStore()
 
-  private let articles = Mutex<[String: Article]>([:])
+  private let items = Mutex<[String: FeedItem]>([:])
 
   public init() {}
 
-  public func keep(_ batch: [Article]) {
-    articles.withLock { stored in
-      for article in batch { stored[Self.key(article.path ?? "", article.id)] = article }
+  public func keep(_ batch: [FeedItem]) {
+    items.withLock { stored in
+      for item in batch { stored[Self.key(item.location, item.id)] = item }
     }
   }
 
   public func article(for summary: ArticleSummary) -> Article? {
-    articles.withLock { $0[Self.key(summary.path, summary.id)] }
+    items.withLock { $0[Self.key(summary.path, summary.id)] }?.article()
   }
 
   private static func key(_ path: String, _ id: String) -> String { path + "\u{0}" + id }

@@ -11,6 +11,8 @@ public struct LoadError: Error, Sendable, Hashable, CustomStringConvertible {
     case notAnArticleFile
     /// A feed that could not be read, and why.
     case feed(String)
+    /// A feed read as far as it went: the items before the break are kept.
+    case cutShort(String)
     /// A URL that could not be fetched, and why.
     case network(String)
   }
@@ -21,6 +23,12 @@ public struct LoadError: Error, Sendable, Hashable, CustomStringConvertible {
   public init(path: String, reason: Reason) {
     self.path = path
     self.reason = reason
+  }
+
+  /// Whether what was read is still usable (a warning rather than a failure).
+  public var isPartial: Bool {
+    if case .cutShort = reason { return true }
+    return false
   }
 
   public var description: String {
@@ -37,6 +45,7 @@ public struct LoadError: Error, Sendable, Hashable, CustomStringConvertible {
     case .notAnArticleFile: return "\(path): not a .txt article file or a directory"
     case .feed(let why): return "\(path): \(why)"
     case .network(let why): return "\(path): \(why)"
+    case .cutShort(let why): return "\(path): \(why); the items before it were read"
     }
   }
 }

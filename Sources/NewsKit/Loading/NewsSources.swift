@@ -1,9 +1,10 @@
 import Foundation
 
 /// Everything a user can name as a source: a directory of plain-text articles, an article
-/// file, or a feed file (RSS, Atom, JSON Feed). A named file is read by its content, not its
-/// name. Feed items are parsed whole at once and kept in `ArticleStore` for opening.
-public enum NewsSources {
+/// file, a feed file (RSS, Atom, JSON Feed) or a URL. A named file is read by its content, not
+/// its name. Feeds stream: listing one parses no article bodies, and opening every article
+/// holds two batches of items in memory at most.
+public final class NewsSources {
   /// What a source gave: articles (in order), the feeds among them, and what was skipped.
   public struct Loaded: Sendable {
     public var articles: [Article] = []
@@ -11,36 +12,136 @@ public enum NewsSources {
     public var problems: [LoadError] = []
   }
 
-  /// Every article of every source, read whole, in the order given (a directory by path).
+  /// Articles delivered together: from one feed (`feed` says which) or a set of text files.
+  public struct Batch: Sendable {
+    public var articles: [Article] = []
+    public var feed: FeedInfo?
+    public var problems: [LoadError] = []
+  }
+
+  private enum Kind {
+    case remote(Result<FeedFetcher.Body, LoadError>)
+    case feedFile
+    case text
+  }
+
+  private let paths: [String]
+  private let kinds: [Kind]
+
+  /// Fetches every URL (all at once) and tells feed files from article files and directories.
+  public init(_ paths: [String], fetcher: FeedFetcher = FeedFetcher()) {
+    self.paths = paths
+    let urls = Array(Set(paths.filter(FeedFetcher.isURL)))
+    let fetched = urls.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: zip(urls, fetcher.fetchBlocking(urls)))
+    kinds = paths.map { path in
+      if let result = fetched[path] { return .remote(result) }
+      return Self.isFeedFile(path) ? .feedFile : .text
+    }
+  }
+
+  /// The description of the first feed among the sources (read up to its first item), so that
+  /// output can name it before the articles stream.
+  public var firstFeed: FeedInfo? {
+    for (path, kind) in zip(paths, kinds) {
+      guard let source = feedSource(path, kind), let stream = try? FeedParser.open(source.0, location: path, charset: source.1)
+      else { continue }
+      _ = stream.next()
+      return stream.info
+    }
+    return nil
+  }
+
+  /// Whether any source is a feed.
+  public var includesFeed: Bool {
+    zip(paths, kinds).contains { feedSource($0, $1) != nil }
+  }
+
+  /// Every article of every source, in the order given, a batch at a time.
+  public func forEachArticleBatch(_ deliver: (Batch) -> Void) {
+    var textPaths: [String] = []
+    func flushText() {
+      guard !textPaths.isEmpty else { return }
+      let found = ArticleFileFinder().find(in: textPaths)
+      textPaths = []
+      var batch = Batch(problems: found.problems)
+      for result in ArticleCollection.openAll(found.files) {
+        switch result {
+        case .success(let article): batch.articles.append(article)
+        case .failure(let problem): batch.problems.append(problem)
+        }
+      }
+      deliver(batch)
+    }
+    for (path, kind) in zip(paths, kinds) {
+      if case .text = kind {
+        textPaths.append(path)
+        continue
+      }
+      flushText()
+      if case .remote(.success(let body)) = kind, !FeedParser.looksLikeFeed(body.bytes) {
+        deliver(Self.remoteArticle(path, body.bytes))
+        continue
+      }
+      do {
+        let stream = try openFeed(path, kind)
+        stream.forEachArticleBatch { deliver(Batch(articles: $0, feed: stream.info)) }
+        if let problem = stream.problem { deliver(Batch(problems: [LoadError(path: path, reason: .cutShort(problem))])) }
+      } catch {
+        deliver(Batch(problems: [error]))
+      }
+    }
+    flushText()
+  }
+
+  /// Every article's list entry, in order, a batch at a time; feed items are not parsed beyond
+  /// their headline, and are kept in `store` (when given) for opening later.
+  public func listProgressively(store: ArticleStore? = nil, deliver: ([ArticleSummary], [LoadError]) -> Void) {
+    var textPaths: [String] = []
+    func flushText() {
+      if !textPaths.isEmpty { ArticleCollection.listProgressively(textPaths, deliver: deliver) }
+      textPaths = []
+    }
+    for (path, kind) in zip(paths, kinds) {
+      if case .text = kind {
+        textPaths.append(path)
+        continue
+      }
+      flushText()
+      if case .remote(.success(let body)) = kind, !FeedParser.looksLikeFeed(body.bytes) {
+        let batch = Self.remoteArticle(path, body.bytes)
+        deliver(batch.articles.map(\.summary), batch.problems)
+        continue
+      }
+      do {
+        let stream = try openFeed(path, kind)
+        var items: [FeedItem] = []
+        var size = 128
+        func flushItems() {
+          store?.keep(items)
+          deliver(items.map(\.listEntry), [])
+          items = []
+          size = min(4096, size * 2)
+        }
+        while let item = stream.next() {
+          items.append(item)
+          if items.count >= size { flushItems() }
+        }
+        if !items.isEmpty { flushItems() }
+        if let problem = stream.problem { deliver([], [LoadError(path: path, reason: .cutShort(problem))]) }
+      } catch {
+        deliver([], [error])
+      }
+    }
+    flushText()
+  }
+
+  /// Every article, read whole, in the order given.
   public static func open(_ paths: [String], fetcher: FeedFetcher = FeedFetcher()) -> Loaded {
     var loaded = Loaded()
-    let fetched = fetchURLs(in: paths, with: fetcher)
-    for path in paths {
-      if let result = fetched[path] {
-        switch remote(path, result) {
-        case .success(let document):
-          if let info = document.info { loaded.feeds.append(info) }
-          loaded.articles += document.articles
-        case .failure(let problem): loaded.problems.append(problem)
-        }
-        continue
-      }
-      let problemsBefore = loaded.problems.count
-      if let document = feed(atPath: path, problems: &loaded.problems) {
-        loaded.feeds.append(document.info)
-        loaded.articles += document.articles
-        continue
-      }
-      if loaded.problems.count == problemsBefore {
-        let found = ArticleFileFinder().find(in: [path])
-        loaded.problems += found.problems
-        for result in ArticleCollection.openAll(found.files) {
-          switch result {
-          case .success(let article): loaded.articles.append(article)
-          case .failure(let problem): loaded.problems.append(problem)
-          }
-        }
-      }
+    NewsSources(paths, fetcher: fetcher).forEachArticleBatch { batch in
+      if let feed = batch.feed, !loaded.feeds.contains(feed) { loaded.feeds.append(feed) }
+      loaded.articles += batch.articles
+      loaded.problems += batch.problems
     }
     return loaded
   }
@@ -48,95 +149,57 @@ public enum NewsSources {
   /// Every article's list entry, in order, and what was skipped.
   public static func list(_ paths: [String]) -> ArticleCollection.Listing {
     var listing = ArticleCollection.Listing(articles: [], problems: [])
-    listProgressively(paths, store: ArticleStore()) { summaries, problems in
+    NewsSources(paths).listProgressively { summaries, problems in
       listing.articles += summaries
       listing.problems += problems
     }
     return listing
   }
 
-  /// Lists the sources a batch at a time (see `ArticleCollection.listProgressively`); feeds
-  /// are delivered whole, their articles kept in `store` for opening.
+  /// `list` a batch at a time, keeping feed items in `store` for the reader to open.
   public static func listProgressively(
     _ paths: [String], store: ArticleStore = .shared, fetcher: FeedFetcher = FeedFetcher(),
     deliver: ([ArticleSummary], [LoadError]) -> Void
   ) {
-    var textPaths: [String] = []
-    func flushText() {
-      if !textPaths.isEmpty { ArticleCollection.listProgressively(textPaths, deliver: deliver) }
-      textPaths = []
-    }
-    let fetched = fetchURLs(in: paths, with: fetcher)
-    for path in paths {
-      if let result = fetched[path] {
-        flushText()
-        switch remote(path, result) {
-        case .success(let document):
-          store.keep(document.articles)
-          deliver(document.articles.map(\.summary), [])
-        case .failure(let problem): deliver([], [problem])
-        }
-        continue
-      }
-      var problems: [LoadError] = []
-      if let document = feed(atPath: path, problems: &problems) {
-        flushText()
-        store.keep(document.articles)
-        deliver(document.articles.map(\.summary), [])
-      } else if problems.isEmpty {
-        textPaths.append(path)
-      } else {
-        flushText()
-        deliver([], problems)
-      }
-    }
-    flushText()
+    NewsSources(paths, fetcher: fetcher).listProgressively(store: store, deliver: deliver)
   }
 
-  /// What came from a URL: a feed (its info and items) or a plain-text article.
-  struct Remote {
-    var info: FeedInfo?
-    var articles: [Article]
-  }
-
-  private static func fetchURLs(in paths: [String], with fetcher: FeedFetcher) -> [String: Result<[UInt8], LoadError>] {
-    let urls = Array(Set(paths.filter(FeedFetcher.isURL)))
-    guard !urls.isEmpty else { return [:] }
-    return Dictionary(uniqueKeysWithValues: zip(urls, fetcher.fetchBlocking(urls)))
-  }
-
-  private static func remote(_ url: String, _ result: Result<[UInt8], LoadError>) -> Result<Remote, LoadError> {
-    switch result {
-    case .failure(let problem):
-      return .failure(problem)
-    case .success(let bytes):
-      if FeedParser.looksLikeFeed(bytes) {
-        do {
-          let document = try FeedParser.parse(bytes, location: url)
-          return .success(Remote(info: document.info, articles: document.articles))
-        } catch {
-          return .failure(LoadError(path: url, reason: .feed(error.message)))
-        }
-      }
-      do {
-        try ArticleFile.validate(bytes, path: url)
-        return .success(Remote(info: nil, articles: [ArticleCollection.article(from: bytes, path: url)]))
-      } catch {
-        return .failure(error)
-      }
+  private func feedSource(_ path: String, _ kind: Kind) -> (FeedSource, String?)? {
+    switch kind {
+    case .remote(.success(let body)) where FeedParser.looksLikeFeed(body.bytes): return (.bytes(body.bytes), body.charset)
+    case .feedFile: return (.file(path), nil)
+    default: return nil
     }
   }
 
-  /// The feed in a file, when the file is one; problems when it looks like a feed but is broken.
-  static func feed(atPath path: String, problems: inout [LoadError]) -> FeedDocument? {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { return nil }
-    guard let bytes = try? ArticleFile.readFeed(path: path), FeedParser.looksLikeFeed(bytes) else { return nil }
+  private func openFeed(_ path: String, _ kind: Kind) throws(LoadError) -> FeedItemStream {
+    if case .remote(.failure(let problem)) = kind { throw problem }
+    guard let (source, charset) = feedSource(path, kind) else { throw LoadError(path: path, reason: .feed("not a feed")) }
     do {
-      return try FeedParser.parse(bytes, location: path)
+      return try FeedParser.open(source, location: path, charset: charset)
     } catch {
-      problems.append(LoadError(path: path, reason: .feed(error.message)))
-      return nil
+      throw LoadError(path: path, reason: .feed(error.message))
     }
+  }
+
+  /// A URL that answered with a plain-text article rather than a feed.
+  private static func remoteArticle(_ url: String, _ bytes: [UInt8]) -> Batch {
+    do {
+      try ArticleFile.validate(bytes, path: url)
+      return Batch(articles: [ArticleCollection.article(from: bytes, path: url)])
+    } catch {
+      return Batch(problems: [error])
+    }
+  }
+
+  /// A regular file whose first bytes look like a feed.
+  private static func isFeedFile(_ path: String) -> Bool {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+      let handle = FileHandle(forReadingAtPath: path)
+    else { return false }
+    defer { try? handle.close() }
+    let head = (try? handle.read(upToCount: 512)) ?? Data()
+    return FeedParser.looksLikeFeed(Array(head))
   }
 }

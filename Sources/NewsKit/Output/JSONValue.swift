@@ -56,21 +56,54 @@ public indirect enum JSONValue: Sendable, Hashable {
     }
   }
 
+  /// Escapes by UTF-8 bytes: runs that need no escape are copied whole (appending scalar by
+  /// scalar was a third of `show --json` on a large feed).
   private static func writeString(_ value: String, into output: inout String) {
     output += "\""
-    for scalar in value.unicodeScalars {
-      switch scalar {
-      case "\"": output += "\\\""
-      case "\\": output += "\\\\"
-      case "\n": output += "\\n"
-      case "\r": output += "\\r"
-      case "\t": output += "\\t"
-      case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}":
-        let hex = String(scalar.value, radix: 16)
-        output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: output.unicodeScalars.append(scalar)
+    var copy = value
+    copy.withUTF8 { bytes in
+      var runStart = 0
+      var index = 0
+      func flush(_ end: Int) {
+        if end > runStart { output += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<end]), as: UTF8.self) }
       }
+      while index < bytes.count {
+        let byte = bytes[index]
+        var escape: String?
+        var length = 1
+        switch byte {
+        case 0x22: escape = "\\\""
+        case 0x5C: escape = "\\\\"
+        case 0x0A: escape = "\\n"
+        case 0x0D: escape = "\\r"
+        case 0x09: escape = "\\t"
+        case 0..<0x20, 0x7F: escape = unicodeEscape(UInt32(byte))
+        case 0xC2 where index + 1 < bytes.count && bytes[index + 1] >= 0x80 && bytes[index + 1] <= 0x9F:
+          // C1 controls, U+0080–U+009F.
+          escape = unicodeEscape(UInt32(bytes[index + 1]))
+          length = 2
+        case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+          // U+2028 and U+2029 end lines in JavaScript.
+          escape = unicodeEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029)
+          length = 3
+        default: break
+        }
+        if let escape {
+          flush(index)
+          output += escape
+          index += length
+          runStart = index
+        } else {
+          index += 1
+        }
+      }
+      flush(bytes.count)
     }
     output += "\""
+  }
+
+  private static func unicodeEscape(_ value: UInt32) -> String {
+    let hex = String(value, radix: 16)
+    return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
   }
 }

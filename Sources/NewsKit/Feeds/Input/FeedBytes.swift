@@ -1,0 +1,154 @@
+import CLibXML2
+
+/// Byte-level repairs that make real-world feed bytes parseable, a chunk at a time: Windows-1252
+/// bytes inside UTF-8 become their characters, HTML named entities (`&nbsp;`, which no feed
+/// declares) become character references, `&#X41;` becomes `&#x41;` (XML wants a lower-case x), and
+/// a bare `&` is escaped. Entities that are neither XML's five nor HTML's are escaped too, so no
+/// DTD entity (an "entity bomb", an external entity naming a local file) is ever expanded.
+///
+/// Each stage returns how much input it used; what it left (a UTF-8 sequence or an entity cut
+/// by the chunk's end) comes first in the next chunk. With `final` everything is used.
+enum FeedBytes {
+  /// The longest entity reference the escaper waits for before deciding a `&` is bare.
+  static let entityLookahead = 40
+
+  /// UTF-8 with every byte that is not part of a valid sequence read as Windows-1252.
+  static func repairUTF8(_ input: ArraySlice<UInt8>, final: Bool, into output: inout [UInt8]) -> Int {
+    input.withUnsafeBufferPointer { bytes in
+      let count = bytes.count
+      var index = 0
+      var runStart = 0
+      while index < count {
+        let byte = bytes[index]
+        if byte < 0x80 {
+          index += 1
+          continue
+        }
+        let length = sequenceLength(bytes, at: index)
+        if length > 0 {
+          index += length
+          continue
+        }
+        if length < 0 && !final {
+          // A valid start cut by the chunk's end: wait for the rest.
+          break
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+        LegacyDecoder.appendUTF8(LegacyTextDecoding.windows1252(byte).value, to: &output)
+        index += 1
+        runStart = index
+      }
+      output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+      return index
+    }
+  }
+
+  /// The length of the valid UTF-8 sequence starting at `index`; 0 when it is invalid, -1 when
+  /// it is a valid beginning that the buffer ends inside.
+  private static func sequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+    let lead = bytes[index]
+    let length: Int
+    var low: UInt8 = 0x80
+    var high: UInt8 = 0xBF
+    switch lead {
+    case 0xC2...0xDF: length = 2
+    case 0xE0: length = 3; low = 0xA0
+    case 0xE1...0xEC, 0xEE...0xEF: length = 3
+    case 0xED: length = 3; high = 0x9F
+    case 0xF0: length = 4; low = 0x90
+    case 0xF1...0xF3: length = 4
+    case 0xF4: length = 4; high = 0x8F
+    default: return 0
+    }
+    for offset in 1..<length {
+      guard index + offset < bytes.count else { return -1 }
+      let byte = bytes[index + offset]
+      let (minimum, maximum) = offset == 1 ? (low, high) : (UInt8(0x80), UInt8(0xBF))
+      guard byte >= minimum && byte <= maximum else { return 0 }
+    }
+    return length
+  }
+
+  private static let xmlEntities: Set<String> = ["amp", "lt", "gt", "quot", "apos"]
+
+  /// Escapes what XML would choke on or expand (see the type's comment).
+  static func escapeEntities(_ input: ArraySlice<UInt8>, final: Bool, into output: inout [UInt8]) -> Int {
+    input.withUnsafeBufferPointer { bytes in
+      let count = bytes.count
+      // Without `final`, a `&` this close to the end may have its name cut off: leave it.
+      let decideBefore = final ? count : count - entityLookahead
+      var index = 0
+      var runStart = 0
+      func flushRun(to end: Int) {
+        if end > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<end])) }
+      }
+      while index < count {
+        guard let found = UnsafeBufferPointer(rebasing: bytes[index...]).firstIndex(of: UInt8(ascii: "&")) else {
+          index = count
+          break
+        }
+        let ampersand = index + found
+        if ampersand >= decideBefore {
+          index = ampersand
+          flushRun(to: index)
+          return index
+        }
+        flushRun(to: ampersand)
+        index = escapeOne(bytes, at: ampersand, into: &output)
+        runStart = index
+      }
+      flushRun(to: count)
+      return count
+    }
+  }
+
+  /// Writes the reference starting at `start` (a `&`), repaired, and returns where the next
+  /// byte is.
+  private static func escapeOne(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, into output: inout [UInt8]) -> Int {
+    let amp: [UInt8] = Array("&amp;".utf8)
+    var end = start + 1
+    if end < bytes.count && bytes[end] == UInt8(ascii: "#") {
+      end += 1
+      let hex = end < bytes.count && (bytes[end] == UInt8(ascii: "x") || bytes[end] == UInt8(ascii: "X"))
+      if hex { end += 1 }
+      let digitsStart = end
+      while end < bytes.count, end - digitsStart < 8, isDigit(bytes[end]) || (hex && isHexLetter(bytes[end])) { end += 1 }
+      guard end > digitsStart, end < bytes.count, bytes[end] == UInt8(ascii: ";") else {
+        output.append(contentsOf: amp)
+        return start + 1
+      }
+      output.append(contentsOf: [UInt8(ascii: "&"), UInt8(ascii: "#")])
+      if hex { output.append(UInt8(ascii: "x")) }
+      output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[digitsStart...end]))
+      return end + 1
+    }
+    while end < bytes.count, end - start <= 32, isNameByte(bytes[end]) { end += 1 }
+    guard end > start + 1, end < bytes.count, bytes[end] == UInt8(ascii: ";") else {
+      output.append(contentsOf: amp)
+      return start + 1
+    }
+    let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + 1)..<end]), as: UTF8.self)
+    if xmlEntities.contains(name) {
+      output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...end]))
+    } else if let entity = htmlEntityLookup(name) {
+      output.append(contentsOf: Array("&#\(entity.pointee.value);".utf8))
+    } else {
+      output.append(contentsOf: amp)
+      output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(start + 1)...end]))
+    }
+    return end + 1
+  }
+
+  /// Whole-buffer form of `escapeEntities`, for tests and small inputs.
+  static func escapingEntities(_ bytes: [UInt8]) -> [UInt8] {
+    var output: [UInt8] = []
+    _ = escapeEntities(bytes[...], final: true, into: &output)
+    return output
+  }
+
+  private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+  private static func isHexLetter(_ byte: UInt8) -> Bool { (byte >= 0x41 && byte <= 0x46) || (byte >= 0x61 && byte <= 0x66) }
+  private static func isNameByte(_ byte: UInt8) -> Bool {
+    (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || isDigit(byte)
+  }
+}
