@@ -11,7 +11,8 @@ public struct HTMLText: Sendable, Hashable {
 
   /// Turns HTML into paragraphs with libxml2's HTML parser: p, div, li, blockquote, h1–h6, pre,
   /// table rows and a double br make paragraphs; inline markup is flattened; entities decoded;
-  /// white space collapsed; script, style and iframe dropped; an image becomes `[image: alt]`;
+  /// white space collapsed; scripts and styles dropped with their content, embedded objects
+  /// (iframe, object, embed, …) dropped without the text around them; an image becomes `[image: alt]`;
   /// `<q>` gets quotation marks. Relative links are resolved against `base`.
   public static func parse(_ html: String, base: String?) -> HTMLText {
     guard let tree = XMLTree.html(html), let root = tree.root else { return HTMLText() }
@@ -21,10 +22,21 @@ public struct HTMLText: Sendable, Hashable {
     return walker.result
   }
 
+  /// Elements whose content is code or widgetry, dropped with everything inside.
   private static let skipped: Set<String> = [
-    "script", "style", "iframe", "noscript", "template", "head", "title", "object", "embed", "svg", "math", "button",
-    "form", "select", "textarea",
+    "script", "style", "noscript", "template", "head", "title", "svg", "math", "button", "select", "textarea",
   ]
+  /// Embedded or void elements that are dropped themselves while what the parser put inside them
+  /// is kept: libxml2 nests the text after an unclosed `<embed>` or `<iframe>` in it, and that
+  /// text is the element's neighbours', not its own.
+  private static let transparent: Set<String> = [
+    "embed", "frame", "frameset", "link", "meta", "param", "source", "track", "base", "input", "keygen", "area", "col",
+    "wbr", "form",
+  ]
+  /// Embedding containers: their own content (fallback text) is dropped, but one left unclosed
+  /// swallows the rest of its parent, so when it has no following sibling what it holds is
+  /// the neighbours' text and is kept.
+  private static let embedding: Set<String> = ["iframe", "object", "applet"]
   private static let blocks: Set<String> = [
     "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "tr", "section", "article", "header", "footer",
     "aside", "figure", "figcaption", "table", "tbody", "thead", "tfoot", "ul", "ol", "dl", "dt", "dd", "hr",
@@ -48,6 +60,12 @@ public struct HTMLText: Sendable, Hashable {
       guard node.isElement else { return }
       let name = node.name.lowercased()
       if HTMLText.skipped.contains(name) { return }
+      if HTMLText.embedding.contains(name) && node.pointer.pointee.next != nil { return }
+      if HTMLText.transparent.contains(name) || HTMLText.embedding.contains(name) {
+        current += " "
+        visitChildren(node)
+        return
+      }
       switch name {
       case "br":
         breaks += 1

@@ -114,19 +114,23 @@ public final class NewsSources {
       }
       do {
         let stream = try openFeed(path, kind)
-        var items: [FeedItem] = []
+        // Entries are made as items arrive, so only the store (when there is one) keeps bodies.
+        var entries: [ArticleSummary] = []
+        var kept: [FeedItem] = []
         var size = 128
-        func flushItems() {
-          store?.keep(items)
-          deliver(items.map(\.listEntry), [])
-          items = []
+        func flush() {
+          store?.keep(kept)
+          deliver(entries, [])
+          entries = []
+          kept = []
           size = min(4096, size * 2)
         }
         while let item = stream.next() {
-          items.append(item)
-          if items.count >= size { flushItems() }
+          entries.append(item.listEntry)
+          if store != nil { kept.append(item) }
+          if entries.count >= size { flush() }
         }
-        if !items.isEmpty { flushItems() }
+        if !entries.isEmpty { flush() }
         if let problem = stream.problem { deliver([], [LoadError(path: path, reason: .cutShort(problem))]) }
       } catch {
         deliver([], [error])

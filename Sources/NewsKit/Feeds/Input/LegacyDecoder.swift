@@ -107,7 +107,7 @@ final class LegacyDecoder {
     }
   }
 
-  /// The names feeds and servers use, mapped to ones iconv knows; Shift_JIS and its relatives
+  /// The names feeds and servers use, mapped to ones iconv (or a table here) knows; Shift_JIS and its relatives
   /// become CP932 (its superset, which is what Windows and most Japanese sites really send),
   /// GB2312 becomes GB18030 and EUC-KR CP949 for the same reason.
   static func alias(for name: String) -> String {
@@ -117,7 +117,7 @@ final class LegacyDecoder {
       "windows-31j": "CP932", "csshiftjis": "CP932", "cp932": "CP932", "ms932": "CP932",
       "gb2312": "GB18030", "gbk": "GB18030", "x-gbk": "GB18030", "euc-kr": "CP949", "ks_c_5601-1987": "CP949",
       "macintosh": "MACINTOSH", "mac": "MACINTOSH", "macroman": "MACINTOSH", "mac-roman": "MACINTOSH",
-      "x-mac-roman": "MACINTOSH", "x-mac-icelandic": "MAC-IS", "macicelandic": "MAC-IS", "mac-icelandic": "MAC-IS",
+      "x-mac-roman": "MACINTOSH", "x-mac-icelandic": "MACICELANDIC", "macicelandic": "MACICELANDIC", "mac-icelandic": "MACICELANDIC", "mac-is": "MACICELANDIC",
       "x-mac-ce": "MAC-CENTRALEUROPE", "x-mac-centraleurroman": "MAC-CENTRALEUROPE",
       "x-mac-centraleurope": "MAC-CENTRALEUROPE", "maccentraleurope": "MAC-CENTRALEUROPE", "mac-ce": "MAC-CENTRALEUROPE",
       "maclatin2": "MAC-CENTRALEUROPE", "x-mac-cyrillic": "MAC-CYRILLIC", "maccyrillic": "MAC-CYRILLIC",
