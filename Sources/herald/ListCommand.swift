@@ -17,16 +17,25 @@ struct ListCommand: ParsableCommand {
     try Self.printList(of: sources, json: json)
   }
 
+  /// Prints entries as they are read (a batch at a time), so memory stays flat however many
+  /// articles there are.
   static func printList(of sources: SourceOptions, json: Bool) throws {
-    let loaded = try sources.list()
-    if json {
-      print(JSONValue.array(loaded.items.map(ArticleJSON.summary)).serialized())
-    } else {
+    var count = 0
+    if json { StandardOutput.write("[") }
+    let failure = try sources.listEachBatch { summaries in
       var output = ""
-      for summary in loaded.items { output += ListLine.make(summary) + "\n" }
+      for summary in summaries {
+        if json {
+          output += (count == 0 ? "\n  " : ",\n  ") + ArticleJSON.summary(summary).serialized(indent: "  ")
+        } else {
+          output += ListLine.make(summary) + "\n"
+        }
+        count += 1
+      }
       StandardOutput.write(output)
     }
-    try loaded.finish()
+    if json { StandardOutput.write(count == 0 ? "]\n" : "\n]\n") }
+    if let failure { throw failure }
   }
 }
 

@@ -20,13 +20,17 @@ struct SourceOptions: ParsableArguments {
     return [samples]
   }
 
-  /// Lists the articles, warning on stderr about every file skipped. A path the user named that
-  /// could not be read is a failure, returned for the command to throw once it has shown the
-  /// rest; files skipped inside a directory are only warnings.
-  func list() throws -> Loaded<ArticleSummary> {
+  /// Lists the articles a batch at a time, warning on stderr about every file skipped. A path
+  /// the user named that could not be read is a failure, returned for the command to throw
+  /// once it has shown the rest; files skipped inside a directory are only warnings.
+  func listEachBatch(_ body: ([ArticleSummary]) -> Void) throws -> CommandFailure? {
     let paths = try resolvedPaths()
-    let listing = NewsSources.list(paths)
-    return Loaded(items: listing.articles, failure: report(listing.problems, named: Set(paths)))
+    var reporter = ProblemReporter(named: Set(paths))
+    NewsSources(paths).listProgressively { summaries, problems in
+      reporter.add(problems)
+      body(summaries)
+    }
+    return reporter.failure
   }
 
   /// The sources, URLs fetched and kinds told apart, ready to stream.
@@ -35,19 +39,13 @@ struct SourceOptions: ParsableArguments {
   }
 
   /// Streams every article in full, a batch at a time, warning about skipped files as they
-  /// come; returns the failure to end with (see `list()`).
+  /// come; returns the failure to end with (see `listEachBatch`).
   func forEachArticleBatch(of sources: NewsSources, _ body: ([Article]) -> Void) throws -> CommandFailure? {
     var reporter = ProblemReporter(named: Set(try resolvedPaths()))
     sources.forEachArticleBatch { batch in
       reporter.add(batch.problems)
       body(batch.articles)
     }
-    return reporter.failure
-  }
-
-  private func report(_ problems: [LoadError], named: Set<String>) -> CommandFailure? {
-    var reporter = ProblemReporter(named: named)
-    reporter.add(problems)
     return reporter.failure
   }
 }
@@ -76,17 +74,6 @@ struct ProblemReporter {
     guard let last = fatal.last else { return nil }
     for problem in fatal.dropLast() { Diagnostics.error(problem.description) }
     return CommandFailure(message: "error: " + VisibleText.make(last.description))
-  }
-}
-
-/// What a command read, and the failure to end with once it has shown it.
-struct Loaded<Item> {
-  var items: [Item]
-  var failure: CommandFailure?
-
-  /// Throws the failure, if any: call after the output is written.
-  func finish() throws {
-    if let failure { throw failure }
   }
 }
 

@@ -34,7 +34,9 @@ public enum FeedDate {
 
   static func rfc822(_ text: String) -> Date? {
     // Commas and runs of spaces vary; split into words.
-    var words = text.replacingOccurrences(of: ",", with: " ").split(whereSeparator: \.isWhitespace).map(String.init)
+    // Split by scalars: Foundation's replacingOccurrences bridges to NSString, a fifth of the
+    // time of listing a large feed.
+    var words = text.unicodeScalars.split { $0 == "," || $0.isWhitespaceScalar }.map { String(String.UnicodeScalarView($0)) }
     // A leading word that is not a month is a weekday ("Tue", "Tuesday"): it carries nothing.
     if let first = words.first, first.first?.isLetter == true, monthNumber(first) == nil {
       words.removeFirst()
@@ -75,7 +77,8 @@ public enum FeedDate {
   }
 
   private static func monthNumber(_ word: String) -> Int? {
-    let lowered = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+    var lowered = word.lowercased()
+    while lowered.hasSuffix(".") { lowered.removeLast() }
     if let month = months[lowered] { return month }
     guard lowered.count >= 3 else { return nil }
     let full = [
@@ -105,7 +108,7 @@ public enum FeedDate {
       }
     }
     guard let sign = zone.first, sign == "+" || sign == "-" else { return nil }
-    let digits = zone.dropFirst().replacingOccurrences(of: ":", with: "")
+    let digits = String(zone.dropFirst().filter { $0 != ":" })
     guard digits.allSatisfy(\.isNumber), let number = Int(digits) else { return nil }
     let minutes: Int
     switch digits.count {

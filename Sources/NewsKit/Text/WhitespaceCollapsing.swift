@@ -34,7 +34,8 @@ extension StringProtocol {
     let scalars = unicodeScalars
     guard let first = scalars.firstIndex(where: { !$0.isWhitespaceScalar }) else { return nil }
     let last = scalars.lastIndex(where: { !$0.isWhitespaceScalar })!
-    return String(String.UnicodeScalarView(scalars[first...last]))
+    if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return String(self) }
+    return String(self[first..<scalars.index(after: last)])
   }
 
   /// Whether anything but white space is in the text.
