@@ -7,11 +7,13 @@ let package = Package(
   products: [
     .executable(name: "herald", targets: ["herald"]),
     .library(name: "NewsKit", targets: ["NewsKit"]),
+    .library(name: "LibraryKit", targets: ["LibraryKit"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     // libxml2 for feeds (XML) and article bodies (HTML).
@@ -21,6 +23,9 @@ let package = Package(
     .target(
       name: "NewsKit",
       dependencies: ["CLibXML2", .product(name: "AsyncHTTPClient", package: "async-http-client")]),
+    // The library: subscriptions, articles, read state, quotes and search in SQLite. The only
+    // module that imports GRDB.
+    .target(name: "LibraryKit", dependencies: ["NewsKit", .product(name: "GRDB", package: "GRDB.swift")]),
     // Files that ship beside the binary: the sample collection and the themes. Its path is the
     // package root so that `Samples/` and `themes/` stay at the top of the repo; every other
     // top-level entry is excluded here, and a new one must be added to the list.
@@ -28,7 +33,7 @@ let package = Package(
       name: "HeraldAssets",
       path: ".",
       exclude: [
-        "Sources/NewsKit", "Sources/CNcurses", "Sources/CLibXML2", "Sources/CursesUI", "Sources/herald", "Tests", "Benchmarks",
+        "Sources/NewsKit", "Sources/LibraryKit", "Sources/CNcurses", "Sources/CLibXML2", "Sources/CursesUI", "Sources/herald", "Tests", "Benchmarks",
         "scripts", "README.md", "DECISIONS.md",
       ],
       sources: ["Sources/HeraldAssets"],
@@ -42,6 +47,7 @@ let package = Package(
       name: "herald",
       dependencies: [
         "NewsKit",
+        "LibraryKit",
         "CursesUI",
         "HeraldAssets",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -52,6 +58,7 @@ let package = Package(
     // Prints feed parsing speed in MB/s and peak memory: `swift run -c release feed-bench FEED`.
     .executableTarget(name: "feed-bench", dependencies: ["NewsKit"], path: "Benchmarks/FeedBench"),
     .testTarget(name: "NewsKitTests", dependencies: ["NewsKit"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "LibraryKitTests", dependencies: ["LibraryKit", "NewsKit"]),
     .testTarget(
       name: "CursesUITests", dependencies: ["CursesUI", "NewsKit", "HeraldAssets"], exclude: ["Snapshots"],
       resources: [.copy("Fixtures")]),

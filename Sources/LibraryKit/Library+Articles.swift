@@ -1,0 +1,225 @@
+import Foundation
+import GRDB
+import NewsKit
+
+/// What storing a feed's articles changed.
+public struct StoreResult: Sendable, Hashable {
+  public var new = 0
+  public var updated = 0
+  public var unchanged = 0
+}
+
+/// One line of the library's article list.
+public struct LibraryEntry: Sendable, Hashable {
+  public var id: Int64
+  public var headline: String
+  public var source: String?
+  public var feed: String
+  public var published: Date?
+  public var isRead: Bool
+  public var isStarred: Bool
+}
+
+/// Which articles to list.
+public struct ArticleFilter: Sendable {
+  public var unreadOnly = false
+  public var starredOnly = false
+  public var subscriptionId: Int64?
+  public var tag: String?
+  public var limit: Int?
+  public var offset = 0
+
+  public init(unreadOnly: Bool = false, starredOnly: Bool = false, subscriptionId: Int64? = nil, tag: String? = nil, limit: Int? = nil) {
+    self.unreadOnly = unreadOnly
+    self.starredOnly = starredOnly
+    self.subscriptionId = subscriptionId
+    self.tag = tag
+    self.limit = limit
+  }
+}
+
+extension Library {
+  /// Stores a feed's articles in one transaction: new ones are added, changed ones replace
+  /// their text (keeping read and star state), unchanged ones cost one lookup. Quotes and the
+  /// search index follow in the same transaction.
+  @discardableResult
+  public func store(_ articles: [Article], in subscription: Subscription, now: Date = Date()) throws(LibraryError) -> StoreResult {
+    guard let subscriptionId = subscription.id else { throw LibraryError.noSuchFeed(subscription.location) }
+    return try write { db in
+      var result = StoreResult()
+      for article in articles {
+        let hash = Self.contentHash(article)
+        let existing = try Row.fetchOne(
+          db, sql: "SELECT id, contentHash FROM article WHERE subscriptionId = ? AND itemKey = ?",
+          arguments: [subscriptionId, article.id])
+        let paragraphs = String(decoding: try JSONEncoder().encode(article.paragraphs), as: UTF8.self)
+        let links = String(decoding: try JSONEncoder().encode(article.links), as: UTF8.self)
+        let sortDate = (article.published ?? now).timeIntervalSince1970
+        let rowID: Int64
+        if let existing {
+          rowID = existing["id"]
+          if existing["contentHash"] == hash {
+            result.unchanged += 1
+            continue
+          }
+          try db.execute(
+            sql: """
+              UPDATE article SET headline = ?, source = ?, link = ?, author = ?, published = ?, updated = ?,
+                paragraphs = ?, links = ?, path = ?, contentHash = ?, sortDate = ? WHERE id = ?
+              """,
+            arguments: [
+              article.headline, article.source, article.link, article.author, article.published?.timeIntervalSince1970,
+              article.updated?.timeIntervalSince1970, paragraphs, links, article.path, hash, sortDate, rowID,
+            ])
+          try db.execute(sql: "DELETE FROM quote WHERE articleId = ?", arguments: [rowID])
+          try db.execute(sql: "DELETE FROM articleSearch WHERE rowid = ?", arguments: [rowID])
+          result.updated += 1
+        } else {
+          try db.execute(
+            sql: """
+              INSERT INTO article (subscriptionId, itemKey, headline, source, link, author, published, updated,
+                paragraphs, links, path, contentHash, firstSeen, sortDate)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              """,
+            arguments: [
+              subscriptionId, article.id, article.headline, article.source, article.link, article.author,
+              article.published?.timeIntervalSince1970, article.updated?.timeIntervalSince1970, paragraphs, links,
+              article.path, hash, now.timeIntervalSince1970, sortDate,
+            ])
+          rowID = db.lastInsertedRowID
+          result.new += 1
+        }
+        for quote in article.quotes {
+          try db.execute(
+            sql: """
+              INSERT INTO quote (articleId, startParagraph, startOffset, endParagraph, endOffset, text, kind, speaker)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+              """,
+            arguments: [
+              rowID, quote.start.paragraph, quote.start.offset, quote.end.paragraph, quote.end.offset, quote.text,
+              quote.kind.rawValue, quote.speaker,
+            ])
+        }
+        let speakers = Set(article.quotes.compactMap(\.speaker)).sorted().joined(separator: " ; ")
+        try db.execute(
+          sql: "INSERT INTO articleSearch (rowid, headline, body, speakers) VALUES (?, ?, ?, ?)",
+          arguments: [rowID, article.headline, article.paragraphs.joined(separator: "\n"), speakers])
+      }
+      return result
+    }
+  }
+
+  /// Articles newest first, one line each; paged with `filter.limit` and `filter.offset`.
+  public func entries(_ filter: ArticleFilter = ArticleFilter()) throws(LibraryError) -> [LibraryEntry] {
+    var conditions: [String] = []
+    var arguments: StatementArguments = []
+    if filter.unreadOnly { conditions.append("a.isRead = 0") }
+    if filter.starredOnly { conditions.append("a.isStarred = 1") }
+    if let id = filter.subscriptionId {
+      conditions.append("a.subscriptionId = ?")
+      _ = arguments.append(contentsOf: [id])
+    }
+    if let tag = filter.tag {
+      conditions.append("a.subscriptionId IN (SELECT subscriptionId FROM subscriptionTag WHERE tag = ?)")
+      _ = arguments.append(contentsOf: [tag])
+    }
+    let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+    let limit = filter.limit.map { "LIMIT \($0) OFFSET \(filter.offset)" } ?? ""
+    let sql = """
+      SELECT a.id, a.headline, a.source, a.published, a.isRead, a.isStarred,
+        coalesce(s.titleOverride, s.title, s.location) AS feed
+      FROM article a JOIN subscription s ON s.id = a.subscriptionId
+      \(whereClause) ORDER BY a.sortDate DESC, a.id DESC \(limit)
+      """
+    return try read { db in
+      try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.entry)
+    }
+  }
+
+  static func entry(_ row: Row) -> LibraryEntry {
+    LibraryEntry(
+      id: row["id"], headline: row["headline"], source: row["source"], feed: row["feed"],
+      published: (row["published"] as Double?).map(Date.init(timeIntervalSince1970:)), isRead: row["isRead"],
+      isStarred: row["isStarred"])
+  }
+
+  /// One stored article in full, with its quotes.
+  public func article(_ id: Int64) throws(LibraryError) -> Article {
+    try read { db in
+      guard let row = try Row.fetchOne(db, sql: "SELECT * FROM article WHERE id = ?", arguments: [id]) else {
+        throw LibraryError.noSuchArticle(String(id))
+      }
+      let paragraphs = (try? JSONDecoder().decode([String].self, from: Data((row["paragraphs"] as String).utf8))) ?? []
+      var article = Article(
+        id: String(id), headline: row["headline"], source: row["source"], link: row["link"], author: row["author"],
+        published: (row["published"] as Double?).map(Date.init(timeIntervalSince1970:)), paragraphs: paragraphs,
+        path: row["path"])
+      article.updated = (row["updated"] as Double?).map(Date.init(timeIntervalSince1970:))
+      article.links = (try? JSONDecoder().decode([String].self, from: Data((row["links"] as String).utf8))) ?? []
+      article.quotes = try Row.fetchAll(
+        db, sql: "SELECT * FROM quote WHERE articleId = ? ORDER BY startParagraph, startOffset", arguments: [id]
+      ).map { quote in
+        Quote(
+          start: TextPosition(paragraph: quote["startParagraph"], offset: quote["startOffset"]),
+          end: TextPosition(paragraph: quote["endParagraph"], offset: quote["endOffset"]), text: quote["text"],
+          kind: Quote.Kind(rawValue: quote["kind"]) ?? .speech, speaker: quote["speaker"])
+      }
+      return article
+    }
+  }
+
+  public enum Mark: String, Sendable, CaseIterable {
+    case read, unread, star, unstar
+  }
+
+  /// Marks articles; returns how many exist and were marked. Unknown ids throw before anything
+  /// changes.
+  @discardableResult
+  public func mark(_ ids: [Int64], _ mark: Mark, now: Date = Date()) throws(LibraryError) -> Int {
+    try write { db in
+      for id in ids where try Int.fetchOne(db, sql: "SELECT 1 FROM article WHERE id = ?", arguments: [id]) == nil {
+        throw LibraryError.noSuchArticle(String(id))
+      }
+      for id in ids { try db.execute(sql: Self.markSQL(mark) + " WHERE id = ?", arguments: Self.markArguments(mark, now) + [id]) }
+      return ids.count
+    }
+  }
+
+  /// Marks every article (of one feed, when given) read; returns how many changed.
+  @discardableResult
+  public func markAllRead(subscriptionId: Int64? = nil, now: Date = Date()) throws(LibraryError) -> Int {
+    try write { db in
+      var sql = Self.markSQL(.read) + " WHERE isRead = 0"
+      var arguments = Self.markArguments(.read, now)
+      if let subscriptionId {
+        sql += " AND subscriptionId = ?"
+        _ = arguments.append(contentsOf: [subscriptionId])
+      }
+      try db.execute(sql: sql, arguments: arguments)
+      return db.changesCount
+    }
+  }
+
+  private static func markSQL(_ mark: Mark) -> String {
+    switch mark {
+    case .read: return "UPDATE article SET isRead = 1, readAt = coalesce(readAt, ?)"
+    case .unread: return "UPDATE article SET isRead = 0, readAt = NULL"
+    case .star: return "UPDATE article SET isStarred = 1"
+    case .unstar: return "UPDATE article SET isStarred = 0"
+    }
+  }
+
+  private static func markArguments(_ mark: Mark, _ now: Date) -> StatementArguments {
+    mark == .read ? [now.timeIntervalSince1970] : []
+  }
+
+  /// Remembers the paragraph the reader was on, to resume there.
+  public func setLastParagraph(_ paragraph: Int, of id: Int64) throws(LibraryError) {
+    try write { db in try db.execute(sql: "UPDATE article SET lastParagraph = ? WHERE id = ?", arguments: [paragraph, id]) }
+  }
+
+  /// What identifies an article's content: an update with the same hash changes nothing.
+  static func contentHash(_ article: Article) -> String {
+    ArticleID.make(for: Array(([article.headline, article.author ?? "", article.link ?? ""] + article.paragraphs).joined(separator: "\u{1F}").utf8))
+  }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import GRDB
+import NewsKit
+
+/// The library: one SQLite database (WAL, a pool of readers and one writer, a busy timeout, so
+/// a sync and a reader, or two commands, never meet "database is locked"), holding
+/// subscriptions, their articles with read and star state, quotes with their speakers, and a
+/// full-text index. Every write is one transaction.
+public final class Library: Sendable {
+  let pool: DatabasePool
+  public let path: String
+
+  /// Opens (creating if needed, with its directory) and upgrades the library at `path`.
+  public init(path: String) throws(LibraryError) {
+    self.path = path
+    let directory = (path as NSString).deletingLastPathComponent
+    if !directory.isEmpty {
+      try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    }
+    var configuration = Configuration()
+    configuration.foreignKeysEnabled = true
+    configuration.busyMode = .timeout(10)
+    configuration.label = "herald library"
+    do {
+      pool = try DatabasePool(path: path, configuration: configuration)
+      try LibrarySchema.migrator.migrate(pool)
+    } catch {
+      throw LibraryError.cannotOpen(path: path, reason: Self.describe(error))
+    }
+  }
+
+  static func describe(_ error: any Error) -> String {
+    if let error = error as? DatabaseError { return error.message ?? "\(error.resultCode)" }
+    return "\(error)"
+  }
+
+  func write<T>(_ body: (Database) throws -> T) throws(LibraryError) -> T {
+    do {
+      return try pool.write(body)
+    } catch let error as LibraryError {
+      throw error
+    } catch {
+      throw LibraryError.database(Self.describe(error))
+    }
+  }
+
+  func read<T>(_ body: (Database) throws -> T) throws(LibraryError) -> T {
+    do {
+      return try pool.read(body)
+    } catch let error as LibraryError {
+      throw error
+    } catch {
+      throw LibraryError.database(Self.describe(error))
+    }
+  }
+}
+
+/// What went wrong with the library, in words for the user.
+public enum LibraryError: Error, Sendable, CustomStringConvertible, Equatable {
+  case cannotOpen(path: String, reason: String)
+  case database(String)
+  case alreadySubscribed(String)
+  case noSuchFeed(String)
+  case ambiguousFeed(String, matches: [String])
+  case noSuchArticle(String)
+  case badQuery(String)
+
+  public var description: String {
+    switch self {
+    case .cannotOpen(let path, let reason): return "\(path): cannot open the library: \(reason)"
+    case .database(let reason): return "the library: \(reason)"
+    case .alreadySubscribed(let location): return "\(location): already subscribed; nothing changed"
+    case .noSuchFeed(let name): return "\(name): no such feed in the library (see herald feeds)"
+    case .ambiguousFeed(let name, let matches):
+      return "\(name): names several feeds (\(matches.joined(separator: ", "))); give its id or URL"
+    case .noSuchArticle(let id): return "\(id): no such article in the library"
+    case .badQuery(let why): return "cannot search for that: \(why)"
+    }
+  }
+}

@@ -1,0 +1,85 @@
+import GRDB
+
+/// The library's tables, created and upgraded by GRDB's migrator. A migration, once released,
+/// is never edited: changes come as new migrations (a test opens a database made by each
+/// earlier migration and upgrades it).
+enum LibrarySchema {
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1: subscriptions, articles, state, quotes, search") { db in
+      try db.create(table: "subscription") { table in
+        table.autoIncrementedPrimaryKey("id")
+        // "url", "file" (a feed file) or "directory" (plain-text articles).
+        table.column("kind", .text).notNull()
+        table.column("location", .text).notNull().unique()
+        table.column("title", .text)
+        table.column("titleOverride", .text)
+        table.column("siteLink", .text)
+        table.column("etag", .text)
+        table.column("lastModified", .text)
+        table.column("lastAttempt", .double)
+        table.column("lastSuccess", .double)
+        table.column("lastError", .text)
+        table.column("gone", .boolean).notNull().defaults(to: false)
+        table.column("retryAfter", .double)
+        // What a rescan compares for local sources: size and modification time.
+        table.column("scanSignature", .text)
+        table.column("settings", .text)
+        table.column("added", .double).notNull()
+      }
+      try db.create(table: "subscriptionTag") { table in
+        table.column("subscriptionId", .integer).notNull().references("subscription", onDelete: .cascade)
+        table.column("tag", .text).notNull()
+        table.primaryKey(["subscriptionId", "tag"])
+      }
+      try db.create(table: "article") { table in
+        table.autoIncrementedPrimaryKey("id")
+        table.column("subscriptionId", .integer).notNull().references("subscription", onDelete: .cascade)
+        // The item's identity within its feed (guid, link or hash; a text article's content hash).
+        table.column("itemKey", .text).notNull()
+        table.column("headline", .text).notNull()
+        table.column("source", .text)
+        table.column("link", .text)
+        table.column("author", .text)
+        table.column("published", .double)
+        table.column("updated", .double)
+        table.column("paragraphs", .text).notNull()
+        table.column("links", .text).notNull()
+        table.column("path", .text)
+        table.column("contentHash", .text).notNull()
+        table.column("firstSeen", .double).notNull()
+        // The sort key: published, else first seen.
+        table.column("sortDate", .double).notNull()
+        table.column("isRead", .boolean).notNull().defaults(to: false)
+        table.column("isStarred", .boolean).notNull().defaults(to: false)
+        table.column("readAt", .double)
+        table.column("lastParagraph", .integer)
+        table.uniqueKey(["subscriptionId", "itemKey"])
+      }
+      try db.create(index: "article_bySubscriptionDate", on: "article", columns: ["subscriptionId", "sortDate"])
+      try db.create(index: "article_byDate", on: "article", columns: ["sortDate"])
+      try db.execute(sql: "CREATE INDEX article_unread ON article(sortDate) WHERE isRead = 0")
+      try db.execute(sql: "CREATE INDEX article_starred ON article(sortDate) WHERE isStarred = 1")
+      try db.create(table: "quote") { table in
+        table.autoIncrementedPrimaryKey("id")
+        table.column("articleId", .integer).notNull().indexed().references("article", onDelete: .cascade)
+        table.column("startParagraph", .integer).notNull()
+        table.column("startOffset", .integer).notNull()
+        table.column("endParagraph", .integer).notNull()
+        table.column("endOffset", .integer).notNull()
+        table.column("text", .text).notNull()
+        table.column("kind", .text).notNull()
+        table.column("speaker", .text)
+      }
+      try db.create(index: "quote_bySpeaker", on: "quote", columns: ["speaker"])
+      // Kept in step with `article` in the same transaction (see `Library.store`); rowid is the
+      // article's id. Diacritics are folded so "cafe" finds "café".
+      try db.execute(
+        sql: """
+          CREATE VIRTUAL TABLE articleSearch USING fts5(
+            headline, body, speakers, tokenize = 'unicode61 remove_diacritics 2')
+          """)
+    }
+    return migrator
+  }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import GRDB
+import NewsKit
+
+/// A subscribed source: a feed URL, a feed file, or a directory of plain-text articles.
+public struct Subscription: Sendable, Hashable, Codable, FetchableRecord, MutablePersistableRecord {
+  public enum Kind: String, Sendable, Codable {
+    case url, file, directory
+  }
+
+  public var id: Int64?
+  public var kind: Kind
+  public var location: String
+  public var title: String?
+  public var titleOverride: String?
+  public var siteLink: String?
+  public var etag: String?
+  public var lastModified: String?
+  public var lastAttempt: Date?
+  public var lastSuccess: Date?
+  public var lastError: String?
+  public var gone = false
+  public var retryAfter: Date?
+  public var scanSignature: String?
+  public var settings: String?
+  public var added: Date
+
+  public static let databaseTableName = "subscription"
+
+  /// The title to show: the user's override, else the feed's, else the location.
+  public var displayTitle: String { titleOverride ?? title ?? location }
+
+  public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+  /// The kind of source a location names: a URL, a directory, or a file (which must be a feed).
+  public static func kind(of location: String) -> Kind {
+    if FeedFetcher.isURL(location) { return .url }
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: location, isDirectory: &isDirectory), isDirectory.boolValue { return .directory }
+    return .file
+  }
+}
+
+/// A subscription with what `herald feeds` shows beside it.
+public struct FeedOverview: Sendable, Hashable {
+  public var subscription: Subscription
+  public var tags: [String]
+  public var unread: Int
+  public var total: Int
+}
+
+extension Library {
+  /// Subscribes to a location (stored as given for URLs, as an absolute path for files).
+  /// Subscribing twice throws `alreadySubscribed` and changes nothing.
+  @discardableResult
+  public func subscribe(_ location: String, tags: [String] = [], now: Date = Date()) throws(LibraryError) -> Subscription {
+    let kind = Subscription.kind(of: location)
+    let stored = kind == .url ? location : URL(fileURLWithPath: location).standardizedFileURL.path
+    return try write { db in
+      if try Subscription.filter(Column("location") == stored).fetchOne(db) != nil {
+        throw LibraryError.alreadySubscribed(stored)
+      }
+      var subscription = Subscription(kind: kind, location: stored, added: now)
+      try subscription.insert(db)
+      for tag in Set(tags) {
+        try db.execute(sql: "INSERT INTO subscriptionTag (subscriptionId, tag) VALUES (?, ?)", arguments: [subscription.id, tag])
+      }
+      return subscription
+    }
+  }
+
+  /// Every subscription with its tags and unread and total counts, by title.
+  public func feeds() throws(LibraryError) -> [FeedOverview] {
+    try read { db in
+      let subscriptions = try Subscription.fetchAll(db)
+      let counts = try Row.fetchAll(
+        db, sql: "SELECT subscriptionId, COUNT(*) AS total, SUM(isRead = 0) AS unread FROM article GROUP BY subscriptionId")
+      var byFeed: [Int64: (Int, Int)] = [:]
+      for row in counts { byFeed[row["subscriptionId"]] = (row["unread"] ?? 0, row["total"] ?? 0) }
+      var tags: [Int64: [String]] = [:]
+      for row in try Row.fetchAll(db, sql: "SELECT subscriptionId, tag FROM subscriptionTag ORDER BY tag") {
+        tags[row["subscriptionId"], default: []].append(row["tag"])
+      }
+      return subscriptions.map { subscription in
+        let (unread, total) = byFeed[subscription.id!] ?? (0, 0)
+        return FeedOverview(subscription: subscription, tags: tags[subscription.id!] ?? [], unread: unread, total: total)
+      }.sorted { $0.subscription.displayTitle.localizedCaseInsensitiveCompare($1.subscription.displayTitle) == .orderedAscending }
+    }
+  }
+
+  /// The subscription a user named: its id, its location (URL or path), or its title.
+  public func subscription(named name: String) throws(LibraryError) -> Subscription {
+    try read { db in
+      if let id = Int64(name), let found = try Subscription.fetchOne(db, key: id) { return found }
+      let path = URL(fileURLWithPath: name).standardizedFileURL.path
+      if let found = try Subscription.filter(Column("location") == name || Column("location") == path).fetchOne(db) {
+        return found
+      }
+      let titled = try Subscription.fetchAll(
+        db, sql: "SELECT * FROM subscription WHERE lower(coalesce(titleOverride, title)) = lower(?)", arguments: [name])
+      if titled.count == 1 { return titled[0] }
+      if titled.count > 1 { throw LibraryError.ambiguousFeed(name, matches: titled.map { String($0.id!) }) }
+      throw LibraryError.noSuchFeed(name)
+    }
+  }
+
+  /// Unsubscribes and deletes its articles; a feed with starred articles is kept unless `force`.
+  /// Returns how many articles were deleted.
+  @discardableResult
+  public func unsubscribe(_ subscription: Subscription, force: Bool) throws(LibraryError) -> Int {
+    try write { db in
+      let starred = try Int.fetchOne(
+        db, sql: "SELECT COUNT(*) FROM article WHERE subscriptionId = ? AND isStarred = 1", arguments: [subscription.id]) ?? 0
+      if starred > 0 && !force {
+        throw LibraryError.database(
+          "\(subscription.displayTitle) has \(starred) starred article\(starred == 1 ? "" : "s"); remove it with --force to delete them too")
+      }
+      try db.execute(
+        sql: "DELETE FROM articleSearch WHERE rowid IN (SELECT id FROM article WHERE subscriptionId = ?)", arguments: [subscription.id])
+      let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article WHERE subscriptionId = ?", arguments: [subscription.id]) ?? 0
+      try Subscription.deleteOne(db, key: subscription.id)
+      return count
+    }
+  }
+
+  /// Records the outcome of fetching or scanning a subscription.
+  public func update(_ subscription: Subscription) throws(LibraryError) {
+    try write { db in try subscription.update(db) }
+  }
+}

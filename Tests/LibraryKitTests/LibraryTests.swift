@@ -1,0 +1,216 @@
+import Foundation
+import GRDB
+import NewsKit
+import Testing
+
+@testable import LibraryKit
+
+/// A library in a new temporary directory.
+private func makeLibrary() throws -> Library {
+  let directory = NSTemporaryDirectory() + "herald-library-" + UUID().uuidString
+  return try Library(path: directory + "/library.sqlite")
+}
+
+private func article(_ key: String, _ headline: String, _ paragraphs: [String], published: Date? = nil) -> Article {
+  Article(
+    id: key, headline: headline, source: "Test Wire", published: published, paragraphs: paragraphs,
+    quotes: QuoteDetector.quotes(in: paragraphs))
+}
+
+@Suite("Library store")
+struct LibraryStoreTests {
+  @Test func subscribingTwiceChangesNothing() throws {
+    let library = try makeLibrary()
+    let first = try library.subscribe("https://wire.example/feed.xml", tags: ["news"])
+    #expect(first.id != nil)
+    #expect(throws: LibraryError.alreadySubscribed("https://wire.example/feed.xml")) {
+      try library.subscribe("https://wire.example/feed.xml")
+    }
+    let feeds = try library.feeds()
+    #expect(feeds.count == 1)
+    #expect(feeds[0].tags == ["news"])
+  }
+
+  @Test func storingNewUpdatedAndUnchangedArticles() throws {
+    let library = try makeLibrary()
+    let feed = try library.subscribe("https://wire.example/feed.xml")
+    let one = article("g1", "Ferry returns", ["The ferry ran again."])
+    let two = article("g2", "Bridge shut", ["The bridge shut at noon."])
+    #expect(try library.store([one, two], in: feed) == StoreResult(new: 2, updated: 0, unchanged: 0))
+    #expect(try library.store([one, two], in: feed) == StoreResult(new: 0, updated: 0, unchanged: 2))
+    var changed = two
+    changed.paragraphs = ["The bridge reopened at six."]
+    #expect(try library.store([changed], in: feed) == StoreResult(new: 0, updated: 1, unchanged: 0))
+    #expect(try library.entries().count == 2)
+  }
+
+  @Test func anUpdatedItemKeepsItsReadAndStarState() throws {
+    let library = try makeLibrary()
+    let feed = try library.subscribe("https://wire.example/feed.xml")
+    try library.store([article("g1", "Old headline", ["Old text."])], in: feed)
+    let id = try #require(try library.entries().first?.id)
+    try library.mark([id], .read)
+    try library.mark([id], .star)
+    try library.store([article("g1", "New headline", ["New text."])], in: feed)
+    let entry = try #require(try library.entries().first)
+    #expect(entry.id == id)
+    #expect(entry.headline == "New headline")
+    #expect(entry.isRead && entry.isStarred)
+    #expect(try library.article(id).paragraphs == ["New text."])
+  }
+
+  @Test func listingFiltersAndOrder() throws {
+    let library = try makeLibrary()
+    let feed = try library.subscribe("https://a.example/feed.xml", tags: ["local"])
+    let other = try library.subscribe("https://b.example/feed.xml")
+    try library.store(
+      [
+        article("a1", "Older", ["x"], published: Date(timeIntervalSince1970: 1_000)),
+        article("a2", "Newer", ["y"], published: Date(timeIntervalSince1970: 2_000)),
+      ], in: feed)
+    try library.store([article("b1", "Middle", ["z"], published: Date(timeIntervalSince1970: 1_500))], in: other)
+    #expect(try library.entries().map(\.headline) == ["Newer", "Middle", "Older"])
+    let newer = try #require(try library.entries().first)
+    try library.mark([newer.id], .read)
+    #expect(try library.entries(ArticleFilter(unreadOnly: true)).map(\.headline) == ["Middle", "Older"])
+    #expect(try library.entries(ArticleFilter(tag: "local")).map(\.headline) == ["Newer", "Older"])
+    #expect(try library.entries(ArticleFilter(subscriptionId: other.id)).map(\.headline) == ["Middle"])
+    #expect(try library.markAllRead(subscriptionId: feed.id) == 1)
+    #expect(try library.feeds().map(\.unread).sorted() == [0, 1])
+  }
+
+  @Test func markingAnUnknownArticleChangesNothing() throws {
+    let library = try makeLibrary()
+    let feed = try library.subscribe("https://a.example/feed.xml")
+    try library.store([article("a1", "One", ["x"])], in: feed)
+    let id = try #require(try library.entries().first?.id)
+    #expect(throws: LibraryError.noSuchArticle("999")) { try library.mark([id, 999], .read) }
+    #expect(try library.entries().first?.isRead == false)
+  }
+
+  @Test func quotesAreStoredWithTheirSpeakers() throws {
+    let library = try makeLibrary()
+    let feed = try library.subscribe("https://a.example/feed.xml")
+    try library.store([article("q1", "Vote", ["The mayor said: “We will build it.”"])], in: feed)
+    let id = try #require(try library.entries().first?.id)
+    let stored = try library.article(id)
+    #expect(stored.quotes.map(\.text) == ["“We will build it.”"])
+    #expect(stored.quotes.first?.speaker == "The mayor")
+  }
+
+  @Test func removingAFeedDeletesItsArticlesButNotStarredOnesWithoutForce() throws {
+    let library = try makeLibrary()
+    let feed = try library.subscribe("https://a.example/feed.xml")
+    try library.store([article("a1", "One", ["x"]), article("a2", "Two", ["y"])], in: feed)
+    let id = try #require(try library.entries().first?.id)
+    try library.mark([id], .star)
+    #expect(throws: LibraryError.self) { try library.unsubscribe(feed, force: false) }
+    #expect(try library.entries().count == 2)
+    #expect(try library.unsubscribe(feed, force: true) == 2)
+    #expect(try library.entries().isEmpty)
+    #expect(try library.search("one").isEmpty)
+  }
+
+  @Test func feedsAreFoundByIdLocationOrTitle() throws {
+    let library = try makeLibrary()
+    var feed = try library.subscribe("https://a.example/feed.xml")
+    feed.title = "Harbour News"
+    try library.update(feed)
+    #expect(try library.subscription(named: "Harbour News").id == feed.id)
+    #expect(try library.subscription(named: "harbour news").id == feed.id)
+    #expect(try library.subscription(named: String(feed.id!)).id == feed.id)
+    #expect(try library.subscription(named: "https://a.example/feed.xml").id == feed.id)
+    #expect(throws: LibraryError.noSuchFeed("Nope")) { try library.subscription(named: "Nope") }
+  }
+}
+
+@Suite("Library search")
+struct LibrarySearchTests {
+  private func library() throws -> Library {
+    let library = try makeLibrary()
+    let feed = try library.subscribe("https://a.example/feed.xml")
+    try library.store(
+      [
+        article("h", "Harbour dredging starts", ["Work began on the channel."]),
+        article("t", "Council budget", ["The harbour is mentioned once in the text."]),
+        article("q", "Quay vote", ["Gordon Pike said: “The quay stays open.”"]),
+        article("c", "Café reopens", ["Covid-19 rules lifted; the café is busy."]),
+      ], in: feed)
+    return library
+  }
+
+  @Test func headlineMatchesRankAboveTextMatches() throws {
+    let hits = try library().search("harbour")
+    #expect(hits.map(\.entry.headline) == ["Harbour dredging starts", "Council budget"])
+    #expect(hits[0].snippet.contains("[Harbour]"))
+  }
+
+  @Test func phrasesPrefixesAndOperators() throws {
+    let library = try library()
+    #expect(try library.search("\"mentioned once\"").map(\.entry.headline) == ["Council budget"])
+    #expect(try library.search("dredg*").map(\.entry.headline) == ["Harbour dredging starts"])
+    #expect(try library.search("harbour NOT budget").map(\.entry.headline) == ["Harbour dredging starts"])
+    #expect(try Set(library.search("quay OR channel").map(\.entry.headline)) == ["Quay vote", "Harbour dredging starts"])
+    #expect(try library.search("cafe").map(\.entry.headline) == ["Café reopens"])
+    #expect(try library.search("covid-19").map(\.entry.headline) == ["Café reopens"])
+  }
+
+  @Test func speakerRestrictsToArticlesQuotingThem() throws {
+    let library = try library()
+    #expect(try library.search("speaker:Pike").map(\.entry.headline) == ["Quay vote"])
+    #expect(try library.search("speaker:\"Gordon Pike\" quay").map(\.entry.headline) == ["Quay vote"])
+    #expect(try library.search("speaker:Hale").isEmpty)
+  }
+
+  @Test(arguments: ["\"unclosed", "(harbour", "harbour)", "AND harbour", "harbour OR", "*", "", "speaker:"])
+  func malformedQueriesAreClearErrors(query: String) throws {
+    let library = try library()
+    #expect {
+      try library.search(query)
+    } throws: { error in
+      guard case LibraryError.badQuery(let why) = error else { return false }
+      return !why.contains("fts5") && !why.isEmpty
+    }
+  }
+}
+
+@Suite("Library file")
+struct LibraryFileTests {
+  @Test func theLocationFollowsFlagThenEnvironmentThenXDG() {
+    #expect(LibraryLocation.resolve(explicit: "/x/l.sqlite", environment: ["HERALD_LIBRARY": "/y"]) == "/x/l.sqlite")
+    #expect(LibraryLocation.resolve(explicit: nil, environment: ["HERALD_LIBRARY": "/y/l.sqlite"]) == "/y/l.sqlite")
+    #expect(LibraryLocation.resolve(explicit: nil, environment: ["XDG_DATA_HOME": "/d", "HOME": "/h"]) == "/d/herald/library.sqlite")
+    #expect(LibraryLocation.resolve(explicit: nil, environment: ["XDG_DATA_HOME": "rel", "HOME": "/h"]) == "/h/.local/share/herald/library.sqlite")
+  }
+
+  @Test func theDatabaseIsWALWithForeignKeys() throws {
+    let library = try makeLibrary()
+    let mode = try library.pool.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
+    #expect(mode == "wal")
+    let foreignKeys = try library.pool.read { try Int.fetchOne($0, sql: "PRAGMA foreign_keys") }
+    #expect(foreignKeys == 1)
+  }
+
+  @Test func everyEarlierMigrationUpgradesToTheLatest() throws {
+    let migrator = LibrarySchema.migrator
+    for (index, _) in migrator.migrations.enumerated() {
+      let path = NSTemporaryDirectory() + "herald-migrate-" + UUID().uuidString + ".sqlite"
+      let queue = try DatabaseQueue(path: path)
+      try migrator.migrate(queue, upTo: migrator.migrations[index])
+      try queue.close()
+      let library = try Library(path: path)
+      let applied = try library.pool.read { try migrator.appliedMigrations($0) }
+      #expect(applied == migrator.migrations)
+    }
+  }
+
+  @Test func anUnopenableLibraryNamesTheFile() throws {
+    let path = NSTemporaryDirectory() + "herald-notadb-" + UUID().uuidString
+    try Data("not a database, just text that is long enough to be read as a header".utf8).write(to: URL(fileURLWithPath: path))
+    #expect {
+      try Library(path: path)
+    } throws: { error in
+      (error as? LibraryError)?.description.hasPrefix(path) == true
+    }
+  }
+}
