@@ -23,7 +23,7 @@ extension Library {
     do {
       return try pool.read { db in
         try Row.fetchAll(db, sql: sql, arguments: [match, limit]).map { row in
-          SearchHit(entry: Self.entry(row), snippet: row["snippet"])
+          SearchHit(entry: Self.entry(row), snippet: (row["snippet"] as String).replacingOccurrences(of: "\n", with: " "))
         }
       }
     } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {

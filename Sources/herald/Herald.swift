@@ -15,7 +15,8 @@ struct Herald: ParsableCommand {
       """,
     version: HeraldVersion.current,
     subcommands: [
-      ReadCommand.self, ListCommand.self, ShowCommand.self, QuotesCommand.self, ThemesCommand.self, ConfigCommand.self,
+      ReadCommand.self, ListCommand.self, ShowCommand.self, QuotesCommand.self, AddCommand.self, FeedsCommand.self,
+      SearchCommand.self, MarkCommand.self, ThemesCommand.self, ConfigCommand.self,
     ],
     defaultSubcommand: ReadCommand.self
   )

@@ -1,0 +1,191 @@
+import ArgumentParser
+import Foundation
+import LibraryKit
+import NewsKit
+
+/// `--library PATH` on every library command.
+struct LibraryOptions: ParsableArguments {
+  @Option(
+    name: .customLong("library"),
+    help: ArgumentHelp(
+      "The library file. Default: $HERALD_LIBRARY, else $XDG_DATA_HOME/herald/library.sqlite (~/.local/share/herald/).",
+      valueName: "path"))
+  var path: String?
+
+  func open() throws -> Library {
+    let location = LibraryLocation.resolve(explicit: path)
+    do {
+      return try Library(path: location)
+    } catch {
+      throw CommandFailure(message: "error: " + VisibleText.make(error.description))
+    }
+  }
+}
+
+/// Runs a library call, turning its error into the one-line failure the user sees.
+func libraryCall<T>(_ body: () throws(LibraryError) -> T) throws -> T {
+  do {
+    return try body()
+  } catch {
+    throw CommandFailure(message: "error: " + VisibleText.make(error.description))
+  }
+}
+
+struct AddCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "add",
+    abstract: "Subscribe to feeds (URLs or files) or directories of articles, and fetch them now.",
+    discussion: "Adding a source already in the library says so and changes nothing (the exit status is then 1).")
+
+  @OptionGroup var library: LibraryOptions
+
+  @Argument(help: ArgumentHelp("Feed URLs, feed files or directories of plain-text articles.", valueName: "source"))
+  var sources: [String]
+
+  @Option(name: .customLong("tag"), help: "A tag for the new subscriptions (repeat for several).")
+  var tags: [String] = []
+
+  func run() throws {
+    let opened = try library.open()
+    var failed = false
+    for source in sources {
+      do {
+        let subscription = try opened.subscribe(source, tags: tags)
+        let result = try opened.refresh(subscription)
+        let stored = try opened.subscription(named: String(subscription.id!))
+        let name = VisibleText.make(stored.displayTitle)
+        if let error = stored.lastError {
+          Diagnostics.warn(error)
+          failed = true
+        }
+        print("added \(name): \(result.new) article\(result.new == 1 ? "" : "s") (id \(subscription.id!))")
+      } catch {
+        Diagnostics.error(error.description)
+        failed = true
+      }
+    }
+    if failed { throw ExitCode(1) }
+  }
+}
+
+struct FeedsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "feeds",
+    abstract: "List subscriptions: id, unread and total counts, tags, title, last error.",
+    discussion: "Plain output is tab-separated: id, unread, total, tags (comma-separated or -), title, last error (or -).")
+
+  @OptionGroup var library: LibraryOptions
+
+  @Flag(help: "Print a JSON array instead.")
+  var json = false
+
+  func run() throws {
+    let opened = try library.open()
+    let feeds = try libraryCall { () throws(LibraryError) in try opened.feeds() }
+    if json {
+      let values = feeds.map { feed -> JSONValue in
+        let subscription = feed.subscription
+        return .object([
+          ("id", .int(Int(subscription.id!))), ("title", .string(subscription.displayTitle)),
+          ("location", .string(subscription.location)), ("kind", .string(subscription.kind.rawValue)),
+          ("tags", .array(feed.tags.map(JSONValue.string))), ("unread", .int(feed.unread)), ("total", .int(feed.total)),
+          ("last_success", .optional(subscription.lastSuccess.map(ArticleJSON.isoDate))),
+          ("last_error", .optional(subscription.lastError)),
+        ])
+      }
+      print(JSONValue.array(values).serialized())
+      return
+    }
+    var output = ""
+    for feed in feeds {
+      let subscription = feed.subscription
+      let fields = [
+        String(subscription.id!), String(feed.unread), String(feed.total),
+        feed.tags.isEmpty ? "-" : feed.tags.joined(separator: ","), subscription.displayTitle, subscription.lastError ?? "-",
+      ]
+      output += fields.map(VisibleText.make).joined(separator: "\t") + "\n"
+    }
+    StandardOutput.write(output)
+  }
+}
+
+struct SearchCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "search",
+    abstract: "Search the library, best matches first: words, \"phrases\", prefix*, AND/OR/NOT, speaker:NAME.",
+    discussion: """
+      Ranked by bm25 with headlines weighted above text. Plain output is tab-separated: article id, feed, \
+      headline, and the matched words in [brackets] in a snippet.
+      """)
+
+  @OptionGroup var library: LibraryOptions
+
+  @Argument(help: "What to search for.")
+  var query: [String]
+
+  @Option(help: "At most this many hits.")
+  var limit = 20
+
+  @Flag(help: "Print a JSON array instead.")
+  var json = false
+
+  func run() throws {
+    let text = query.joined(separator: " ")
+    let opened = try library.open()
+    let hits = try libraryCall { () throws(LibraryError) in try opened.search(text, limit: limit) }
+    if json {
+      let values = hits.map { hit -> JSONValue in
+        .object([
+          ("id", .int(Int(hit.entry.id))), ("headline", .string(hit.entry.headline)), ("feed", .string(hit.entry.feed)),
+          ("published", .optional(hit.entry.published.map(ArticleJSON.isoDate))), ("snippet", .string(hit.snippet)),
+        ])
+      }
+      print(JSONValue.array(values).serialized())
+      return
+    }
+    var output = ""
+    for hit in hits {
+      output += [String(hit.entry.id), hit.entry.feed, hit.entry.headline, hit.snippet].map(VisibleText.make).joined(separator: "\t") + "\n"
+    }
+    StandardOutput.write(output)
+  }
+}
+
+struct MarkCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "mark",
+    abstract: "Mark library articles read, unread, starred or unstarred.",
+    discussion: "`herald mark read --all [--feed FEED]` marks everything (of one feed) read. Unknown ids change nothing.")
+
+  @OptionGroup var library: LibraryOptions
+
+  @Argument(help: "read, unread, star or unstar.")
+  var state: String
+
+  @Argument(help: "Article ids (from herald search or the library list).")
+  var ids: [Int64] = []
+
+  @Flag(help: "With read: every article (of --feed, when given).")
+  var all = false
+
+  @Option(help: "With --all: only this feed (its id, URL, path or title).")
+  var feed: String?
+
+  func validate() throws {
+    guard Library.Mark(rawValue: state) != nil else { throw ValidationError("Say read, unread, star or unstar, not \(state).") }
+    if all && state != "read" { throw ValidationError("--all goes with read only.") }
+    if !all && ids.isEmpty { throw ValidationError("Give article ids, or --all with read.") }
+  }
+
+  func run() throws {
+    let opened = try library.open()
+    let count = try libraryCall { () throws(LibraryError) in
+      if all {
+        let subscription = try feed.map { name throws(LibraryError) in try opened.subscription(named: name) }
+        return try opened.markAllRead(subscriptionId: subscription?.id)
+      }
+      return try opened.mark(ids, Library.Mark(rawValue: state)!)
+    }
+    print("marked \(count) article\(count == 1 ? "" : "s") \(state)")
+  }
+}

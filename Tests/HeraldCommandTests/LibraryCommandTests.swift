@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+@Suite("herald add, feeds, search and mark")
+struct LibraryCommandTests {
+  private let library = NSTemporaryDirectory() + "herald-cmd-library-" + UUID().uuidString + "/library.sqlite"
+
+  private func herald(_ arguments: [String]) throws -> HeraldRun {
+    try HeraldRun.run(arguments + ["--library", library])
+  }
+
+  @Test func addFeedsSearchAndMark() throws {
+    let add = try herald(["add", Fixture.path("harbour-feed.xml"), "--tag", "harbour"])
+    #expect(add.status == 0)
+    #expect(add.stdout.contains("added Quay Times — Harbour: 2 articles"))
+    let again = try herald(["add", Fixture.path("harbour-feed.xml")])
+    #expect(again.status == 1)
+    #expect(again.stderr.contains("already subscribed; nothing changed"))
+    let feeds = try herald(["feeds"])
+    #expect(feeds.stdout.split(separator: "\n") == ["1\t2\t2\tharbour\tQuay Times — Harbour\t-"])
+    let search = try herald(["search", "ferry"])
+    #expect(search.status == 0)
+    let hit = try #require(search.stdout.split(separator: "\n").first)
+    #expect(hit.hasPrefix("1\tQuay Times — Harbour\tFerry back in service\t"))
+    #expect(hit.contains("[ferry]"))
+    let mark = try herald(["mark", "read", "1"])
+    #expect(mark.stdout == "marked 1 article read\n")
+    #expect(try herald(["feeds"]).stdout.hasPrefix("1\t1\t2\t"))
+    let all = try herald(["mark", "read", "--all", "--feed", "Quay Times — Harbour"])
+    #expect(all.stdout == "marked 1 article read\n")
+  }
+
+  @Test func errorsAreOneClearLine() throws {
+    _ = try herald(["add", Fixture.path("harbour-feed.xml")])
+    let badQuery = try herald(["search", "\"unclosed"])
+    #expect(badQuery.status == 1)
+    #expect(badQuery.stderr == "herald: error: cannot search for that: a quotation mark is not closed\n")
+    let unknown = try herald(["mark", "star", "42"])
+    #expect(unknown.status == 1)
+    #expect(unknown.stderr == "herald: error: 42: no such article in the library\n")
+    let usage = try herald(["mark", "shout", "1"])
+    #expect(usage.status == 2)
+  }
+}
