@@ -63,6 +63,7 @@ public enum LibraryError: Error, Sendable, CustomStringConvertible, Equatable {
   case noSuchFeed(String)
   case ambiguousFeed(String, matches: [String])
   case noSuchArticle(String)
+  case hasStarred(feed: String, count: Int)
   case badQuery(String)
 
   public var description: String {
@@ -74,6 +75,8 @@ public enum LibraryError: Error, Sendable, CustomStringConvertible, Equatable {
     case .ambiguousFeed(let name, let matches):
       return "\(name): names several feeds (\(matches.joined(separator: ", "))); give its id or URL"
     case .noSuchArticle(let id): return "\(id): no such article in the library"
+    case .hasStarred(let feed, let count):
+      return "\(feed) has \(count) starred article\(count == 1 ? "" : "s"); remove it with --force to delete them too"
     case .badQuery(let why): return "cannot search for that: \(why)"
     }
   }

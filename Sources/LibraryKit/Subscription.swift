@@ -112,8 +112,7 @@ extension Library {
       let starred = try Int.fetchOne(
         db, sql: "SELECT COUNT(*) FROM article WHERE subscriptionId = ? AND isStarred = 1", arguments: [subscription.id]) ?? 0
       if starred > 0 && !force {
-        throw LibraryError.database(
-          "\(subscription.displayTitle) has \(starred) starred article\(starred == 1 ? "" : "s"); remove it with --force to delete them too")
+        throw LibraryError.hasStarred(feed: subscription.displayTitle, count: starred)
       }
       try db.execute(
         sql: "DELETE FROM articleSearch WHERE rowid IN (SELECT id FROM article WHERE subscriptionId = ?)", arguments: [subscription.id])

@@ -49,7 +49,7 @@ struct ShowCommand: ParsableCommand {
 
   /// The document of `ArticleJSON.document`, written an article at a time.
   private func printJSON(_ reading: NewsSources) throws -> CommandFailure? {
-    let feed = reading.firstFeed
+    let feed = reading.readFirstFeedInfo()
     StandardOutput.write("{\n  \"feed\": \((feed.map(ArticleJSON.feed) ?? .null).serialized(indent: "  ")),\n  \"articles\": [")
     var count = 0
     let failure = try sources.forEachArticleBatch(of: reading) { articles in

@@ -105,6 +105,9 @@ struct LibraryStoreTests {
     let id = try #require(try library.entries().first?.id)
     try library.mark([id], .star)
     #expect(throws: LibraryError.self) { try library.unsubscribe(feed, force: false) }
+    #expect(throws: LibraryError.hasStarred(feed: "https://a.example/feed.xml", count: 1)) {
+      try library.unsubscribe(feed, force: false)
+    }
     #expect(try library.entries().count == 2)
     #expect(try library.unsubscribe(feed, force: true) == 2)
     #expect(try library.entries().isEmpty)

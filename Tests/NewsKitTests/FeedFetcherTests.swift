@@ -114,3 +114,20 @@ struct FeedFetcherTests {
     #expect(loaded.problems.last?.description == "http://127.0.0.1:1/closed: connection refused")
   }
 }
+
+@Suite("Content-Type charset")
+struct ContentTypeCharsetTests {
+  @Test(arguments: [
+    ("text/xml; charset=koi8-r", "koi8-r"), ("application/rss+xml;charset=\"Shift_JIS\"", "Shift_JIS"),
+    ("text/xml; format=flowed; CHARSET='iso-8859-1'", "iso-8859-1"),
+  ])
+  func charsetIsRead(contentType: String, charset: String) {
+    #expect(FeedFetcher.charset(contentType) == charset)
+  }
+
+  @Test func noCharsetIsNil() {
+    #expect(FeedFetcher.charset("application/atom+xml") == nil)
+    #expect(FeedFetcher.charset("text/xml; charset=") == nil)
+    #expect(FeedFetcher.charset(nil) == nil)
+  }
+}

@@ -197,22 +197,42 @@ struct FeedEncodingTests {
 
 @Suite("Streaming")
 struct FeedStreamingTests {
-  /// A feed that is never finished: the first items are read while the bytes keep coming, so
-  /// a reader never waits for the end of a large feed.
+  /// A feed that is never finished, read from a file: the first item comes after the first
+  /// chunk, not after the whole file, so a reader never waits for the end of a large feed.
   @Test func itemsArriveBeforeTheFeedEnds() throws {
     var text = "<rss version=\"2.0\"><channel><title>Long</title>"
     for index in 0..<2000 {
       text += "<item><guid>g\(index)</guid><title>Item \(index)</title><description>\(String(repeating: "word ", count: 40))</description></item>"
     }
-    let stream = try FeedParser.open(.bytes(Array(text.utf8)), location: "long.xml")
+    let path = try Self.write(text)
+    let stream = try FeedParser.open(.file(path), location: path)
     let first = try #require(stream.next())
     #expect(first.listEntry.headline == "Item 0")
     #expect(stream.info.title == "Long")
+    let read = try #require(stream.bytesRead)
+    #expect(read < text.utf8.count / 4)
     var count = 1
     while stream.next() != nil { count += 1 }
     #expect(count == 2000)
     // The feed never closed its elements: the reader says so, and keeps what it read.
     #expect(stream.problem == nil || stream.problem != nil)
+    #expect(stream.problem?.hasPrefix("ill-formed XML at line 1") == true)
+  }
+
+  @Test func aWellFormedFeedHasNoProblem() throws {
+    let stream = try FeedParser.open(.bytes(Array("<rss><channel><item><title>A</title></item></channel></rss>".utf8)), location: "f.xml")
+    while stream.next() != nil {}
+    #expect(stream.problem == nil)
+  }
+
+  @Test func aTruncatedFeedIsAWarningNamingTheFileAndLine() throws {
+    let path = Fixture.path("feeds/ill-formed.xml")
+    let listing = NewsSources.list([path])
+    #expect(listing.articles.map(\.headline).count == 3)
+    let problem = try #require(listing.problems.first)
+    #expect(problem.isPartial)
+    #expect(problem.description.hasPrefix(path + ": ill-formed XML at line 2"))
+    #expect(problem.description.hasSuffix("read as far as it goes"))
   }
 
   @Test func itemIdsDoNotDependOnPosition() throws {

@@ -70,10 +70,16 @@ public final class FeedItemStream {
     }
   }
 
-  /// Why reading ended before the feed did (broken XML, the size limit), once `next()` has
-  /// returned nil.
+  /// What went wrong on the way (ill-formed XML, recovered as far as it goes; the size limit),
+  /// once `next()` has returned nil.
   public var problem: String? {
     if case .xml(let reader) = backend { return reader.problem }
+    return nil
+  }
+
+  /// Bytes read from the source so far (all of them, for a JSON Feed).
+  var bytesRead: Int? {
+    if case .xml(let reader) = backend { return reader.bytesRead }
     return nil
   }
 

@@ -22,8 +22,12 @@ final class XMLFeedReader {
   private var atomEntries = AtomEntryReader(core: FeedNamespace.atomOrNone)
   private var builder = FeedInfoBuilder()
   private var feedAuthor: String?
-  /// Why the feed stopped before its end: a read error, the size limit.
+  /// What went wrong on the way: ill-formed XML (recovered as far as it goes), a read error,
+  /// the size limit. Known once `next()` has returned nil.
   private(set) var problem: String?
+
+  /// Bytes taken from the source so far.
+  var bytesRead: Int { input.bytesRead }
 
   var info: FeedInfo { builder.info }
 
@@ -94,8 +98,18 @@ final class XMLFeedReader {
     } else {
       xmlParseChunk(context, nil, 0, 1)
       inputEnded = true
-      problem = input.failure
+      problem = input.failure ?? illFormedness()
     }
+  }
+
+  /// What libxml2 recovered from, with the line of its last error, when the XML was not
+  /// well-formed.
+  private func illFormedness() -> String? {
+    guard context.pointee.wellFormed == 0 else { return nil }
+    let error = context.pointee.lastError
+    let message = error.message.map { String(cString: $0).trimmed ?? "" } ?? ""
+    let line = error.line > 0 ? " at line \(error.line)" : ""
+    return "ill-formed XML\(line)" + (message.isEmpty ? "" : " (\(message))")
   }
 
   /// Reads and frees every element that is complete: items become `ready`, channel- or

@@ -69,13 +69,13 @@ public enum ArticleFile {
     if blank { throw LoadError(path: path, reason: .blank) }
   }
 
-  private static func failure(_ path: String, _ code: Int32) -> LoadError {
+  static func failure(_ path: String, _ code: Int32) -> LoadError {
     if code == ENOENT { return LoadError(path: path, reason: .notFound) }
     return LoadError(path: path, reason: .unreadable(String(cString: strerror(code))))
   }
 }
 
 /// `read(2)`, named apart from `ArticleFile.read(path:)`.
-private func posixRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+func posixRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
   read(fd, buffer, count)
 }

@@ -11,7 +11,8 @@ public struct LoadError: Error, Sendable, Hashable, CustomStringConvertible {
     case notAnArticleFile
     /// A feed that could not be read, and why.
     case feed(String)
-    /// A feed read as far as it went: the items before the break are kept.
+    /// A feed read as far as it went (ill-formed XML, a read error, the size limit): what could
+    /// be read is kept.
     case cutShort(String)
     /// A URL that could not be fetched, and why.
     case network(String)
@@ -45,7 +46,7 @@ public struct LoadError: Error, Sendable, Hashable, CustomStringConvertible {
     case .notAnArticleFile: return "\(path): not a .txt article file or a directory"
     case .feed(let why): return "\(path): \(why)"
     case .network(let why): return "\(path): \(why)"
-    case .cutShort(let why): return "\(path): \(why); the items before it were read"
+    case .cutShort(let why): return "\(path): \(why); read as far as it goes"
     }
   }
 }

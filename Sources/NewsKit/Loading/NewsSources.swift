@@ -39,9 +39,9 @@ public final class NewsSources {
     }
   }
 
-  /// The description of the first feed among the sources (read up to its first item), so that
-  /// output can name it before the articles stream.
-  public var firstFeed: FeedInfo? {
+  /// Reads the description of the first feed among the sources (up to its first item), so
+  /// that output can name it before the articles stream.
+  public func readFirstFeedInfo() -> FeedInfo? {
     for (path, kind) in zip(paths, kinds) {
       guard let source = feedSource(path, kind), let stream = try? FeedParser.open(source.0, location: path, charset: source.1)
       else { continue }
@@ -51,69 +51,30 @@ public final class NewsSources {
     return nil
   }
 
-  /// Whether any source is a feed.
-  public var includesFeed: Bool {
-    zip(paths, kinds).contains { feedSource($0, $1) != nil }
-  }
-
   /// Every article of every source, in the order given, a batch at a time.
   public func forEachArticleBatch(_ deliver: (Batch) -> Void) {
-    var textPaths: [String] = []
-    func flushText() {
-      guard !textPaths.isEmpty else { return }
-      let found = ArticleFileFinder().find(in: textPaths)
-      textPaths = []
-      var batch = Batch(problems: found.problems)
-      for result in ArticleCollection.openAll(found.files) {
-        switch result {
-        case .success(let article): batch.articles.append(article)
-        case .failure(let problem): batch.problems.append(problem)
+    walk(
+      text: { textPaths in
+        let found = ArticleFileFinder().find(in: textPaths)
+        var batch = Batch(problems: found.problems)
+        for result in ArticleCollection.openAll(found.files) {
+          switch result {
+          case .success(let article): batch.articles.append(article)
+          case .failure(let problem): batch.problems.append(problem)
+          }
         }
-      }
-      deliver(batch)
-    }
-    for (path, kind) in zip(paths, kinds) {
-      if case .text = kind {
-        textPaths.append(path)
-        continue
-      }
-      flushText()
-      if case .remote(.success(let body)) = kind, !FeedParser.looksLikeFeed(body.bytes) {
-        deliver(Self.remoteArticle(path, body.bytes))
-        continue
-      }
-      do {
-        let stream = try openFeed(path, kind)
-        stream.forEachArticleBatch { deliver(Batch(articles: $0, feed: stream.info)) }
-        if let problem = stream.problem { deliver(Batch(problems: [LoadError(path: path, reason: .cutShort(problem))])) }
-      } catch {
-        deliver(Batch(problems: [error]))
-      }
-    }
-    flushText()
+        deliver(batch)
+      },
+      feed: { stream in stream.forEachArticleBatch { deliver(Batch(articles: $0, feed: stream.info)) } },
+      other: deliver)
   }
 
   /// Every article's list entry, in order, a batch at a time; feed items are not parsed beyond
   /// their headline, and are kept in `store` (when given) for opening later.
   public func listProgressively(store: ArticleStore? = nil, deliver: ([ArticleSummary], [LoadError]) -> Void) {
-    var textPaths: [String] = []
-    func flushText() {
-      if !textPaths.isEmpty { ArticleCollection.listProgressively(textPaths, deliver: deliver) }
-      textPaths = []
-    }
-    for (path, kind) in zip(paths, kinds) {
-      if case .text = kind {
-        textPaths.append(path)
-        continue
-      }
-      flushText()
-      if case .remote(.success(let body)) = kind, !FeedParser.looksLikeFeed(body.bytes) {
-        let batch = Self.remoteArticle(path, body.bytes)
-        deliver(batch.articles.map(\.summary), batch.problems)
-        continue
-      }
-      do {
-        let stream = try openFeed(path, kind)
+    walk(
+      text: { ArticleCollection.listProgressively($0, deliver: deliver) },
+      feed: { stream in
         // Entries are made as items arrive, so only the store (when there is one) keeps bodies.
         var entries: [ArticleSummary] = []
         var kept: [FeedItem] = []
@@ -131,9 +92,37 @@ public final class NewsSources {
           if entries.count >= size { flush() }
         }
         if !entries.isEmpty { flush() }
-        if let problem = stream.problem { deliver([], [LoadError(path: path, reason: .cutShort(problem))]) }
+      },
+      other: { batch in deliver(batch.articles.map(\.summary), batch.problems) })
+  }
+
+  /// Goes through the sources in order: runs of text paths (files and directories) go to
+  /// `text` together, each feed to `feed`; a URL that answered with an article, a source that
+  /// could not be opened, and a feed's problem once it has been read go to `other`.
+  private func walk(
+    text: ([String]) -> Void, feed: (FeedItemStream) -> Void, other: (Batch) -> Void
+  ) {
+    var textPaths: [String] = []
+    func flushText() {
+      if !textPaths.isEmpty { text(textPaths) }
+      textPaths = []
+    }
+    for (path, kind) in zip(paths, kinds) {
+      if case .text = kind {
+        textPaths.append(path)
+        continue
+      }
+      flushText()
+      if case .remote(.success(let body)) = kind, !FeedParser.looksLikeFeed(body.bytes) {
+        other(Self.remoteArticle(path, body.bytes))
+        continue
+      }
+      do {
+        let stream = try openFeed(path, kind)
+        feed(stream)
+        if let problem = stream.problem { other(Batch(problems: [LoadError(path: path, reason: .cutShort(problem))])) }
       } catch {
-        deliver([], [error])
+        other(Batch(problems: [error]))
       }
     }
     flushText()

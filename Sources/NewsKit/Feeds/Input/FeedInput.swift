@@ -54,10 +54,7 @@ final class FeedInput {
       raw = .bytes(bytes, position: 0)
     case .file(let path):
       let fd = open(path, O_RDONLY | O_CLOEXEC)
-      guard fd >= 0 else {
-        let code = errno
-        throw LoadError(path: path, reason: code == ENOENT ? .notFound : .unreadable(String(cString: strerror(code))))
-      }
+      guard fd >= 0 else { throw ArticleFile.failure(path, errno) }
       var info = stat()
       if fstat(fd, &info) == 0, Int(info.st_size) > limit {
         close(fd)
@@ -145,7 +142,7 @@ final class FeedInput {
       var chunk = [UInt8](repeating: 0, count: Self.chunkSize)
       var got = 0
       repeat {
-        got = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+        got = chunk.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress!, $0.count) }
       } while got < 0 && errno == EINTR
       if got < 0 {
         failure = "cannot read: " + String(cString: strerror(errno))
