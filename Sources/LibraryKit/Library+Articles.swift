@@ -45,72 +45,82 @@ extension Library {
   @discardableResult
   public func store(_ articles: [Article], in subscription: Subscription, now: Date = Date()) throws(LibraryError) -> StoreResult {
     guard let subscriptionId = subscription.id else { throw LibraryError.noSuchFeed(subscription.location) }
-    return try write { db in
-      var result = StoreResult()
-      for article in articles {
-        let hash = Self.contentHash(article)
-        let existing = try Row.fetchOne(
-          db, sql: "SELECT id, contentHash FROM article WHERE subscriptionId = ? AND itemKey = ?",
-          arguments: [subscriptionId, article.id])
-        let paragraphs = String(decoding: try JSONEncoder().encode(article.paragraphs), as: UTF8.self)
-        let links = String(decoding: try JSONEncoder().encode(article.links), as: UTF8.self)
-        let sortDate = (article.published ?? now).timeIntervalSince1970
-        let rowID: Int64
-        if let existing {
-          rowID = existing["id"]
-          if existing["contentHash"] == hash {
-            result.unchanged += 1
-            continue
-          }
-          try db.execute(
-            sql: """
-              UPDATE article SET headline = ?, source = ?, link = ?, author = ?, published = ?, updated = ?,
-                paragraphs = ?, links = ?, path = ?, contentHash = ?, sortDate = ? WHERE id = ?
-              """,
-            arguments: [
-              article.headline, article.source, article.link, article.author, article.published?.timeIntervalSince1970,
-              article.updated?.timeIntervalSince1970, paragraphs, links, article.path, hash, sortDate, rowID,
-            ])
-          try db.execute(sql: "DELETE FROM quote WHERE articleId = ?", arguments: [rowID])
-          try db.execute(sql: "DELETE FROM articleSearch WHERE rowid = ?", arguments: [rowID])
-          result.updated += 1
-        } else {
-          try db.execute(
-            sql: """
-              INSERT INTO article (subscriptionId, itemKey, headline, source, link, author, published, updated,
-                paragraphs, links, path, contentHash, firstSeen, sortDate)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-              """,
-            arguments: [
-              subscriptionId, article.id, article.headline, article.source, article.link, article.author,
-              article.published?.timeIntervalSince1970, article.updated?.timeIntervalSince1970, paragraphs, links,
-              article.path, hash, now.timeIntervalSince1970, sortDate,
-            ])
-          rowID = db.lastInsertedRowID
-          result.new += 1
+    return try write { db in try Self.store(articles, subscriptionId: subscriptionId, now: now, in: db) }
+  }
+
+  /// `store` inside a transaction the caller holds, so that more can commit with it.
+  static func store(_ articles: [Article], subscriptionId: Int64, now: Date, in db: Database) throws -> StoreResult {
+    var result = StoreResult()
+    for article in articles {
+      let hash = Self.contentHash(article)
+      let existing = try Row.fetchOne(
+        db, sql: "SELECT id, contentHash FROM article WHERE subscriptionId = ? AND itemKey = ?",
+        arguments: [subscriptionId, article.id])
+      let paragraphs = String(decoding: try JSONEncoder().encode(article.paragraphs), as: UTF8.self)
+      let links = String(decoding: try JSONEncoder().encode(article.links), as: UTF8.self)
+      let sortDate = (article.published ?? now).timeIntervalSince1970
+      let rowID: Int64
+      if let existing {
+        rowID = existing["id"]
+        if existing["contentHash"] == hash {
+          result.unchanged += 1
+          continue
         }
-        for quote in article.quotes {
-          try db.execute(
-            sql: """
-              INSERT INTO quote (articleId, startParagraph, startOffset, endParagraph, endOffset, text, kind, speaker)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-              """,
-            arguments: [
-              rowID, quote.start.paragraph, quote.start.offset, quote.end.paragraph, quote.end.offset, quote.text,
-              quote.kind.rawValue, quote.speaker,
-            ])
-        }
-        let speakers = Set(article.quotes.compactMap(\.speaker)).sorted().joined(separator: " ; ")
         try db.execute(
-          sql: "INSERT INTO articleSearch (rowid, headline, body, speakers) VALUES (?, ?, ?, ?)",
-          arguments: [rowID, article.headline, article.paragraphs.joined(separator: "\n"), speakers])
+          sql: """
+            UPDATE article SET headline = ?, source = ?, link = ?, author = ?, published = ?, updated = ?,
+              paragraphs = ?, links = ?, path = ?, contentHash = ?, sortDate = ? WHERE id = ?
+            """,
+          arguments: [
+            article.headline, article.source, article.link, article.author, article.published?.timeIntervalSince1970,
+            article.updated?.timeIntervalSince1970, paragraphs, links, article.path, hash, sortDate, rowID,
+          ])
+        try db.execute(sql: "DELETE FROM quote WHERE articleId = ?", arguments: [rowID])
+        try db.execute(sql: "DELETE FROM articleSearch WHERE rowid = ?", arguments: [rowID])
+        result.updated += 1
+      } else {
+        try db.execute(
+          sql: """
+            INSERT INTO article (subscriptionId, itemKey, headline, source, link, author, published, updated,
+              paragraphs, links, path, contentHash, firstSeen, sortDate)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+          arguments: [
+            subscriptionId, article.id, article.headline, article.source, article.link, article.author,
+            article.published?.timeIntervalSince1970, article.updated?.timeIntervalSince1970, paragraphs, links,
+            article.path, hash, now.timeIntervalSince1970, sortDate,
+          ])
+        rowID = db.lastInsertedRowID
+        result.new += 1
       }
-      return result
+      for quote in article.quotes {
+        try db.execute(
+          sql: """
+            INSERT INTO quote (articleId, startParagraph, startOffset, endParagraph, endOffset, text, kind, speaker)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+          arguments: [
+            rowID, quote.start.paragraph, quote.start.offset, quote.end.paragraph, quote.end.offset, quote.text,
+            quote.kind.rawValue, quote.speaker,
+          ])
+      }
+      let speakers = Set(article.quotes.compactMap(\.speaker)).sorted().joined(separator: " ; ")
+      try db.execute(
+        sql: "INSERT INTO articleSearch (rowid, headline, body, speakers) VALUES (?, ?, ?, ?)",
+        arguments: [rowID, article.headline, article.paragraphs.joined(separator: "\n"), speakers])
     }
+    return result
   }
 
   /// Articles newest first, one line each; paged with `filter.limit` and `filter.offset`.
   public func entries(_ filter: ArticleFilter = ArticleFilter()) throws(LibraryError) -> [LibraryEntry] {
+    var entries: [LibraryEntry] = []
+    try forEachEntry(filter) { entries.append($0) }
+    return entries
+  }
+
+  /// `entries` one at a time from a cursor, so listing the whole library holds one row.
+  public func forEachEntry(_ filter: ArticleFilter = ArticleFilter(), _ body: (LibraryEntry) -> Void) throws(LibraryError) {
     var conditions: [String] = []
     var arguments: StatementArguments = []
     if filter.unreadOnly { conditions.append("a.isRead = 0") }
@@ -131,8 +141,9 @@ extension Library {
       FROM article a JOIN subscription s ON s.id = a.subscriptionId
       \(whereClause) ORDER BY a.sortDate DESC, a.id DESC \(limit)
       """
-    return try read { db in
-      try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.entry)
+    try read { db in
+      let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+      while let row = try rows.next() { body(Self.entry(row)) }
     }
   }
 
@@ -158,12 +169,7 @@ extension Library {
       article.links = (try? JSONDecoder().decode([String].self, from: Data((row["links"] as String).utf8))) ?? []
       article.quotes = try Row.fetchAll(
         db, sql: "SELECT * FROM quote WHERE articleId = ? ORDER BY startParagraph, startOffset", arguments: [id]
-      ).map { quote in
-        Quote(
-          start: TextPosition(paragraph: quote["startParagraph"], offset: quote["startOffset"]),
-          end: TextPosition(paragraph: quote["endParagraph"], offset: quote["endOffset"]), text: quote["text"],
-          kind: Quote.Kind(rawValue: quote["kind"]) ?? .speech, speaker: quote["speaker"])
-      }
+      ).map(Self.quote)
       return article
     }
   }

@@ -26,6 +26,8 @@ public struct Subscription: Sendable, Hashable, Codable, FetchableRecord, Mutabl
   public var added: Date
 
   public static let databaseTableName = "subscription"
+  // Numbers, like the article table's dates, so that they compare and sort in SQL.
+  public static let databaseDateEncodingStrategy = DatabaseDateEncodingStrategy.timeIntervalSince1970
 
   /// The title to show: the user's override, else the feed's, else the location.
   public var displayTitle: String { titleOverride ?? title ?? location }
@@ -53,20 +55,32 @@ extension Library {
   /// Subscribes to a location (stored as given for URLs, as an absolute path for files).
   /// Subscribing twice throws `alreadySubscribed` and changes nothing.
   @discardableResult
-  public func subscribe(_ location: String, tags: [String] = [], now: Date = Date()) throws(LibraryError) -> Subscription {
-    let kind = Subscription.kind(of: location)
-    let stored = kind == .url ? location : URL(fileURLWithPath: location).standardizedFileURL.path
+  public func subscribe(
+    _ location: String, tags: [String] = [], title: String? = nil, titleOverride: String? = nil, now: Date = Date()
+  ) throws(LibraryError) -> Subscription {
+    let stored = Self.storedLocation(location)
+    let kind = Subscription.kind(of: stored)
     return try write { db in
       if try Subscription.filter(Column("location") == stored).fetchOne(db) != nil {
         throw LibraryError.alreadySubscribed(stored)
       }
-      var subscription = Subscription(kind: kind, location: stored, added: now)
+      var subscription = Subscription(
+        kind: kind, location: stored, title: title, titleOverride: titleOverride, added: now)
       try subscription.insert(db)
       for tag in Set(tags) {
         try db.execute(sql: "INSERT INTO subscriptionTag (subscriptionId, tag) VALUES (?, ?)", arguments: [subscription.id, tag])
       }
       return subscription
     }
+  }
+
+  /// A location as the library keeps it: a URL as given, a path (or file: URL) made absolute.
+  public static func storedLocation(_ location: String) -> String {
+    if FeedFetcher.isURL(location) { return location }
+    if location.lowercased().hasPrefix("file://"), let url = URL(string: location), url.isFileURL {
+      return url.standardizedFileURL.path
+    }
+    return URL(fileURLWithPath: location).standardizedFileURL.path
   }
 
   /// Every subscription with its tags and unread and total counts, by title.
@@ -86,6 +100,20 @@ extension Library {
         return FeedOverview(subscription: subscription, tags: tags[subscription.id!] ?? [], unread: unread, total: total)
       }.sorted { $0.subscription.displayTitle.localizedCaseInsensitiveCompare($1.subscription.displayTitle) == .orderedAscending }
     }
+  }
+
+  /// The subscription with this id, as stored now.
+  public func subscription(id: Int64?) throws(LibraryError) -> Subscription {
+    guard let id else { throw LibraryError.noSuchFeed("?") }
+    return try read { db in
+      guard let found = try Subscription.fetchOne(db, key: id) else { throw LibraryError.noSuchFeed(String(id)) }
+      return found
+    }
+  }
+
+  /// Whether a subscription asks at exactly this location.
+  public func isSubscribed(_ location: String) throws(LibraryError) -> Bool {
+    try read { db in try Subscription.filter(Column("location") == location).fetchCount(db) > 0 }
   }
 
   /// The subscription a user named: its id, its location (URL or path), or its title.

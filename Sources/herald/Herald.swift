@@ -16,7 +16,8 @@ struct Herald: ParsableCommand {
     version: HeraldVersion.current,
     subcommands: [
       ReadCommand.self, ListCommand.self, ShowCommand.self, QuotesCommand.self, AddCommand.self, FeedsCommand.self,
-      SearchCommand.self, MarkCommand.self, ThemesCommand.self, ConfigCommand.self,
+      SearchCommand.self, MarkCommand.self, SyncCommand.self, RemoveCommand.self, ImportCommand.self,
+      ExportCommand.self, ThemesCommand.self, ConfigCommand.self,
     ],
     defaultSubcommand: ReadCommand.self
   )

@@ -47,22 +47,26 @@ struct AddCommand: ParsableCommand {
 
   func run() throws {
     let opened = try library.open()
+    var added: [Subscription] = []
     var failed = false
     for source in sources {
       do {
-        let subscription = try opened.subscribe(source, tags: tags)
-        let result = try opened.refresh(subscription)
-        let stored = try opened.subscription(named: String(subscription.id!))
-        let name = VisibleText.make(stored.displayTitle)
-        if let error = stored.lastError {
-          Diagnostics.warn(error)
-          failed = true
-        }
-        print("added \(name): \(result.new) article\(result.new == 1 ? "" : "s") (id \(subscription.id!))")
+        added.append(try opened.subscribe(source, tags: tags))
       } catch {
         Diagnostics.error(error.description)
         failed = true
       }
+    }
+    let report = SyncCommand.sync(added, in: opened)
+    for result in report.results {
+      let name = VisibleText.make(result.subscription.displayTitle)
+      let id = result.subscription.id.map(String.init) ?? "?"
+      if case .stored(let stored, _) = result.outcome {
+        print("added \(name): \(stored.new) article\(stored.new == 1 ? "" : "s") (id \(id))")
+      } else {
+        print("added \(name) (id \(id)), but it could not be read yet: \(VisibleText.make(result.reason ?? "?"))")
+      }
+      failed = failed || result.isFailure
     }
     if failed { throw ExitCode(1) }
   }

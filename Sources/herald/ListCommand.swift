@@ -4,16 +4,35 @@ import NewsKit
 struct ListCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "list",
-    abstract: "List articles: a line each with id, source and headline (tab-separated).",
-    discussion: "Files that are not articles are skipped with a warning on stderr naming the file and the reason."
+    abstract: "List articles: of the library (newest first), or of the paths given.",
+    discussion: """
+      Without a path, the library's articles, a line each, tab-separated: id, state (N unread, \
+      * starred, - neither), date, feed, headline; --json gives {"id", "headline", "source", \
+      "feed", "published", "read", "starred"}. With paths, the articles in them, read and not \
+      stored: id, source and headline, or --json {"id", "headline", "source", "path"}. Files \
+      that are not articles are skipped with a warning on stderr naming the file and the reason.
+      """
   )
 
   @OptionGroup var sources: SourceOptions
+  @OptionGroup var library: LibraryOptions
+  @OptionGroup var filters: LibraryFilterOptions
 
-  @Flag(help: "Print a JSON array of {\"id\", \"headline\", \"source\", \"path\"} instead.")
+  @Flag(help: "Print a JSON array instead.")
   var json = false
 
+  func validate() throws {
+    if !sources.paths.isEmpty && filters.isSet {
+      throw ValidationError("--unread, --starred, --feed, --tag and --limit list the library; give no path with them.")
+    }
+  }
+
   func run() throws {
+    if sources.paths.isEmpty {
+      let opened = try library.open()
+      try LibraryListing.print(opened, filter: try filters.filter(in: opened), json: json)
+      return
+    }
     try Self.printList(of: sources, json: json)
   }
 

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import LibraryKit
 import NewsKit
 
 struct ShowCommand: ParsableCommand {
@@ -17,15 +19,36 @@ struct ShowCommand: ParsableCommand {
   )
 
   @OptionGroup var sources: SourceOptions
+  @OptionGroup var library: LibraryOptions
 
   @Flag(help: "Print the articles as one JSON object.")
   var json = false
 
   func validate() throws {
-    if sources.paths.isEmpty { throw ValidationError("Give the article file or directory to show.") }
+    if sources.paths.isEmpty { throw ValidationError("Give the article file or directory to show, or a library article id.") }
+  }
+
+  /// Library article ids, when every argument is a number that names no file.
+  private var libraryIDs: [Int64]? {
+    let ids = sources.paths.compactMap(Int64.init)
+    guard ids.count == sources.paths.count, !sources.paths.contains(where: FileManager.default.fileExists) else { return nil }
+    return ids
   }
 
   func run() throws {
+    if let ids = libraryIDs {
+      let opened = try library.open()
+      let articles = try libraryCall { () throws(LibraryError) in try ids.map { id throws(LibraryError) in try opened.article(id) } }
+      if json {
+        let values = articles.map { ArticleJSON.article($0, feedFields: true) }
+        StandardOutput.write(JSONValue.object([("feed", .null), ("articles", .array(values))]).serialized() + "\n")
+      } else {
+        let style = StandardOutput.allowsColour ? QuoteHighlight.terminal : QuoteHighlight.none
+        let separator = "\n" + String(repeating: "─", count: 40) + "\n\n"
+        StandardOutput.write(articles.map { ArticlePrinter.text(of: $0, highlight: style) }.joined(separator: separator))
+      }
+      return
+    }
     let reading = try sources.reading()
     let failure: CommandFailure?
     if json {

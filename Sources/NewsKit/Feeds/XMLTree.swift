@@ -36,6 +36,29 @@ final class XMLTree {
     return document.map(XMLTree.init(document:))
   }
 
+  /// Parses a small XML document whole (an OPML file): no network, no entity expansion, no
+  /// DTD loading. Nil when it is not well-formed XML; `error` then says where.
+  static func xml(_ bytes: [UInt8], error: inout String?) -> XMLTree? {
+    initialise()
+    let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+    let document = bytes.withUnsafeBufferPointer { buffer -> xmlDocPtr? in
+      guard let base = buffer.baseAddress else { return nil }
+      return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+        xmlReadMemory(pointer, Int32(clamping: buffer.count), nil, nil, options)
+      }
+    }
+    guard let document else {
+      if let last = xmlGetLastError() {
+        let message = last.pointee.message.map { String(cString: $0) }?.trimmingCharacters(in: .whitespacesAndNewlines)
+        error = "not well-formed XML at line \(last.pointee.line)" + (message.map { " (\($0))" } ?? "")
+      } else {
+        error = "not well-formed XML"
+      }
+      return nil
+    }
+    return XMLTree(document: document)
+  }
+
   var root: XMLNode? {
     xmlDocGetRootElement(document).map(XMLNode.init)
   }

@@ -29,10 +29,16 @@ public final class NewsSources {
   private let kinds: [Kind]
 
   /// Fetches every URL (all at once) and tells feed files from article files and directories.
-  public init(_ paths: [String], fetcher: FeedFetcher = FeedFetcher()) {
-    self.paths = paths
+  public convenience init(_ paths: [String], fetcher: FeedFetcher = FeedFetcher()) {
     let urls = Array(Set(paths.filter(FeedFetcher.isURL)))
     let fetched = urls.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: zip(urls, fetcher.fetchBlocking(urls)))
+    self.init(paths, fetched: fetched)
+  }
+
+  /// Sources whose URLs were fetched already (a sync fetches conditionally, then reads here
+  /// only what changed); a URL missing from `fetched` is read as a path.
+  public init(_ paths: [String], fetched: [String: Result<FeedFetcher.Body, LoadError>]) {
+    self.paths = paths
     kinds = paths.map { path in
       if let result = fetched[path] { return .remote(result) }
       return Self.isFeedFile(path) ? .feedFile : .text

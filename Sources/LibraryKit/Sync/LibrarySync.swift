@@ -1,0 +1,165 @@
+import Dispatch
+import Foundation
+import NewsKit
+
+/// How a sync goes about it.
+public struct SyncOptions: Sendable {
+  /// Fetches in flight at once, and to one host at once.
+  public var connections = 8
+  public var perHost = 2
+  /// Feeds parsed and stored at once: parsing already spreads a feed's articles over the
+  /// cores, so more would only hold more feeds in memory.
+  public var ingesting = 2
+  public var limits = FeedFetcher.Limits()
+
+  public init() {}
+}
+
+extension Library {
+  /// Syncs the subscriptions concurrently: URLs with conditional GET (a 304 costs no parsing),
+  /// local files and directories only when their size or time changed. Each feed's articles
+  /// and its new state commit together, so a sync stopped at any moment loses nothing already
+  /// committed. A feed that fails, is slow or is huge only affects its own result.
+  public func sync(
+    _ subscriptions: [Subscription], options: SyncOptions = SyncOptions(), now: Date = Date(),
+    progress: @escaping @Sendable (SyncEvent) -> Void = { _ in }
+  ) async -> SyncReport {
+    progress(.began(total: subscriptions.count))
+    let session = FeedFetcher(limits: options.limits).session(perHost: options.perHost)
+    let ingestSlots = DispatchSemaphore(value: max(1, options.ingesting))
+    var report = SyncReport()
+    await withTaskGroup(of: FeedSyncResult.self) { group in
+      var waiting = subscriptions.makeIterator()
+      func startNext() {
+        guard let subscription = waiting.next() else { return }
+        group.addTask {
+          progress(.fetching(subscription))
+          return await self.sync(subscription, session: session, ingestSlots: ingestSlots, now: now)
+        }
+      }
+      for _ in 0..<max(1, options.connections) { startNext() }
+      for await result in group {
+        report.results.append(result)
+        progress(.finished(result, done: report.results.count, total: subscriptions.count))
+        startNext()
+      }
+    }
+    await session.shutdown()
+    return report
+  }
+
+  /// `sync` for code that is not async.
+  public func syncBlocking(
+    _ subscriptions: [Subscription], options: SyncOptions = SyncOptions(), now: Date = Date(),
+    progress: @escaping @Sendable (SyncEvent) -> Void = { _ in }
+  ) -> SyncReport {
+    let box = ResultBox<SyncReport>()
+    let done = DispatchSemaphore(value: 0)
+    Task {
+      box.value = await self.sync(subscriptions, options: options, now: now, progress: progress)
+      done.signal()
+    }
+    done.wait()
+    return box.value ?? SyncReport()
+  }
+
+  private func sync(
+    _ subscription: Subscription, session: FetchSession, ingestSlots: DispatchSemaphore, now: Date
+  ) async -> FeedSyncResult {
+    var subscription = subscription
+    if subscription.gone { return FeedSyncResult(subscription: subscription, outcome: .gone) }
+    if let until = subscription.retryAfter, until > now {
+      return FeedSyncResult(subscription: subscription, outcome: .postponed(until: until))
+    }
+    subscription.retryAfter = nil
+    switch subscription.kind {
+    case .url:
+      let request = FetchRequest(url: subscription.location, etag: subscription.etag, lastModified: subscription.lastModified)
+      switch await session.fetch(request, now: now) {
+      case .fetched(let body, let etag, let lastModified, let movedTo):
+        subscription.etag = etag
+        subscription.lastModified = lastModified
+        subscription = moved(subscription, to: movedTo)
+        return await ingest(subscription, fetched: body, slots: ingestSlots, now: now)
+      case .notModified(let movedTo):
+        subscription = moved(subscription, to: movedTo)
+        return record(subscription, outcome: .unchanged, error: nil, now: now)
+      case .gone:
+        subscription.gone = true
+        return record(subscription, outcome: .gone, error: "HTTP 410 Gone: no longer asked", now: now)
+      case .postponed(let until, let status):
+        subscription.retryAfter = until
+        return record(subscription, outcome: .postponed(until: until), error: status, now: now)
+      case .failed(let error):
+        return record(subscription, outcome: .failed(error.description), error: error.description, now: now)
+      }
+    case .file, .directory:
+      let signature = LocalSignature.of(subscription)
+      if let signature, signature == subscription.scanSignature {
+        return record(subscription, outcome: .unchanged, error: nil, now: now)
+      }
+      subscription.scanSignature = signature
+      return await ingest(subscription, fetched: nil, slots: ingestSlots, now: now)
+    }
+  }
+
+  /// Parses and stores on a thread of its own, so that the fetches waiting on the network are
+  /// not held up by the parsing, and at most `slots` feeds are held in memory at once.
+  private func ingest(
+    _ subscription: Subscription, fetched: FeedFetcher.Body?, slots: DispatchSemaphore, now: Date
+  ) async -> FeedSyncResult {
+    await withCheckedContinuation { continuation in
+      DispatchQueue.global(qos: .userInitiated).async {
+        slots.wait()
+        defer { slots.signal() }
+        continuation.resume(returning: self.ingestNow(subscription, fetched: fetched, now: now))
+      }
+    }
+  }
+
+  private func ingestNow(_ subscription: Subscription, fetched: FeedFetcher.Body?, now: Date) -> FeedSyncResult {
+    do {
+      let intake = try refresh(subscription, fetched: fetched, now: now)
+      if let failure = intake.failure { return FeedSyncResult(subscription: intake.subscription, outcome: .failed(failure)) }
+      return FeedSyncResult(subscription: intake.subscription, outcome: .stored(intake.stored, warning: intake.warning))
+    } catch {
+      return FeedSyncResult(subscription: subscription, outcome: .failed(error.description))
+    }
+  }
+
+  /// The subscription asking at its new address from now on, unless another subscription
+  /// already has that address (then the old one is kept and the move is not recorded).
+  private func moved(_ subscription: Subscription, to location: String?) -> Subscription {
+    guard let location, (try? isSubscribed(location)) == false else { return subscription }
+    var moved = subscription
+    moved.location = location
+    return moved
+  }
+
+  /// Saves an outcome that stored no articles.
+  private func record(_ subscription: Subscription, outcome: FeedSyncResult.Outcome, error: String?, now: Date)
+    -> FeedSyncResult
+  {
+    var subscription = subscription
+    subscription.lastAttempt = now
+    subscription.lastError = error
+    if error == nil { subscription.lastSuccess = now }
+    do {
+      try update(subscription)
+    } catch {
+      return FeedSyncResult(subscription: subscription, outcome: .failed(error.description))
+    }
+    return FeedSyncResult(subscription: subscription, outcome: outcome)
+  }
+}
+
+/// Carries a value out of a task into blocking code that waited for it.
+final class ResultBox<Value: Sendable>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var stored: Value?
+
+  var value: Value? {
+    get { lock.withLock { stored } }
+    set { lock.withLock { stored = newValue } }
+  }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import NewsKit
+
+/// How one subscription's sync ended.
+public struct FeedSyncResult: Sendable {
+  public enum Outcome: Sendable, Equatable {
+    /// Read and stored (new articles, updated ones, unchanged ones); `warning` when the source
+    /// was read only in part, or some files in a directory were skipped.
+    case stored(StoreResult, warning: String?)
+    /// 304, or a local source whose size and time had not changed.
+    case unchanged
+    /// 410 now or earlier: no longer asked.
+    case gone
+    /// 429/503: asked again after `until`.
+    case postponed(until: Date?)
+    case failed(String)
+  }
+
+  public var subscription: Subscription
+  public var outcome: Outcome
+
+  public var isFailure: Bool {
+    switch outcome {
+    case .failed, .gone, .postponed: return true
+    case .stored, .unchanged: return false
+    }
+  }
+
+  /// The reason, in a few words, for the summary and the progress lines.
+  public var reason: String? {
+    switch outcome {
+    case .failed(let why): return why
+    case .gone: return "gone (HTTP 410); no longer asked"
+    case .postponed(let until):
+      guard let until else { return "the server is busy; try later" }
+      return "the server is busy; asked again after \(SyncReport.clock(until))"
+    case .stored(_, let warning): return warning
+    case .unchanged: return nil
+    }
+  }
+}
+
+/// What a sync did, for its summary line.
+public struct SyncReport: Sendable {
+  public var results: [FeedSyncResult] = []
+
+  public var newArticles: Int { results.reduce(0) { $0 + (Self.stored($1)?.new ?? 0) } }
+  public var updatedArticles: Int { results.reduce(0) { $0 + (Self.stored($1)?.updated ?? 0) } }
+  public var feedsUpdated: Int { results.count { Self.stored($0).map { $0.new + $0.updated > 0 } ?? false } }
+  public var feedsUnchanged: Int {
+    results.count { $0.outcome == .unchanged || (Self.stored($0).map { $0.new + $0.updated == 0 } ?? false) }
+  }
+  public var failures: [FeedSyncResult] { results.filter(\.isFailure) }
+
+  private static func stored(_ result: FeedSyncResult) -> StoreResult? {
+    if case .stored(let stored, _) = result.outcome { return stored }
+    return nil
+  }
+
+  static func clock(_ date: Date) -> String {
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+    return formatter.string(from: date)
+  }
+}
+
+/// What a sync tells as it goes, for a progress display.
+public enum SyncEvent: Sendable {
+  case began(total: Int)
+  case fetching(Subscription)
+  case finished(FeedSyncResult, done: Int, total: Int)
+}

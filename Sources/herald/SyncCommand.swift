@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import LibraryKit
+import NewsKit
+
+struct SyncCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "sync",
+    abstract: "Fetch every subscription (or the named ones) and store what is new.",
+    discussion: """
+      Feeds are fetched 8 at a time (2 per host) with conditional GET, so an unchanged feed costs \
+      one short request; local files and directories are read again only when changed. Each \
+      feed commits on its own: stopping a sync loses nothing already stored. A 301/308 updates \
+      the feed's URL, a 410 marks it gone (no longer asked), a 429/503 with Retry-After puts it \
+      off. Progress goes to stderr (a live line on a terminal, else a line per feed); the \
+      summary to stdout. Exit status 1 when any feed failed. A second sync on the same library \
+      waits for the first.
+      """)
+
+  @OptionGroup var library: LibraryOptions
+
+  @Argument(help: ArgumentHelp("Feeds to sync (id, URL, path or title). Default: all.", valueName: "feed"))
+  var feeds: [String] = []
+
+  @Option(help: "Seconds to wait for each server.")
+  var timeout = 15
+
+  func run() throws {
+    let opened = try library.open()
+    let subscriptions = try libraryCall { () throws(LibraryError) in
+      feeds.isEmpty ? try opened.feeds().map(\.subscription) : try feeds.map { name throws(LibraryError) in try opened.subscription(named: name) }
+    }
+    let lock = try libraryCall { () throws(LibraryError) in
+      try SyncLock(library: opened) { Diagnostics.warn("another sync is running on this library; waiting for it to finish") }
+    }
+    defer { withExtendedLifetime(lock) {} }
+    let report = Self.sync(subscriptions, in: opened, timeout: timeout)
+    StandardOutput.write(Self.summary(report))
+    if !report.failures.isEmpty { throw ExitCode(1) }
+  }
+
+  /// Syncs with the progress display; shared with `add`.
+  static func sync(_ subscriptions: [Subscription], in library: Library, timeout: Int = 15) -> SyncReport {
+    var options = SyncOptions()
+    options.limits.timeout = .seconds(Int64(max(1, timeout)))
+    let progress = SyncProgress()
+    let report = library.syncBlocking(subscriptions, options: options) { progress.handle($0) }
+    progress.finish()
+    return report
+  }
+
+  static func summary(_ report: SyncReport) -> String {
+    func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+    var text = "synced \(plural(report.results.count, "feed")): \(plural(report.newArticles, "new article"))"
+    if report.updatedArticles > 0 { text += " (\(report.updatedArticles) changed)" }
+    text += "; \(report.feedsUpdated) updated, \(report.feedsUnchanged) unchanged, \(report.failures.count) failed\n"
+    for failure in report.failures { text += SyncProgress.line(for: failure) + "\n" }
+    return text
+  }
+}
