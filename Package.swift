@@ -58,7 +58,7 @@ let package = Package(
     // Prints feed parsing speed in MB/s and peak memory: `swift run -c release feed-bench FEED`.
     .executableTarget(name: "feed-bench", dependencies: ["NewsKit"], path: "Benchmarks/FeedBench"),
     .testTarget(name: "NewsKitTests", dependencies: ["NewsKit"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "LibraryKitTests", dependencies: ["LibraryKit", "NewsKit"]),
+    .testTarget(name: "LibraryKitTests", dependencies: ["LibraryKit", "NewsKit"], resources: [.copy("Fixtures")]),
     .testTarget(
       name: "CursesUITests", dependencies: ["CursesUI", "NewsKit", "HeraldAssets"], exclude: ["Snapshots"],
       resources: [.copy("Fixtures")]),
