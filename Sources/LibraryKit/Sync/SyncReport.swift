@@ -44,13 +44,29 @@ public struct FeedSyncResult: Sendable {
 public struct SyncReport: Sendable {
   public var results: [FeedSyncResult] = []
 
-  public var newArticles: Int { results.reduce(0) { $0 + (Self.stored($1)?.new ?? 0) } }
-  public var updatedArticles: Int { results.reduce(0) { $0 + (Self.stored($1)?.updated ?? 0) } }
-  public var feedsUpdated: Int { results.count { Self.stored($0).map { $0.new + $0.updated > 0 } ?? false } }
-  public var feedsUnchanged: Int {
-    results.count { $0.outcome == .unchanged || (Self.stored($0).map { $0.new + $0.updated == 0 } ?? false) }
-  }
+  // Plain loops: the optimiser of Swift 6.3 crashes on the same sums written with
+  // `count(where:)` over optionals (CopyPropagation, in release builds only).
+  public var newArticles: Int { totals.new }
+  public var updatedArticles: Int { totals.updated }
+  public var feedsUpdated: Int { totals.feedsUpdated }
+  public var feedsUnchanged: Int { totals.feedsUnchanged }
   public var failures: [FeedSyncResult] { results.filter(\.isFailure) }
+
+  private var totals: (new: Int, updated: Int, feedsUpdated: Int, feedsUnchanged: Int) {
+    var totals = (new: 0, updated: 0, feedsUpdated: 0, feedsUnchanged: 0)
+    for result in results {
+      if result.outcome == .unchanged { totals.feedsUnchanged += 1 }
+      guard let stored = Self.stored(result) else { continue }
+      totals.new += stored.new
+      totals.updated += stored.updated
+      if stored.new + stored.updated > 0 {
+        totals.feedsUpdated += 1
+      } else {
+        totals.feedsUnchanged += 1
+      }
+    }
+    return totals
+  }
 
   private static func stored(_ result: FeedSyncResult) -> StoreResult? {
     if case .stored(let stored, _) = result.outcome { return stored }

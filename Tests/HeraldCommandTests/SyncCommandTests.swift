@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+
+@Suite("herald sync, remove, import, export, and list/show/quotes on the library")
+struct SyncCommandTests {
+  private let directory = NSTemporaryDirectory() + "herald-cmd-sync-" + UUID().uuidString
+  private var library: String { directory + "/library.sqlite" }
+
+  init() throws {
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+  }
+
+  private func herald(_ arguments: [String]) throws -> HeraldRun {
+    try HeraldRun.run(arguments + ["--library", library])
+  }
+
+  /// A feed file of `count` items written here, large enough to take a moment to store.
+  private func bigFeed(_ name: String, count: Int) throws -> String {
+    var text = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>\(name)</title>\n"
+    for index in 0..<count {
+      text += "<item><guid>\(name)-\(index)</guid><title>Story \(index) of \(name)</title><description>"
+      text += String(repeating: "The harbour master said the tide was high. ", count: 20)
+      text += "&lt;p&gt;“We are ready,” said Ana Ruiz.&lt;/p&gt;</description></item>\n"
+    }
+    let path = directory + "/" + name + ".xml"
+    try (text + "</channel></rss>\n").write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+  }
+
+  @Test func syncPrintsALinePerFeedAndASummaryAndFailsWhenAFeedFails() throws {
+    let feed = directory + "/harbour.xml"
+    try FileManager.default.copyItem(atPath: Fixture.path("harbour-feed.xml"), toPath: feed)
+    #expect(try herald(["add", feed]).status == 0)
+    let missing = try herald(["add", directory + "/missing.xml"])
+    #expect(missing.status == 1)
+    #expect(missing.stdout.contains("but it could not be read yet: \(directory)/missing.xml: no such file or directory"))
+    let sync = try herald(["sync"])
+    #expect(sync.status == 1)
+    #expect(sync.stderr.contains("same     Quay Times — Harbour\n"))
+    #expect(sync.stderr.contains("failed   \(directory)/missing.xml: \(directory)/missing.xml: no such file or directory"))
+    #expect(sync.stdout.hasPrefix("synced 2 feeds: 0 new articles; 0 updated, 1 unchanged, 1 failed\n"))
+    let one = try herald(["sync", "Quay Times — Harbour"])
+    #expect(one.status == 0)
+    #expect(one.stdout == "synced 1 feed: 0 new articles; 0 updated, 1 unchanged, 0 failed\n")
+    let removed = try herald(["remove", "Quay Times — Harbour"])
+    #expect(removed.stdout == "removed Quay Times — Harbour and its 2 articles\n")
+    #expect(try herald(["feeds"]).stdout.split(separator: "\n").count == 1)
+  }
+
+  @Test func listShowAndQuotesReadTheLibrary() throws {
+    let articles = directory + "/articles"
+    try FileManager.default.createDirectory(atPath: articles, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(atPath: Fixture.path("dockside.txt"), toPath: articles + "/dockside.txt")
+    #expect(try herald(["add", articles]).status == 0)
+    let list = try herald(["list"])
+    let fields = try #require(list.stdout.split(separator: "\n").first).split(separator: "\t").map(String.init)
+    #expect(fields.count == 5)
+    #expect(fields[1] == "N-")
+    #expect(fields[4].hasPrefix("Dockers return"))
+    let id = fields[0]
+    #expect(try herald(["mark", "star", id]).status == 0)
+    let starred = try herald(["list", "--starred", "--json"])
+    let value = try #require(try JSONSerialization.jsonObject(with: Data(starred.stdout.utf8)) as? [[String: Any]])
+    #expect(value.first?["starred"] as? Bool == true && value.first?["read"] as? Bool == false)
+    #expect(try herald(["list", "--unread", "--tag", "nothing"]).stdout.isEmpty)
+    let show = try herald(["show", id])
+    #expect(show.stdout.contains("union organiser Lina Park"))
+    let quotes = try herald(["quotes", "--speaker", "PARK"])
+    #expect(quotes.stdout.split(separator: "\n").map { $0.split(separator: "\t")[3] } == ["union organiser Lina Park"])
+    #expect(try herald(["quotes", "--speaker", "nobody"]).stdout.isEmpty)
+  }
+
+  @Test func exportThenImportGivesTheSameSubscriptionsAndDryRunChangesNothing() throws {
+    let feed = directory + "/harbour.xml"
+    try FileManager.default.copyItem(atPath: Fixture.path("harbour-feed.xml"), toPath: feed)
+    #expect(try herald(["add", feed, "--tag", "harbour", "--tag", "local"]).status == 0)
+    let export = try herald(["export"])
+    #expect(export.stdout.contains("category=\"/harbour,/local\""))
+    try export.stdout.write(toFile: directory + "/export.opml", atomically: true, encoding: .utf8)
+    let other = ["--library", directory + "/other.sqlite"]
+    let dry = try HeraldRun.run(["import", directory + "/export.opml", "--dry-run"] + other)
+    #expect(dry.stdout.hasSuffix("would import 1 feed\n"))
+    #expect(try HeraldRun.run(["feeds"] + other).stdout.isEmpty)
+    let imported = try HeraldRun.run(["import", directory + "/export.opml"] + other)
+    #expect(imported.stdout.hasSuffix("imported 1 feed; run herald sync to fetch them\n"))
+    #expect(try HeraldRun.run(["export"] + other).stdout == export.stdout)
+  }
+
+  @Test func twoSyncsAndMarksAtOnceNeverMeetALockedDatabase() throws {
+    #expect(try herald(["add", Fixture.path("harbour-feed.xml")]).status == 0)
+    let lists = (0..<3).map { "file://" + (try? bigFeed("wire\($0)", count: 800))! }.joined(separator: "\n")
+    try lists.write(toFile: directory + "/urls", atomically: true, encoding: .utf8)
+    #expect(try herald(["import", directory + "/urls"]).status == 0)
+    let runs = Runs()
+    DispatchQueue.concurrentPerform(iterations: 8) { index in
+      let arguments =
+        index < 2 ? ["sync"] : [["mark", "read", "1"], ["mark", "star", "1"], ["list", "--unread"], ["search", "harbour"]][index % 4]
+      runs.add((try? herald(arguments)) ?? HeraldRun(status: -1, stdout: "", stderr: "did not run"))
+    }
+    for run in runs.all {
+      #expect(run.status == 0, "\(run.stderr)")
+      #expect(!run.stderr.contains("locked"))
+    }
+    #expect(try herald(["feeds"]).stdout.contains("\t800\t800\t"))
+    #expect(try herald(["list", "--starred"]).stdout.split(separator: "\n").count == 1)
+  }
+}
+
+/// Results gathered from several threads.
+private final class Runs: @unchecked Sendable {
+  private let lock = NSLock()
+  private var runs: [HeraldRun] = []
+
+  func add(_ run: HeraldRun) { lock.withLock { runs.append(run) } }
+  var all: [HeraldRun] { lock.withLock { runs } }
+}
