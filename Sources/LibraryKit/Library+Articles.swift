@@ -54,37 +54,37 @@ extension Library {
     for article in articles {
       let hash = Self.contentHash(article)
       let existing = try Row.fetchOne(
-        db, sql: "SELECT id, contentHash FROM article WHERE subscriptionId = ? AND itemKey = ?",
+        db.cachedStatement(sql: "SELECT id, contentHash FROM article WHERE subscriptionId = ? AND itemKey = ?"),
         arguments: [subscriptionId, article.id])
-      let paragraphs = String(decoding: try JSONEncoder().encode(article.paragraphs), as: UTF8.self)
-      let links = String(decoding: try JSONEncoder().encode(article.links), as: UTF8.self)
+      if let existing, existing["contentHash"] == hash {
+        result.unchanged += 1
+        continue
+      }
+      let paragraphs = StringArrayJSON.encode(article.paragraphs)
+      let links = StringArrayJSON.encode(article.links)
       let sortDate = (article.published ?? now).timeIntervalSince1970
       let rowID: Int64
       if let existing {
         rowID = existing["id"]
-        if existing["contentHash"] == hash {
-          result.unchanged += 1
-          continue
-        }
-        try db.execute(
+        try db.cachedStatement(
           sql: """
             UPDATE article SET headline = ?, source = ?, link = ?, author = ?, published = ?, updated = ?,
               paragraphs = ?, links = ?, path = ?, contentHash = ?, sortDate = ? WHERE id = ?
-            """,
+            """).execute(
           arguments: [
             article.headline, article.source, article.link, article.author, article.published?.timeIntervalSince1970,
             article.updated?.timeIntervalSince1970, paragraphs, links, article.path, hash, sortDate, rowID,
           ])
-        try db.execute(sql: "DELETE FROM quote WHERE articleId = ?", arguments: [rowID])
-        try db.execute(sql: "DELETE FROM articleSearch WHERE rowid = ?", arguments: [rowID])
+        try db.cachedStatement(sql: "DELETE FROM quote WHERE articleId = ?").execute(arguments: [rowID])
+        try db.cachedStatement(sql: "DELETE FROM articleSearch WHERE rowid = ?").execute(arguments: [rowID])
         result.updated += 1
       } else {
-        try db.execute(
+        try db.cachedStatement(
           sql: """
             INSERT INTO article (subscriptionId, itemKey, headline, source, link, author, published, updated,
               paragraphs, links, path, contentHash, firstSeen, sortDate)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
+            """).execute(
           arguments: [
             subscriptionId, article.id, article.headline, article.source, article.link, article.author,
             article.published?.timeIntervalSince1970, article.updated?.timeIntervalSince1970, paragraphs, links,
@@ -94,19 +94,19 @@ extension Library {
         result.new += 1
       }
       for quote in article.quotes {
-        try db.execute(
+        try db.cachedStatement(
           sql: """
             INSERT INTO quote (articleId, startParagraph, startOffset, endParagraph, endOffset, text, kind, speaker)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """,
+            """).execute(
           arguments: [
             rowID, quote.start.paragraph, quote.start.offset, quote.end.paragraph, quote.end.offset, quote.text,
             quote.kind.rawValue, quote.speaker,
           ])
       }
       let speakers = Set(article.quotes.compactMap(\.speaker)).sorted().joined(separator: " ; ")
-      try db.execute(
-        sql: "INSERT INTO articleSearch (rowid, headline, body, speakers) VALUES (?, ?, ?, ?)",
+      try db.cachedStatement(
+        sql: "INSERT INTO articleSearch (rowid, headline, body, speakers) VALUES (?, ?, ?, ?)").execute(
         arguments: [rowID, article.headline, article.paragraphs.joined(separator: "\n"), speakers])
     }
     return result
@@ -226,6 +226,7 @@ extension Library {
 
   /// What identifies an article's content: an update with the same hash changes nothing.
   static func contentHash(_ article: Article) -> String {
-    ArticleID.make(for: Array(([article.headline, article.author ?? "", article.link ?? ""] + article.paragraphs).joined(separator: "\u{1F}").utf8))
+    var text = ([article.headline, article.author ?? "", article.link ?? ""] + article.paragraphs).joined(separator: "\u{1F}")
+    return text.withUTF8 { ArticleID.make(for: $0) }
   }
 }

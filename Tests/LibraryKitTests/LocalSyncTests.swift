@@ -150,3 +150,13 @@ struct SubscriptionListTests {
     #expect(try library.feeds().isEmpty)
   }
 }
+
+@Suite("Stored text")
+struct StoredTextTests {
+  @Test func paragraphsSurviveTheHandWrittenJSON() throws {
+    let strings = ["plain", "quote \" and \\ slash", "line\nbreak\ttab\u{1}\u{1F}", "café 朝日 🤖", ""]
+    let encoded = StringArrayJSON.encode(strings)
+    #expect(try JSONDecoder().decode([String].self, from: Data(encoded.utf8)) == strings)
+    #expect(StringArrayJSON.encode([]) == "[]")
+  }
+}
