@@ -6,7 +6,7 @@ public enum ArticleID {
   @inlinable
   public static func make(for bytes: some Sequence<UInt8>) -> String {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    let done = bytes.withContiguousStorageIfAvailable { buffer in
+    let done: Void? = bytes.withContiguousStorageIfAvailable { buffer in
       for byte in buffer {
         hash ^= UInt64(byte)
         hash &*= 0x0000_0100_0000_01B3
