@@ -60,6 +60,14 @@ extension Library {
         result.unchanged += 1
         continue
       }
+      if existing == nil,
+        try Row.fetchOne(
+          db.cachedStatement(sql: "SELECT 1 FROM prunedItem WHERE subscriptionId = ? AND itemKey = ?"),
+          arguments: [subscriptionId, article.id]) != nil
+      {
+        result.unchanged += 1
+        continue
+      }
       let paragraphs = StringArrayJSON.encode(article.paragraphs)
       let links = StringArrayJSON.encode(article.links)
       let sortDate = (article.published ?? now).timeIntervalSince1970

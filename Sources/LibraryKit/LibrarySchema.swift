@@ -80,6 +80,15 @@ enum LibrarySchema {
             headline, body, speakers, tokenize = 'unicode61 remove_diacritics 2')
           """)
     }
+    migrator.registerMigration("v2: pruned items are remembered") { db in
+      // An item deleted by retention stays in its feed for a while; remembering its key keeps
+      // the next sync from storing it again as a new, unread article.
+      try db.create(table: "prunedItem") { table in
+        table.column("subscriptionId", .integer).notNull().references("subscription", onDelete: .cascade)
+        table.column("itemKey", .text).notNull()
+        table.primaryKey(["subscriptionId", "itemKey"])
+      }
+    }
     return migrator
   }
 }

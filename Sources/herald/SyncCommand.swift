@@ -1,4 +1,5 @@
 import ArgumentParser
+import CursesUI
 import Foundation
 import LibraryKit
 import NewsKit
@@ -25,6 +26,11 @@ struct SyncCommand: ParsableCommand {
   @Option(help: "Seconds to wait for each server.")
   var timeout = 15
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp("The config file, for [library] keep (default: $XDG_CONFIG_HOME/herald/config.toml).", valueName: "path"))
+  var config: String?
+
   func run() throws {
     let opened = try library.open()
     let subscriptions = try libraryCall { () throws(LibraryError) in
@@ -34,15 +40,23 @@ struct SyncCommand: ParsableCommand {
       try SyncLock(library: opened) { Diagnostics.warn("another sync is running on this library; waiting for it to finish") }
     }
     defer { withExtendedLifetime(lock) {} }
-    let report = Self.sync(subscriptions, in: opened, timeout: timeout)
+    var appearance = AppearanceOptions()
+    appearance.config = config
+    let (settings, problems) = try appearance.loadConfig()
+    for problem in problems { Diagnostics.warn(problem.description) }
+    let report = Self.sync(subscriptions, in: opened, timeout: timeout, settings: settings)
     StandardOutput.write(Self.summary(report))
     if !report.failures.isEmpty { throw ExitCode(1) }
   }
 
   /// Syncs with the progress display; shared with `add`.
-  static func sync(_ subscriptions: [Subscription], in library: Library, timeout: Int = 15) -> SyncReport {
+  static func sync(
+    _ subscriptions: [Subscription], in library: Library, timeout: Int = 15, settings: ReaderConfig = ReaderConfig()
+  ) -> SyncReport {
     var options = SyncOptions()
     options.limits.timeout = .seconds(Int64(max(1, timeout)))
+    options.keep = settings.keep
+    options.keepPerFeed = settings.keepPerFeed
     let progress = SyncProgress()
     let report = library.syncBlocking(subscriptions, options: options) { progress.handle($0) }
     progress.finish()
@@ -53,7 +67,9 @@ struct SyncCommand: ParsableCommand {
     func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
     var text = "synced \(plural(report.results.count, "feed")): \(plural(report.newArticles, "new article"))"
     if report.updatedArticles > 0 { text += " (\(report.updatedArticles) changed)" }
-    text += "; \(report.feedsUpdated) updated, \(report.feedsUnchanged) unchanged, \(report.failures.count) failed\n"
+    text += "; \(report.feedsUpdated) updated, \(report.feedsUnchanged) unchanged, \(report.failures.count) failed"
+    if report.pruned > 0 { text += "; \(plural(report.pruned, "old article")) pruned" }
+    text += "\n"
     for failure in report.failures { text += SyncProgress.line(for: failure) + "\n" }
     return text
   }

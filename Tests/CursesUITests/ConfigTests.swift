@@ -26,7 +26,7 @@ struct ConfigTests {
     let (config, problems) = ConfigLoader.load(path: path)
     let lines = problems.map { "\($0.line ?? 0): \($0.message)" }
     #expect(lines == [
-      "3: unknown setting \"colour\" (known: theme, collections, [layout], [keys])",
+      "3: unknown setting \"colour\" (known: theme, collections, [layout], [library], [keys])",
       "6: layout.list_width = 150 is out of range (10–90)",
       "7: layout.reading_width must be a whole number",
       "11: next_quote: unknown key name \"Hyper-Q\" (a character, Enter, Esc, Space, Tab, Up, PageDown, C-l, F1…)",
@@ -125,5 +125,31 @@ struct RemappingTests {
     #expect(state.layout.list?.width == 60)
     state.listPercent = 33
     #expect(state.layout.list?.width == 39)
+  }
+}
+
+@Suite("The config's [library] settings")
+struct LibraryConfigTests {
+  @Test func keepIsDaysOrACountGloballyAndPerFeed() {
+    let text = """
+      [library]
+      keep = "30d"
+      [library.keep_feed]
+      "https://wire.example/rss" = 200
+      "Quay Times" = "7d"
+      """
+    let (config, problems) = ConfigLoader.parse(text, path: "c.toml")
+    #expect(problems.isEmpty, "\(problems)")
+    #expect(config.keep == .days(30))
+    #expect(config.keepPerFeed == ["https://wire.example/rss": .count(200), "Quay Times": .days(7)])
+  }
+
+  @Test func aBadKeepIsReportedAndKeepsEverything() {
+    let (config, problems) = ConfigLoader.parse("[library]\nkeep = \"forever\"\nkept = 3\n", path: "c.toml")
+    #expect(config.keep == nil)
+    #expect(problems.map(\.message).sorted() == [
+      "library.keep must be a number of days such as \"30d\" or a count such as 500",
+      "unknown setting \"kept\" in [library] (known: keep, [library.keep_feed])",
+    ])
   }
 }

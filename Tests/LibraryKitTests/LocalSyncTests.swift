@@ -160,3 +160,63 @@ struct StoredTextTests {
     #expect(StringArrayJSON.encode([]) == "[]")
   }
 }
+
+@Suite("Retention")
+struct RetentionTests {
+  private func article(_ key: String, daysAgo: Double, now: Date) -> Article {
+    Article(id: key, headline: key, source: nil, published: now.addingTimeInterval(-daysAgo * 86_400), paragraphs: ["Text of \(key)."])
+  }
+
+  private func library(now: Date) throws -> (Library, Subscription) {
+    let library = try Fixture.library(in: try Fixture.scratchDirectory())
+    let feed = try library.subscribe("https://wire.example/rss")
+    try library.store((0..<6).map { article("a\($0)", daysAgo: Double($0 * 10), now: now) }, in: feed)
+    // Everything read but a4 (unread) and a5 (read and starred).
+    let ids = try library.entries().map(\.id)
+    try library.mark(ids, .read)
+    let byKey = Dictionary(uniqueKeysWithValues: try library.entries().map { ($0.headline, $0.id) })
+    try library.mark([byKey["a4"]!], .unread)
+    try library.mark([byKey["a5"]!], .star)
+    return (library, feed)
+  }
+
+  @Test func keepingDaysDeletesOnlyOldReadUnstarredArticles() throws {
+    let now = Date()
+    let (library, feed) = try library(now: now)
+    #expect(try library.prune(feed, keep: .days(15), now: now) == 2)
+    #expect(try library.entries().map(\.headline) == ["a0", "a1", "a4", "a5"])
+    #expect(try library.search("a3").isEmpty)
+  }
+
+  @Test func keepingACountKeepsTheNewestAndNeverUnreadOrStarred() throws {
+    let now = Date()
+    let (library, feed) = try library(now: now)
+    #expect(try library.prune(feed, keep: .count(2), now: now) == 2)
+    #expect(try library.entries().map(\.headline) == ["a0", "a1", "a4", "a5"])
+  }
+
+  @Test func aSyncPrunesByTheFeedsOwnSettingFirst() async throws {
+    let directory = try Fixture.scratchDirectory()
+    let feed = directory + "/wire.xml"
+    try TestFeed.write(
+      (1...5).map { TestItem(guid: "g\($0)", link: nil, title: "Story \($0)", text: "Text.", date: "Tue, 0\($0) Nov 2026 10:00:00 GMT") },
+      to: feed)
+    let library = try Fixture.library(in: directory)
+    try library.subscribe(feed)
+    _ = try await library.syncAll()
+    try library.markAllRead()
+    try TestFeed.write([TestItem(guid: "g6", link: nil, title: "Story 6", text: "Text.")], to: feed)
+    var options = SyncOptions()
+    options.keep = .count(100)
+    options.keepPerFeed = ["Harbour Wire": .count(3)]
+    let report = await library.sync(try library.feeds().map(\.subscription), options: options)
+    #expect(report.pruned == 3)
+    #expect(try library.entries().map(\.headline) == ["Story 6", "Story 5", "Story 4"])
+    // The pruned items are still in the feed: the next read does not bring them back.
+    try TestFeed.write(
+      (1...6).map { TestItem(guid: "g\($0)", link: nil, title: "Story \($0)", text: "Text.", date: "Tue, 0\($0) Nov 2026 10:00:00 GMT") },
+      to: feed)
+    _ = try await library.syncAll()
+    #expect(try library.entries().map(\.headline) == ["Story 6", "Story 5", "Story 4"])
+  }
+}

@@ -1,5 +1,6 @@
 import Foundation
 import TOMLKit
+import NewsKit
 
 /// Reads `config.toml`. Every mistake (unknown key, wrong type, value out of range, unknown
 /// action, bad key name) is reported with file and line, and that setting keeps its default:
@@ -64,6 +65,12 @@ public enum ConfigLoader {
             config[keyPath: field] = number
           }
         }
+      case "library":
+        guard let library = value.table else {
+          problem("library must be a table", at: key)
+          continue
+        }
+        parseLibrary(library, into: &config, report: problem)
       case "keys":
         guard let keys = value.table else {
           problem("keys must be a table of action = [\"key\", …]", at: key)
@@ -95,10 +102,37 @@ public enum ConfigLoader {
           if !parsed.isEmpty { config.keymap = config.keymap.rebinding(action, to: parsed) }
         }
       default:
-        problem("unknown setting \"\(key)\" (known: theme, collections, [layout], [keys])", at: key)
+        problem("unknown setting \"\(key)\" (known: theme, collections, [layout], [library], [keys])", at: key)
       }
     }
     return (config, source.problems)
+  }
+
+  /// `[library]`: `keep = "30d"` or `keep = 500`, and `[library.keep_feed]` with the same per
+  /// feed.
+  private static func parseLibrary(_ table: TOMLTable, into config: inout ReaderConfig, report: (String, String) -> Void) {
+    func retention(_ value: TOMLValueConvertible, at place: String) -> Retention? {
+      let parsed = value.int.flatMap { $0 > 0 ? Retention.count($0) : nil } ?? value.string.flatMap { Retention($0) }
+      if parsed == nil { report("\(place) must be a number of days such as \"30d\" or a count such as 500", place) }
+      return parsed
+    }
+    for (name, setting) in table {
+      let place = "library.\(name)"
+      switch name {
+      case "keep":
+        config.keep = retention(setting, at: place)
+      case "keep_feed":
+        guard let feeds = setting.table else {
+          report("library.keep_feed must be a table of \"feed URL or title\" = keep", place)
+          continue
+        }
+        for (feed, value) in feeds {
+          if let parsed = retention(value, at: "\(place).\(feed)") { config.keepPerFeed[feed] = parsed }
+        }
+      default:
+        report("unknown setting \"\(name)\" in [library] (known: keep, [library.keep_feed])", place)
+      }
+    }
   }
 
   private static func integer(
@@ -142,6 +176,13 @@ public enum ConfigLoader {
       reading_width = \(defaults.readingWidth)
       # Blank lines between paragraphs.
       paragraph_spacing = \(defaults.paragraphSpacing)
+
+      [library]
+      # How many articles each feed keeps: "30d" (the last 30 days) or a count such as 500.
+      # Unset, everything is kept. Unread and starred articles are never pruned.
+      # keep = "90d"
+      # [library.keep_feed]
+      # "https://example.org/firehose.xml" = 200
 
       [keys]
       # action = ["key", …]: the keys listed replace the action's defaults. Key names: a character

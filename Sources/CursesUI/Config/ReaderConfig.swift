@@ -1,3 +1,5 @@
+import NewsKit
+
 /// The reader's settings from `config.toml`, each with its default.
 public struct ReaderConfig: Sendable {
   /// A theme name or a path to a theme file; nil means `default` (or `mono` under NO_COLOR).
@@ -11,6 +13,10 @@ public struct ReaderConfig: Sendable {
   public var paragraphSpacing = 1
   /// What `herald` opens when given no path.
   public var collections: [String] = []
+  /// `[library] keep`: how many articles each feed keeps (nil: all).
+  public var keep: Retention?
+  /// `[library.keep_feed]`: the same for one feed, by its URL, path or title.
+  public var keepPerFeed: [String: Retention] = [:]
 
   public init() {}
 

@@ -11,8 +11,17 @@ public struct SyncOptions: Sendable {
   /// cores, so more would only hold more feeds in memory.
   public var ingesting = 2
   public var limits = FeedFetcher.Limits()
+  /// How many articles each feed keeps after it is stored (nil: all), and the same per feed,
+  /// by URL, path or title.
+  public var keep: Retention?
+  public var keepPerFeed: [String: Retention] = [:]
 
   public init() {}
+
+  func retention(for subscription: Subscription) -> Retention? {
+    keepPerFeed[subscription.location] ?? subscription.title.flatMap { keepPerFeed[$0] }
+      ?? subscription.titleOverride.flatMap { keepPerFeed[$0] } ?? keep
+  }
 }
 
 extension Library {
@@ -34,7 +43,11 @@ extension Library {
         guard let subscription = waiting.next() else { return }
         group.addTask {
           progress(.fetching(subscription))
-          return await self.sync(subscription, session: session, ingestSlots: ingestSlots, now: now)
+          var result = await self.sync(subscription, session: session, ingestSlots: ingestSlots, now: now)
+          if let keep = options.retention(for: result.subscription), !result.isFailure {
+            result.pruned = (try? self.prune(result.subscription, keep: keep, now: now)) ?? 0
+          }
+          return result
         }
       }
       for _ in 0..<max(1, options.connections) { startNext() }

@@ -18,6 +18,13 @@ public struct FeedSyncResult: Sendable {
 
   public var subscription: Subscription
   public var outcome: Outcome
+  /// Read articles deleted by the feed's `keep` setting after it was stored.
+  public var pruned = 0
+
+  public init(subscription: Subscription, outcome: Outcome) {
+    self.subscription = subscription
+    self.outcome = outcome
+  }
 
   public var isFailure: Bool {
     switch outcome {
@@ -51,6 +58,11 @@ public struct SyncReport: Sendable {
   public var feedsUpdated: Int { totals.feedsUpdated }
   public var feedsUnchanged: Int { totals.feedsUnchanged }
   public var failures: [FeedSyncResult] { results.filter(\.isFailure) }
+  public var pruned: Int {
+    var total = 0
+    for result in results { total += result.pruned }
+    return total
+  }
 
   private var totals: (new: Int, updated: Int, feedsUpdated: Int, feedsUnchanged: Int) {
     var totals = (new: 0, updated: 0, feedsUpdated: 0, feedsUnchanged: 0)
