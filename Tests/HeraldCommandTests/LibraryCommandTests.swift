@@ -41,4 +41,21 @@ struct LibraryCommandTests {
     let usage = try herald(["mark", "shout", "1"])
     #expect(usage.status == 2)
   }
+
+  @Test func pruneKeepsUnreadAndStarredUnlessAsked() throws {
+    _ = try herald(["add", Fixture.path("harbour-feed.xml")])
+    let refused = try herald(["prune", "--keep", "forever"])
+    #expect(refused.status == 2)
+    #expect(refused.stderr.contains("--keep must be a number of days such as 30d or a count such as 500"))
+    // Both articles unread: a count of 1 prunes nothing until asked for unread ones too.
+    #expect(try herald(["prune", "--keep", "1"]).stdout == "pruned 0 articles\n")
+    _ = try herald(["mark", "read", "1", "2"])
+    _ = try herald(["mark", "star", "1", "2"])
+    #expect(try herald(["prune", "--keep", "1"]).stdout == "pruned 0 articles\n")
+    let starred = try herald(["prune", "--keep", "1", "--starred"])
+    #expect(starred.stdout.hasSuffix("pruned 1 article\n"))
+    #expect(try herald(["feeds"]).stdout.hasPrefix("1\t0\t1\t"))
+    let nothing = try herald(["prune"])
+    #expect(nothing.stderr.contains("nothing to do: give --keep, or set [library] keep in the config"))
+  }
 }

@@ -18,7 +18,7 @@ public struct SyncOptions: Sendable {
 
   public init() {}
 
-  func retention(for subscription: Subscription) -> Retention? {
+  public func retention(for subscription: Subscription) -> Retention? {
     keepPerFeed[subscription.location] ?? subscription.title.flatMap { keepPerFeed[$0] }
       ?? subscription.titleOverride.flatMap { keepPerFeed[$0] } ?? keep
   }
