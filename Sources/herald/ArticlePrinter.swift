@@ -38,7 +38,7 @@ enum ArticlePrinter {
       for quote in article.quotes {
         let place = QuotePlace.label(quote)
         let who = quote.speaker.map { VisibleText.make($0) + ": " } ?? ""
-        let text = VisibleText.make(quote.text.replacingOccurrences(of: "\n", with: " "))
+        let text = VisibleText.make(VisibleText.oneLine(quote.text))
         lines.append("  \(place) [\(quote.kind.rawValue)] \(who)\(text)")
       }
       lines.append("")

@@ -38,7 +38,7 @@ struct QuotesCommand: ParsableCommand {
         return (count == 1 ? "\n  " : ",\n  ") + value.serialized(indent: "  ")
       }
       let fields = [
-        id, QuotePlace.label(quote), quote.kind.rawValue, quote.speaker ?? "-", quote.text.replacingOccurrences(of: "\n", with: " "),
+        id, QuotePlace.label(quote), quote.kind.rawValue, quote.speaker ?? "-", VisibleText.oneLine(quote.text),
       ]
       return fields.map(VisibleText.make).joined(separator: "\t") + "\n"
     }

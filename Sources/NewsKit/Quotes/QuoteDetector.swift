@@ -123,7 +123,8 @@ private struct ScannedParagraph {
     scanner = QuoteScanner(text)
     scalars = scanner.scalars
     spans = scanner.spans()
-    indices = Array(text.unicodeScalars.indices) + [text.endIndex]
+    // Only a paragraph with quotes is ever sliced.
+    indices = spans.isEmpty ? [] : Array(text.unicodeScalars.indices) + [text.endIndex]
   }
 
   func rescanned(ignoring positions: Set<Int>) -> [QuoteScanner.Span] {
@@ -144,8 +145,8 @@ private struct ScannedParagraph {
 
 extension String {
   var trimmingTrailingWhitespace: Substring {
-    var result = Substring(self)
-    while let last = result.last, last.isWhitespace { result.removeLast() }
-    return result
+    var scalars = Substring(self).unicodeScalars
+    while let last = scalars.last, QuoteScanner.isSpace(last) { scalars.removeLast() }
+    return Substring(scalars)
   }
 }

@@ -43,10 +43,13 @@ enum SpeakerFinder {
 
   /// `X said:` / `X told Y,` / `according to X,` at the end of the text before a quote.
   static func speakerBefore(_ text: Substring) -> String? {
+    // Every pattern ends in ":", ",", "—" or "that": most quotes (phrases, quotes after a
+    // plain word) are turned away here, before any sentence is looked for.
+    guard endsInLead(text) else { return nil }
     let sentence = lastSentence(of: text)
     // A speaker is at most eight words, its verb and object at most seven: the last 24 words
     // hold every pattern, however long the sentence.
-    var words = Array(sentence.split(whereSeparator: \.isWhitespace).suffix(24))
+    var words = lastWords(of: sentence, count: 24)
     guard let last = words.last else { return nil }
     let lead = last.last.map { ":,\u{2014}".contains($0) } ?? false
     guard lead || last.lowercased() == "that" else { return nil }
@@ -79,8 +82,8 @@ enum SpeakerFinder {
       rest = rest.dropFirst()
     }
     guard endsClause else { return nil }
-    let sentence = firstSentence(of: rest.prefix(240))
-    let words = Array(sentence.split(whereSeparator: \.isWhitespace).prefix(maximumWords + 2))
+    let sentence = firstSentence(of: Substring(rest.unicodeScalars.prefix(240)))
+    let words = firstWords(of: sentence, count: maximumWords + 2)
     guard !words.isEmpty else { return nil }
     let lowered = words.map { normalized($0) }
     if verbs.contains(lowered[0]) {
@@ -177,11 +180,14 @@ enum SpeakerFinder {
   ]
 
   /// The text after the last sentence end (., ! or ? followed by a space), abbreviations aside.
+  /// Walked by scalars, not Characters: every mark looked for is one scalar, and grapheme
+  /// breaking was most of the cost of finding speakers.
   static func lastSentence(of text: Substring) -> Substring {
-    var index = text.endIndex
-    while index > text.startIndex {
-      let previous = text.index(before: index)
-      if index < text.endIndex, text[index].isWhitespace, ".!?".contains(text[previous]),
+    let scalars = text.unicodeScalars
+    var index = scalars.endIndex
+    while index > scalars.startIndex {
+      let previous = scalars.index(before: index)
+      if index < scalars.endIndex, QuoteScanner.isSpace(scalars[index]), isSentenceEnd(scalars[previous]),
         !isAbbreviation(endingAt: previous, in: text)
       {
         return text[index...]
@@ -193,10 +199,11 @@ enum SpeakerFinder {
 
   /// The text up to and including the first sentence end.
   static func firstSentence(of text: Substring) -> Substring {
-    var index = text.startIndex
-    while index < text.endIndex {
-      let next = text.index(after: index)
-      if ".!?".contains(text[index]), next == text.endIndex || text[next].isWhitespace,
+    let scalars = text.unicodeScalars
+    var index = scalars.startIndex
+    while index < scalars.endIndex {
+      let next = scalars.index(after: index)
+      if isSentenceEnd(scalars[index]), next == scalars.endIndex || QuoteScanner.isSpace(scalars[next]),
         !isAbbreviation(endingAt: index, in: text)
       {
         return text[..<next]
@@ -206,9 +213,63 @@ enum SpeakerFinder {
     return text
   }
 
+  private static func isSentenceEnd(_ scalar: Unicode.Scalar) -> Bool {
+    scalar == "." || scalar == "!" || scalar == "?"
+  }
+
+  /// Whether the text's last word ends in ":", "," or "—", or is "that".
+  private static func endsInLead(_ text: Substring) -> Bool {
+    let scalars = text.unicodeScalars
+    var end = scalars.endIndex
+    while end > scalars.startIndex, QuoteScanner.isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+    guard end > scalars.startIndex else { return false }
+    let last = scalars[scalars.index(before: end)]
+    if last == ":" || last == "," || last == "\u{2014}" { return true }
+    var start = end
+    while start > scalars.startIndex, !QuoteScanner.isSpace(scalars[scalars.index(before: start)]) {
+      start = scalars.index(before: start)
+    }
+    return text[start..<end].lowercased() == "that"
+  }
+
+  /// The last `count` words (split at white space), in order.
+  private static func lastWords(of text: Substring, count: Int) -> [Substring] {
+    let scalars = text.unicodeScalars
+    var words: [Substring] = []
+    var end = scalars.endIndex
+    while words.count < count {
+      while end > scalars.startIndex, QuoteScanner.isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+      guard end > scalars.startIndex else { break }
+      var start = end
+      while start > scalars.startIndex, !QuoteScanner.isSpace(scalars[scalars.index(before: start)]) {
+        start = scalars.index(before: start)
+      }
+      words.append(text[start..<end])
+      end = start
+    }
+    return words.reversed()
+  }
+
+  /// The first `count` words (split at white space).
+  private static func firstWords(of text: Substring, count: Int) -> [Substring] {
+    let scalars = text.unicodeScalars
+    var words: [Substring] = []
+    var start = scalars.startIndex
+    while words.count < count {
+      while start < scalars.endIndex, QuoteScanner.isSpace(scalars[start]) { start = scalars.index(after: start) }
+      guard start < scalars.endIndex else { break }
+      var end = start
+      while end < scalars.endIndex, !QuoteScanner.isSpace(scalars[end]) { end = scalars.index(after: end) }
+      words.append(text[start..<end])
+      start = end
+    }
+    return words
+  }
+
   private static func isAbbreviation(endingAt period: Substring.Index, in text: Substring) -> Bool {
-    guard text[period] == "." else { return false }
-    let wordStart = text[..<period].lastIndex(where: \.isWhitespace).map { text.index(after: $0) } ?? text.startIndex
+    guard text.unicodeScalars[period] == "." else { return false }
+    let scalars = text.unicodeScalars[..<period]
+    let wordStart = scalars.lastIndex(where: QuoteScanner.isSpace).map { scalars.index(after: $0) } ?? text.startIndex
     let word = text[wordStart..<period]
     if word.count == 1, word.first?.isUppercase == true { return true }
     return abbreviations.contains(word.lowercased())

@@ -10,6 +10,15 @@ public enum VisibleText {
     return String(result)
   }
 
+  /// The text with its line breaks as spaces, for one-line output. By scalars: Foundation's
+  /// `replacingOccurrences` bridges to NSString and was a sixth of `herald quotes`.
+  public static func oneLine(_ text: String) -> String {
+    guard text.utf8.contains(0x0A) else { return text }
+    var result = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars { result.append(scalar == "\n" ? " " : scalar) }
+    return String(result)
+  }
+
   public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
     scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
   }
