@@ -69,3 +69,20 @@ struct FeedDateTests {
     #expect(FeedDate.parse(text) == nil, "\(text)")
   }
 }
+
+@Suite("ISO 8601 output")
+struct ISODateTests {
+  @Test func theHandWrittenFormatAgreesWithFoundation() {
+    var dates: [Double] = [0, -1, -0.5, 86_399.9, 951_782_400, 951_868_800, -2_203_891_200, 253_402_300_799, -62_135_596_800]
+    var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+    for _ in 0..<2_000 {
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      dates.append(Double(Int64(bitPattern: seed >> 1) % 250_000_000_000) + 0.25)
+    }
+    for seconds in dates {
+      let date = Date(timeIntervalSince1970: seconds)
+      #expect(ArticleJSON.isoDate(date) == ArticleJSON.foundationDate(date), "\(seconds)")
+    }
+    #expect(ArticleJSON.isoDate(Date(timeIntervalSince1970: 951_782_400)) == "2000-02-29T00:00:00Z")
+  }
+}
