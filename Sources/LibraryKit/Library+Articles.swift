@@ -77,12 +77,14 @@ extension Library {
         try db.cachedStatement(
           sql: """
             UPDATE article SET headline = ?, source = ?, link = ?, author = ?, published = ?, updated = ?,
-              paragraphs = ?, links = ?, path = ?, contentHash = ?, sortDate = ? WHERE id = ?
+              path = ?, contentHash = ?, sortDate = ? WHERE id = ?
             """).execute(
           arguments: [
             article.headline, article.source, article.link, article.author, article.published?.timeIntervalSince1970,
-            article.updated?.timeIntervalSince1970, paragraphs, links, article.path, hash, sortDate, rowID,
+            article.updated?.timeIntervalSince1970, article.path, hash, sortDate, rowID,
           ])
+        try db.cachedStatement(sql: "UPDATE articleText SET paragraphs = ?, links = ? WHERE articleId = ?").execute(
+          arguments: [paragraphs, links, rowID])
         try db.cachedStatement(sql: "DELETE FROM quote WHERE articleId = ?").execute(arguments: [rowID])
         try db.cachedStatement(sql: "DELETE FROM articleSearch WHERE rowid = ?").execute(arguments: [rowID])
         result.updated += 1
@@ -90,15 +92,17 @@ extension Library {
         try db.cachedStatement(
           sql: """
             INSERT INTO article (subscriptionId, itemKey, headline, source, link, author, published, updated,
-              paragraphs, links, path, contentHash, firstSeen, sortDate)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              path, contentHash, firstSeen, sortDate)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(
           arguments: [
             subscriptionId, article.id, article.headline, article.source, article.link, article.author,
-            article.published?.timeIntervalSince1970, article.updated?.timeIntervalSince1970, paragraphs, links,
+            article.published?.timeIntervalSince1970, article.updated?.timeIntervalSince1970,
             article.path, hash, now.timeIntervalSince1970, sortDate,
           ])
         rowID = db.lastInsertedRowID
+        try db.cachedStatement(sql: "INSERT INTO articleText (articleId, paragraphs, links) VALUES (?, ?, ?)").execute(
+          arguments: [rowID, paragraphs, links])
         result.new += 1
       }
       for quote in article.quotes {
@@ -155,17 +159,22 @@ extension Library {
     }
   }
 
+  /// A row whose first columns are id, headline, source, published, isRead, isStarred, feed
+  /// (by position: looking columns up by name was a tenth of listing the library).
   static func entry(_ row: Row) -> LibraryEntry {
     LibraryEntry(
-      id: row["id"], headline: row["headline"], source: row["source"], feed: row["feed"],
-      published: (row["published"] as Double?).map(Date.init(timeIntervalSince1970:)), isRead: row["isRead"],
-      isStarred: row["isStarred"])
+      id: row[0], headline: row[1], source: row[2], feed: row[6],
+      published: (row[3] as Double?).map(Date.init(timeIntervalSince1970:)), isRead: row[4], isStarred: row[5])
   }
 
   /// One stored article in full, with its quotes.
   public func article(_ id: Int64) throws(LibraryError) -> Article {
     try read { db in
-      guard let row = try Row.fetchOne(db, sql: "SELECT * FROM article WHERE id = ?", arguments: [id]) else {
+      guard
+        let row = try Row.fetchOne(
+          db, sql: "SELECT * FROM article JOIN articleText ON articleText.articleId = article.id WHERE id = ?",
+          arguments: [id])
+      else {
         throw LibraryError.noSuchArticle(String(id))
       }
       let paragraphs = (try? JSONDecoder().decode([String].self, from: Data((row["paragraphs"] as String).utf8))) ?? []

@@ -59,9 +59,12 @@ enum LibraryListing {
 
   /// id, state (N unread, * starred, - neither), date, feed, headline; tab-separated.
   static func line(_ entry: LibraryEntry) -> String {
-    let state = (entry.isRead ? "-" : "N") + (entry.isStarred ? "*" : "-")
-    let date = entry.published.map { String(ArticleJSON.isoDate($0).prefix(10)) } ?? "-"
-    return [String(entry.id), state, date, entry.feed, entry.headline].map(VisibleText.make).joined(separator: "\t")
+    var line = String(entry.id)
+    line += entry.isRead ? "\t-" : "\tN"
+    line += entry.isStarred ? "*\t" : "-\t"
+    line += entry.published.map { ArticleJSON.isoDate($0).prefix(10) } ?? "-"
+    line += "\t" + VisibleText.make(entry.feed) + "\t" + VisibleText.make(entry.headline)
+    return line
   }
 
   static func jsonValue(_ entry: LibraryEntry) -> JSONValue {

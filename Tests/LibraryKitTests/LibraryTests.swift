@@ -207,6 +207,29 @@ struct LibraryFileTests {
     }
   }
 
+  @Test func anArticleStoredBeforeV3KeepsItsTextAndState() throws {
+    let migrator = LibrarySchema.migrator
+    let path = NSTemporaryDirectory() + "herald-migrate-v2-" + UUID().uuidString + ".sqlite"
+    let queue = try DatabaseQueue(path: path)
+    try migrator.migrate(queue, upTo: "v2: pruned items are remembered")
+    try queue.write { db in
+      try db.execute(sql: "INSERT INTO subscription (kind, location, added) VALUES ('file', '/feeds/wire.xml', 0)")
+      try db.execute(
+        sql: """
+          INSERT INTO article (subscriptionId, itemKey, headline, paragraphs, links, contentHash, firstSeen, sortDate, isStarred)
+          VALUES (1, 'g1', 'Ferry back', '["First.","Second."]', '["https://x.example/1"]', 'h', 0, 0, 1)
+          """)
+    }
+    try queue.close()
+    let library = try Library(path: path)
+    let article = try library.article(1)
+    #expect(article.paragraphs == ["First.", "Second."])
+    #expect(article.links == ["https://x.example/1"])
+    #expect(try library.entries(ArticleFilter(starredOnly: true)).map(\.headline) == ["Ferry back"])
+    let columns = try library.pool.read { db in try db.columns(in: "article").map(\.name) }
+    #expect(!columns.contains("paragraphs"))
+  }
+
   @Test func anUnopenableLibraryNamesTheFile() throws {
     let path = NSTemporaryDirectory() + "herald-notadb-" + UUID().uuidString
     try Data("not a database, just text that is long enough to be read as a header".utf8).write(to: URL(fileURLWithPath: path))
