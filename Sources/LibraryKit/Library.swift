@@ -11,7 +11,9 @@ public final class Library: Sendable {
   public let path: String
 
   /// Opens (creating if needed, with its directory) and upgrades the library at `path`.
-  public init(path: String) throws(LibraryError) {
+  /// `upgrading` is called before an existing library's schema is upgraded, which rewrites
+  /// tables and can take a while on a large one.
+  public init(path: String, upgrading: (() -> Void)? = nil) throws(LibraryError) {
     self.path = path
     let directory = (path as NSString).deletingLastPathComponent
     if !directory.isEmpty {
@@ -27,7 +29,14 @@ public final class Library: Sendable {
     configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
     do {
       pool = try DatabasePool(path: path, configuration: configuration)
-      try LibrarySchema.migrator.migrate(pool)
+      let migrator = LibrarySchema.migrator
+      if let upgrading {
+        let pending = try pool.read { db in
+          try db.tableExists("article") && !(try migrator.hasCompletedMigrations(db))
+        }
+        if pending { upgrading() }
+      }
+      try migrator.migrate(pool)
     } catch {
       throw LibraryError.cannotOpen(path: path, reason: Self.describe(error))
     }

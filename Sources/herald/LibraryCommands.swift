@@ -15,7 +15,10 @@ struct LibraryOptions: ParsableArguments {
   func open() throws -> Library {
     let location = LibraryLocation.resolve(explicit: path)
     do {
-      return try Library(path: location)
+      return try Library(path: location) {
+        let note = VisibleText.make("herald: upgrading the library \(location) to this version (once; a large library takes a while)")
+        FileHandle.standardError.write(Data((note + "\n").utf8))
+      }
     } catch {
       throw CommandFailure(message: "error: " + VisibleText.make(error.description))
     }

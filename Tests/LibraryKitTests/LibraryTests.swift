@@ -221,7 +221,11 @@ struct LibraryFileTests {
           """)
     }
     try queue.close()
-    let library = try Library(path: path)
+    var told = 0
+    let library = try Library(path: path) { told += 1 }
+    #expect(told == 1)
+    _ = try Library(path: path) { told += 1 }
+    #expect(told == 1)
     let article = try library.article(1)
     #expect(article.paragraphs == ["First.", "Second."])
     #expect(article.links == ["https://x.example/1"])

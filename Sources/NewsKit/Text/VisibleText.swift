@@ -2,7 +2,10 @@
 /// replaced by visible stand-ins, so no article can move the cursor or change the terminal.
 public enum VisibleText {
   public static func make(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: isControl) else { return text }
+    // By bytes first: a control is a byte below 0x20, DEL, or (C1) a sequence led by 0xC2.
+    guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }),
+      text.unicodeScalars.contains(where: isControl)
+    else { return text }
     var result = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {
       result.append(isControl(scalar) ? replacement(for: scalar) : scalar)
