@@ -55,11 +55,13 @@ let pattern: [Key] = [
 ]
 
 @MainActor func perform(_ effects: [ReaderEffect]) {
-  for case .openArticle(let summary) in effects {
+  for case .openArticle(let summary, let request) in effects {
     let message: ReaderMessage =
       directory == nil
-      ? .articleLoaded(Article(id: summary.id, headline: summary.headline, source: summary.source, paragraphs: sample.paragraphs, quotes: sample.quotes, path: summary.path))
-      : ReaderEffects.open(summary)
+      ? .articleLoaded(
+        Article(id: summary.id, headline: summary.headline, source: summary.source, paragraphs: sample.paragraphs, quotes: sample.quotes, path: summary.path),
+        request: request)
+      : ArticleOpener().open(summary, request: request)
     perform(state.update(message))
   }
 }

@@ -32,8 +32,8 @@ struct TestReader {
 
   private mutating func apply(_ effects: [ReaderEffect]) {
     for effect in effects {
-      guard case .openArticle(let summary) = effect, let found = articles[summary.path] else { continue }
-      apply(state.update(.articleLoaded(found)))
+      guard case .openArticle(let summary, let request) = effect, let found = articles[summary.path] else { continue }
+      apply(state.update(.articleLoaded(found, request: request)))
     }
   }
 

@@ -27,6 +27,12 @@ public struct ReaderState: Sendable {
   /// In a narrow terminal, whether the article fills the screen instead of the list.
   public var articleAlone = false
   public var reading: Reading?
+  /// The last `openArticle` request made, and the one whose answer is awaited (nil when none
+  /// is): answers to earlier requests are dropped.
+  public var openRequests = 0
+  public var awaitedOpen: Int?
+  /// Keys typed for the article before it arrived, applied when it does.
+  public var keysAwaitingArticle: [Key] = []
   public var search: Search?
   public var readIDs: Set<String> = []
   public var helpVisible = false

@@ -35,17 +35,25 @@ public enum ReaderProgram {
     guard let backend = CursesBackend(theme: setup.theme, monoFallback: monoFallback, environment: setup.environment)
     else { return nil }
     defer { backend.end() }
+    return run(setup, on: backend)
+  }
+
+  /// The program loop on any terminal: stories are listed on a thread of their own, effects
+  /// that read are carried out by a worker, and both come back as messages between keys.
+  public static func run(_ setup: Setup, on backend: any TerminalBackend) -> Outcome {
+    let store = ArticleStore()
     let inbox = StoryInbox()
     let paths = setup.paths
     let loader = Thread {
-      NewsSources.listProgressively(paths) { stories, problems in inbox.deliver(stories, problems: problems) }
+      NewsSources.listProgressively(paths, store: store) { stories, problems in inbox.deliver(stories, problems: problems) }
       inbox.finish()
     }
     loader.stackSize = 1 << 22
     loader.start()
+    let worker = EffectWorker(opener: ArticleOpener(store: store))
 
     let size = backend.size
-    var loop = Loop(state: ReaderState(width: size.width, height: size.height), setup: setup, backend: backend)
+    var loop = Loop(state: ReaderState(width: size.width, height: size.height), setup: setup, backend: backend, worker: worker)
     loop.state.readingWidth = setup.config.readingWidth
     loop.state.paragraphSpacing = setup.config.paragraphSpacing
     loop.state.listPercent = setup.config.listPercent
@@ -60,12 +68,18 @@ public enum ReaderProgram {
         loop.send(arrived)
         dirty = true
       }
+      for answer in worker.take() {
+        loop.send(answer)
+        dirty = true
+      }
       if dirty || loop.needsFull {
         backend.present(ReaderView.render(loop.state), forceFull: loop.needsFull)
         dirty = false
         loop.needsFull = false
       }
-      guard let event = backend.readEvent(timeout: loop.state.loadedAll ? 500 : 40) else { continue }
+      // Poll often while an effect or the listing may still answer; rarely once all is quiet.
+      let timeout: Int32 = worker.isBusy ? 10 : loop.state.loadedAll ? 500 : 40
+      guard let event = backend.readEvent(timeout: timeout) else { continue }
       loop.send(.input(event))
       // Several keys typed at once (a paste, a held key) are applied before the next frame.
       var drained = 0
@@ -82,37 +96,26 @@ public enum ReaderProgram {
   private struct Loop {
     var state: ReaderState
     let setup: Setup
-    let backend: CursesBackend
+    let backend: any TerminalBackend
+    let worker: EffectWorker
     var needsFull = true
 
-    /// Applies a message and carries out the effects it asks for, feeding results back in.
+    /// Applies a message and starts the effects it asks for; what they read comes back later.
     mutating func send(_ message: ReaderMessage) {
-      var queue = state.update(message)
-      while !queue.isEmpty {
-        switch queue.removeFirst() {
+      for effect in state.update(message) {
+        switch effect {
         case .redrawAll:
           needsFull = true
-        case .openArticle(let summary):
-          queue += state.update(ReaderEffects.open(summary))
+        case .openArticle(let summary, let request):
+          worker.open(summary, request: request)
         case .applyTheme(let name):
+          // A theme is a small local file read once; not worth a round trip through the worker.
           let (theme, problems) = setup.catalog.load(name)
           if let theme { backend.setTheme(theme) }
           if let first = problems.first { state.notice = "theme \(name): \(first.message)" }
           needsFull = true
         }
       }
-    }
-  }
-}
-
-/// What the effects do, kept apart so tests can carry them out the same way without a terminal.
-public enum ReaderEffects {
-  public static func open(_ summary: ArticleSummary) -> ReaderMessage {
-    if let stored = ArticleStore.shared.article(for: summary) { return .articleLoaded(stored) }
-    do {
-      return .articleLoaded(try ArticleCollection.open(path: summary.path))
-    } catch {
-      return .articleFailed(summary, error.description)
     }
   }
 }

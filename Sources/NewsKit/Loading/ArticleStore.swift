@@ -1,10 +1,9 @@
 import Synchronization
 
 /// Feed items seen while listing, kept as the feed gave them so that opening one builds its
-/// article without reading or fetching the feed again. Keyed by path and id.
+/// article without reading or fetching the feed again. Keyed by path and id. Whoever lists
+/// and opens (the reader's program) owns one and passes it to both.
 public final class ArticleStore: Sendable {
-  public static let shared = ArticleStore()
-
   private let items = Mutex<[String: FeedItem]>([:])
 
   public init() {}

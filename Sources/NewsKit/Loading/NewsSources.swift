@@ -157,7 +157,7 @@ public final class NewsSources {
 
   /// `list` a batch at a time, keeping feed items in `store` for the reader to open.
   public static func listProgressively(
-    _ paths: [String], store: ArticleStore = .shared, fetcher: FeedFetcher = FeedFetcher(),
+    _ paths: [String], store: ArticleStore?, fetcher: FeedFetcher = FeedFetcher(),
     deliver: ([ArticleSummary], [LoadError]) -> Void
   ) {
     NewsSources(paths, fetcher: fetcher).listProgressively(store: store, deliver: deliver)

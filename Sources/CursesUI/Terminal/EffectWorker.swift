@@ -1,0 +1,41 @@
+import Dispatch
+import NewsKit
+import Synchronization
+
+/// Carries out the effects that read the disk or the network on a thread of its own and hands
+/// their answers back as messages, so the input loop never waits for a 16 MiB article or a
+/// slow server. Opening is "latest wins": a request overtaken by a newer one before it started
+/// is skipped (holding `j` through a list opens only where it stops).
+final class EffectWorker: Sendable {
+  private let queue = DispatchQueue(label: "herald.effects", qos: .userInitiated)
+  private let answers = Mutex<[ReaderMessage]>([])
+  private let latestOpen = Atomic<Int>(0)
+  private let pending = Atomic<Int>(0)
+  private let opener: ArticleOpener
+
+  init(opener: ArticleOpener) {
+    self.opener = opener
+  }
+
+  /// Whether some effect has not answered yet: the loop then polls more often.
+  var isBusy: Bool { pending.load(ordering: .acquiring) > 0 }
+
+  func open(_ summary: ArticleSummary, request: Int) {
+    latestOpen.store(request, ordering: .releasing)
+    pending.add(1, ordering: .acquiringAndReleasing)
+    queue.async { [self] in
+      defer { pending.subtract(1, ordering: .acquiringAndReleasing) }
+      guard latestOpen.load(ordering: .acquiring) == request else { return }
+      let answer = opener.open(summary, request: request)
+      answers.withLock { $0.append(answer) }
+    }
+  }
+
+  /// The answers that arrived since the last call, in order.
+  func take() -> [ReaderMessage] {
+    answers.withLock { taken in
+      defer { taken = [] }
+      return taken
+    }
+  }
+}
