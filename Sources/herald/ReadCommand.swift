@@ -1,6 +1,7 @@
 import ArgumentParser
 import CursesUI
 import Foundation
+import LibraryKit
 import NewsKit
 
 struct ReadCommand: ParsableCommand {
@@ -9,21 +10,32 @@ struct ReadCommand: ParsableCommand {
     abstract: "Open the reader (the default command).",
     discussion: """
       A headline list beside the article (or before it, below 100 columns). Press ? in the reader \
-      for its keys, t to change theme. With no path, opens the config's collections, else the \
-      bundled samples. When stdout is not a terminal, or TERM is unset or dumb, prints what \
-      `herald list` prints instead.
+      for its keys, t to change theme. With no path, opens the library (where opening a story \
+      marks it read and the reader resumes where it left off), else the config's collections, \
+      else the bundled samples. Paths given are read, not stored. When stdout is not a \
+      terminal, or TERM is unset or dumb, prints what `herald list` prints instead.
       """
   )
 
   @OptionGroup var sources: SourceOptions
   @OptionGroup var appearance: AppearanceOptions
+  @OptionGroup var library: LibraryOptions
 
   func run() throws {
     let (config, configProblems) = try appearance.loadConfig()
     var sources = self.sources
-    if sources.paths.isEmpty { sources.paths = config.collections }
+    var shelf: LibraryShelf?
+    var notice: String?
+    if sources.paths.isEmpty {
+      shelf = try openShelf()
+      if shelf == nil && config.collections.isEmpty {
+        notice = "your library is empty: these are the samples (herald add URL subscribes to a feed)"
+      }
+      sources.paths = config.collections
+    }
     guard Self.canDrawOnTerminal else {
       for problem in configProblems { Diagnostics.warn(problem.description) }
+      if let shelf { return try LibraryListing.print(shelf.library, filter: ArticleFilter(), json: false) }
       return try ListCommand.printList(of: sources, json: false)
     }
     let paths = try sources.resolvedPaths()
@@ -33,7 +45,8 @@ struct ReadCommand: ParsableCommand {
     // Shown before the reader takes the screen, and so still there when it gives it back.
     for problem in configProblems + themeProblems { Diagnostics.warn(problem.description) }
     let setup = ReaderProgram.Setup(
-      paths: paths, config: config, catalog: catalog, theme: theme, environment: appearance.environment)
+      paths: paths, config: config, catalog: catalog, theme: theme, environment: appearance.environment,
+      library: shelf, notice: notice)
     guard let outcome = ReaderProgram.run(setup) else {
       return try ListCommand.printList(of: sources, json: false)
     }
@@ -43,6 +56,15 @@ struct ReadCommand: ParsableCommand {
     if let failed = outcome.problems.last(where: { named.contains($0.path) }) {
       throw CommandFailure(message: "error: " + VisibleText.make(failed.description))
     }
+  }
+
+  /// The library, when it exists and holds articles (an empty or missing one is not created).
+  private func openShelf() throws -> LibraryShelf? {
+    let location = LibraryLocation.resolve(explicit: library.path)
+    guard FileManager.default.fileExists(atPath: location) else { return nil }
+    let opened = try library.open()
+    let first = try libraryCall { () throws(LibraryError) in try opened.entries(ArticleFilter(limit: 1)) }
+    return first.isEmpty ? nil : LibraryShelf(library: opened)
   }
 
   /// Both ends of the conversation are a terminal that can be driven.

@@ -162,3 +162,79 @@ private final class MemoryBackendDeleter: TerminalBackend {
     }
   }
 }
+
+/// A library in memory: three stories, reading positions kept in a dictionary.
+final class MemoryLibrary: ReaderLibrary, @unchecked Sendable {
+  private let lock = NSLock()
+  private var positions: [String: Int] = [:]
+  let articles: [Article]
+
+  init(_ articles: [Article]) {
+    self.articles = articles.enumerated().map { index, article in
+      var stored = article
+      stored.id = String(index + 1)
+      stored.path = ReaderLibraryPath.path(of: stored.id)
+      return stored
+    }
+  }
+
+  var recorded: [String: Int] { lock.withLock { positions } }
+
+  func listStories(_ deliver: ([ArticleSummary], [String]) -> Void) throws {
+    deliver(articles.map(\.summary), lock.withLock { Array(positions.keys) })
+  }
+
+  func open(_ story: ArticleSummary) throws -> (article: Article, paragraph: Int?) {
+    guard let article = articles.first(where: { $0.id == story.id }) else { throw LoadError(path: story.path, reason: .notFound) }
+    return (article, lock.withLock { positions[story.id] })
+  }
+
+  func recordReading(_ storyID: String, paragraph: Int) throws {
+    lock.withLock { positions[storyID] = paragraph }
+  }
+}
+
+@Suite("The reader on a library: read state and resuming")
+struct LibraryReaderTests {
+  private static func setup(_ library: MemoryLibrary) -> ReaderProgram.Setup {
+    ReaderProgram.Setup(
+      paths: [], config: ReaderConfig(), catalog: ThemeCatalog(bundled: nil, user: nil),
+      theme: Theme(name: "plain", styles: [:]), environment: [:], library: library)
+  }
+
+  @Test func openingRecordsThePositionAndAPreviewDoesNot() throws {
+    var state = ReaderState(width: 120, height: 30)
+    let library = MemoryLibrary(Stories.all)
+    let preview = state.update(.storiesLoaded(library.articles.map(\.summary), skipped: 0, done: true))
+    guard case .openArticle(_, let request) = preview.first else {
+      Issue.record("no preview")
+      return
+    }
+    #expect(state.update(.articleLoaded(library.articles[0], request: request, resumeAt: 2)).isEmpty)
+    #expect(state.reading?.paragraph == 2)
+    #expect(state.update(.input(.key(.tab))) == [.recordReading(storyID: "1", paragraph: 2)])
+    #expect(state.update(.input(.key(.character("j")))) == [.recordReading(storyID: "1", paragraph: 3)])
+    #expect(state.update(.input(.key(.character("?")))).isEmpty)
+  }
+
+  @Test func aSecondRunShowsReadStoriesAndResumesWhereTheFirstLeft() throws {
+    let library = MemoryLibrary(Stories.all)
+    let first = MemoryBackend(
+      width: 60, height: 16,
+      script: [
+        .waitFor("Ferry returns after two years"), .event(.key(.enter)), .waitFor("¶ 1/"),
+        .event(.key(.character("j"))), .event(.key(.character("j"))), .waitFor("¶ 3/"),
+      ])
+    _ = ReaderProgram.run(Self.setup(library), on: first)
+    #expect(first.gaveUpWaitingFor == nil)
+    #expect(library.recorded == ["1": 2])
+    let second = MemoryBackend(
+      width: 60, height: 16, script: [.waitFor("Ferry returns after two years"), .event(.key(.enter)), .waitFor("¶ 3/")])
+    _ = ReaderProgram.run(Self.setup(library), on: second)
+    #expect(second.gaveUpWaitingFor == nil)
+    // The read story has no unread mark in the list of the second run.
+    let listed = try #require(second.frames.first { $0.text.contains("Ferry returns") })
+    let row = try #require(listed.lines.first { $0.contains("Ferry returns") })
+    #expect(!row.contains("•"))
+  }
+}

@@ -91,6 +91,40 @@ struct ReaderEndToEndTests {
     #expect(try tmux.waitFor("EXITED 0") != nil)
   }
 
+  @Test func withNoPathTheLibraryOpensAndKeepsWhatWasReadAndWhere() throws {
+    let library = NSTemporaryDirectory() + "herald-e2e-library-" + UUID().uuidString + "/library.sqlite"
+    let feed = Bundle.module.resourcePath! + "/Fixtures/harbour-feed.xml"
+    #expect(try HeraldRun.run(["add", feed, "--library", library]).status == 0)
+    let tmux = try TmuxSession(width: 120, height: 30)
+    try tmux.run("HERALD_LIBRARY=\(library) \(herald); echo EXITED $?")
+    #expect(try tmux.waitFor("story 1/2") != nil)
+    try tmux.send("Enter")
+    #expect(try tmux.waitFor("Esc back") != nil)
+    try tmux.send("j", "j")
+    #expect(try tmux.waitFor("¶ 3/4") != nil)
+    try tmux.send("q", "q")
+    #expect(try tmux.waitFor("EXITED 0") != nil)
+    let listed = try HeraldRun.run(["list", "--library", library])
+    #expect(listed.stdout.split(separator: "\n").filter { $0.contains("\t--\t") }.count == 1)
+    try tmux.run("clear; HERALD_LIBRARY=\(library) \(herald); echo EXITED $?")
+    #expect(try tmux.waitFor("story 1/2") != nil)
+    try tmux.send("Enter")
+    #expect(try tmux.waitFor("¶ 3/4") != nil)
+    try tmux.send("q", "q")
+    #expect(try tmux.waitFor("EXITED 0") != nil)
+  }
+
+  @Test func anEmptyLibraryShowsTheSamplesWithAHint() throws {
+    let library = NSTemporaryDirectory() + "herald-e2e-empty-" + UUID().uuidString + ".sqlite"
+    let tmux = try TmuxSession(width: 120, height: 30)
+    try tmux.run("\(herald) --library \(library); echo EXITED $?")
+    #expect(try tmux.waitFor("herald add URL subscribes to a feed") != nil)
+    #expect(try tmux.waitFor("story 1/14") != nil)
+    try tmux.send("q")
+    #expect(try tmux.waitFor("EXITED 0") != nil)
+    #expect(!FileManager.default.fileExists(atPath: library))
+  }
+
   @Test func feedArticlesReadLikeTextArticles() throws {
     let tmux = try TmuxSession(width: 120, height: 30)
     let feed = Bundle.module.resourcePath! + "/Fixtures/harbour-feed.xml"

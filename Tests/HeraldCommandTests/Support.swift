@@ -18,6 +18,9 @@ struct HeraldRun {
     var merged = ProcessInfo.processInfo.environment
     // A developer's own config must not change what the tests see.
     merged["XDG_CONFIG_HOME"] = "/nonexistent/herald-test-config"
+    // Nor the developer's library: a test names its own with --library or HERALD_LIBRARY.
+    merged["XDG_DATA_HOME"] = "/nonexistent/herald-test-data"
+    merged["HERALD_LIBRARY"] = nil
     merged["NO_COLOR"] = nil
     merged.merge(environment) { _, new in new }
     process.environment = merged

@@ -13,7 +13,7 @@ final class TmuxSession {
   /// Starts a shell in a `width`×`height` window, with a UTF-8 locale and a 256-colour TERM.
   init(width: Int = 120, height: Int = 40) throws {
     let shell =
-      "env -i PATH=/usr/bin:/bin HOME=/tmp XDG_CONFIG_HOME=/nonexistent/herald-test-config LANG=C.UTF-8 TERM=xterm-256color PS1='$ ' sh"
+      "env -i PATH=/usr/bin:/bin HOME=/tmp XDG_CONFIG_HOME=/nonexistent/herald-test-config XDG_DATA_HOME=/nonexistent/herald-test-data LANG=C.UTF-8 TERM=xterm-256color PS1='$ ' sh"
     // Started through system(3), not Process: the tmux server daemonises and would inherit the
     // descriptor Process watches for its child's exit, so that wait would never end.
     let command = "tmux -L \(socket) -f /dev/null new-session -d -s \(target) -x \(width) -y \(height) \"\(shell)\" </dev/null >/dev/null 2>&1"

@@ -244,3 +244,23 @@ struct LibraryFileTests {
     }
   }
 }
+
+@Suite("Reading state")
+struct ReadingStateTests {
+  @Test func readingMarksReadAndKeepsTheParagraphAndTheFirstTimeRead() throws {
+    let library = try makeLibrary()
+    let feed = try library.subscribe("https://wire.example/rss")
+    try library.store([article("a", "Ferry back", ["One.", "Two.", "Three."])], in: feed)
+    let id = try #require(try library.entries().first?.id)
+    #expect(try library.readingPosition(id) == nil)
+    let first = Date(timeIntervalSince1970: 1_000)
+    try library.recordReading(id, paragraph: 2, now: first)
+    try library.recordReading(id, paragraph: 1, now: Date(timeIntervalSince1970: 2_000))
+    #expect(try library.readingPosition(id) == 1)
+    #expect(try library.entries(ArticleFilter(unreadOnly: true)).isEmpty)
+    let readAt = try library.pool.read { try Double.fetchOne($0, sql: "SELECT readAt FROM article WHERE id = ?", arguments: [id]) }
+    #expect(readAt == 1_000)
+    try library.recordReading(9_999, paragraph: 0)
+    #expect(try library.readingPosition(9_999) == nil)
+  }
+}

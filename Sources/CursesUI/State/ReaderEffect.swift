@@ -10,14 +10,20 @@ public enum ReaderEffect: Sendable, Hashable {
   case redrawAll
   /// Draw with the named theme from now on.
   case applyTheme(String)
+  /// Keep in the library that this story was read and where the reader is in it.
+  case recordReading(storyID: String, paragraph: Int)
 }
 
 /// Everything that can change the reader's state: input, and results of effects or loading.
 public enum ReaderMessage: Sendable {
   case input(InputEvent)
   case action(Action)
-  case storiesLoaded([ArticleSummary], skipped: Int, done: Bool)
-  /// The answer to `openArticle` with this request number.
-  case articleLoaded(Article, request: Int)
+  /// Stories listed, with the ids of those already read (library stories).
+  case storiesLoaded([ArticleSummary], skipped: Int, done: Bool, read: [String] = [])
+  /// The answer to `openArticle` with this request number; `resumeAt` is the paragraph the
+  /// reader left it at, for a library story read before.
+  case articleLoaded(Article, request: Int, resumeAt: Int? = nil)
   case articleFailed(ArticleSummary, String, request: Int)
+  /// An effect that answers nothing (keeping the reading state) failed: said in the status bar.
+  case effectFailed(String)
 }

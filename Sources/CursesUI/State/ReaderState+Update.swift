@@ -4,7 +4,25 @@ extension ReaderState {
   /// The only place the reader's state changes. Returns the effects to carry out.
   /// - Parameter keymap: the keys to act on; the state's own `keymap` when nil.
   public mutating func update(_ message: ReaderMessage, keymap: Keymap? = nil) -> [ReaderEffect] {
-    let keymap = keymap ?? self.keymap
+    var effects = apply(message, keymap: keymap ?? self.keymap)
+    if let position = readingPositionToRecord() {
+      recorded = position
+      effects.append(.recordReading(storyID: position.storyID, paragraph: position.paragraph))
+    }
+    return effects
+  }
+
+  /// Where the reader is in an opened library story, when that changed since it was last
+  /// recorded. A story only previewed beside the list is not read, and is not recorded.
+  private func readingPositionToRecord() -> RecordedPosition? {
+    guard let reading, reading.article.path.map({ $0.hasPrefix(ReaderLibraryPath.prefix) }) == true,
+      readIDs.contains(reading.article.id)
+    else { return nil }
+    let position = RecordedPosition(storyID: reading.article.id, paragraph: reading.paragraph)
+    return position == recorded ? nil : position
+  }
+
+  private mutating func apply(_ message: ReaderMessage, keymap: Keymap) -> [ReaderEffect] {
     switch message {
     case .input(.key(let key)):
       return handle(key: key, keymap: keymap)
@@ -16,16 +34,21 @@ extension ReaderState {
       return handle(mouse: event)
     case .action(let action):
       return perform(action)
-    case .storiesLoaded(let more, let skipped, let done):
+    case .storiesLoaded(let more, let skipped, let done, let read):
+      readIDs.formUnion(read)
       return appendStories(more, skipped: skipped, done: done)
-    case .articleLoaded(let article, let request):
+    case .articleLoaded(let article, let request, let resumeAt):
       guard request == awaitedOpen else { return [] }
       awaitedOpen = nil
       show(article)
+      if let resumeAt { _ = focusParagraph(resumeAt) }
       // Keys typed while it was on its way apply to it now, in order.
       let typedAhead = keysAwaitingArticle
       keysAwaitingArticle = []
       return typedAhead.flatMap { handle(key: $0, keymap: keymap) }
+    case .effectFailed(let reason):
+      notice = reason
+      return []
     case .articleFailed(_, let reason, let request):
       guard request == awaitedOpen else { return [] }
       awaitedOpen = nil

@@ -33,6 +33,8 @@ public struct ReaderState: Sendable {
   public var awaitedOpen: Int?
   /// Keys typed for the article before it arrived, applied when it does.
   public var keysAwaitingArticle: [Key] = []
+  /// The reading position last sent to the library, so that only changes are sent.
+  public var recorded: RecordedPosition?
   public var search: Search?
   public var readIDs: Set<String> = []
   public var helpVisible = false
@@ -78,4 +80,10 @@ public struct ReaderState: Sendable {
 
   /// Whether the article pane is on screen.
   public var articleVisible: Bool { layout.article != nil }
+}
+
+/// A story and the paragraph the reader is at in it.
+public struct RecordedPosition: Sendable, Hashable {
+  public var storyID: String
+  public var paragraph: Int
 }

@@ -6,8 +6,14 @@ import Synchronization
 /// their answers back as messages, so the input loop never waits for a 16 MiB article or a
 /// slow server. Opening is "latest wins": a request overtaken by a newer one before it started
 /// is skipped (holding `j` through a list opens only where it stops).
+///
+/// Reading positions go to the library on a queue of their own, coalesced (only the latest
+/// position of each story is written), and `finish` waits for them: quitting never loses one.
 final class EffectWorker: Sendable {
   private let queue = DispatchQueue(label: "herald.effects", qos: .userInitiated)
+  private let writes = DispatchQueue(label: "herald.effects.writes", qos: .utility)
+  private let positions = Mutex<[String: Int]>([:])
+  private let failures = Mutex<[String]>([])
   private let answers = Mutex<[ReaderMessage]>([])
   private let latestOpen = Atomic<Int>(0)
   private let pending = Atomic<Int>(0)
@@ -28,6 +34,38 @@ final class EffectWorker: Sendable {
       guard latestOpen.load(ordering: .acquiring) == request else { return }
       let answer = opener.open(summary, request: request)
       answers.withLock { $0.append(answer) }
+    }
+  }
+
+  /// Keeps a story's reading position in the library.
+  func record(_ storyID: String, paragraph: Int) {
+    guard let library = opener.library else { return }
+    positions.withLock { $0[storyID] = paragraph }
+    writes.async { [self] in
+      let batch = positions.withLock { taken in
+        defer { taken = [:] }
+        return taken
+      }
+      for (id, paragraph) in batch {
+        do {
+          try library.recordReading(id, paragraph: paragraph)
+        } catch {
+          failures.withLock { $0.append("cannot keep the reading state: \(error)") }
+        }
+      }
+    }
+  }
+
+  /// Waits until every reading position sent so far is written.
+  func finish() {
+    writes.sync {}
+  }
+
+  /// Failures to write reading state, once each, for the status bar.
+  func takeFailures() -> [String] {
+    failures.withLock { taken in
+      defer { taken = [] }
+      return taken
     }
   }
 

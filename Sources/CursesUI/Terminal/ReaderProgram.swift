@@ -11,13 +11,22 @@ public enum ReaderProgram {
     public var catalog: ThemeCatalog
     public var theme: Theme
     public var environment: [String: String]
+    /// Read from (and keep reading state in) this library instead of the paths.
+    public var library: (any ReaderLibrary)?
+    /// A line for the status bar of the first screen.
+    public var notice: String?
 
-    public init(paths: [String], config: ReaderConfig, catalog: ThemeCatalog, theme: Theme, environment: [String: String]) {
+    public init(
+      paths: [String], config: ReaderConfig, catalog: ThemeCatalog, theme: Theme, environment: [String: String],
+      library: (any ReaderLibrary)? = nil, notice: String? = nil
+    ) {
       self.paths = paths
       self.config = config
       self.catalog = catalog
       self.theme = theme
       self.environment = environment
+      self.library = library
+      self.notice = notice
     }
   }
 
@@ -44,13 +53,23 @@ public enum ReaderProgram {
     let store = ArticleStore()
     let inbox = StoryInbox()
     let paths = setup.paths
+    let library = setup.library
     let loader = Thread {
-      NewsSources.listProgressively(paths, store: store) { stories, problems in inbox.deliver(stories, problems: problems) }
+      if let library {
+        do {
+          try library.listStories { stories, read in inbox.deliver(stories, problems: [], readIDs: read) }
+        } catch {
+          inbox.deliver([], problems: [LoadError(path: "library", reason: .unreadable(String(describing: error)))])
+        }
+      } else {
+        NewsSources.listProgressively(paths, store: store) { stories, problems in inbox.deliver(stories, problems: problems) }
+      }
       inbox.finish()
     }
     loader.stackSize = 1 << 22
     loader.start()
-    let worker = EffectWorker(opener: ArticleOpener(store: store))
+    let worker = EffectWorker(opener: ArticleOpener(store: store, library: library))
+    defer { worker.finish() }
 
     let size = backend.size
     var loop = Loop(state: ReaderState(width: size.width, height: size.height), setup: setup, backend: backend, worker: worker)
@@ -60,6 +79,7 @@ public enum ReaderProgram {
     loop.state.themeNames = setup.catalog.names
     loop.state.themeName = setup.theme.name
     loop.state.keymap = setup.config.keymap
+    loop.state.notice = setup.notice
 
     var dirty = true
     while !loop.state.quitting {
@@ -70,6 +90,10 @@ public enum ReaderProgram {
       }
       for answer in worker.take() {
         loop.send(answer)
+        dirty = true
+      }
+      if let failure = worker.takeFailures().last {
+        loop.send(.effectFailed(failure))
         dirty = true
       }
       if dirty || loop.needsFull {
@@ -108,6 +132,8 @@ public enum ReaderProgram {
           needsFull = true
         case .openArticle(let summary, let request):
           worker.open(summary, request: request)
+        case .recordReading(let storyID, let paragraph):
+          worker.record(storyID, paragraph: paragraph)
         case .applyTheme(let name):
           // A theme is a small local file read once; not worth a round trip through the worker.
           let (theme, problems) = setup.catalog.load(name)

@@ -5,6 +5,7 @@ import Synchronization
 final class StoryInbox: Sendable {
   private struct Contents {
     var stories: [ArticleSummary] = []
+    var readIDs: [String] = []
     var problems: [LoadError] = []
     var skipped = 0
     var done = false
@@ -12,9 +13,10 @@ final class StoryInbox: Sendable {
 
   private let contents = Mutex(Contents())
 
-  func deliver(_ stories: [ArticleSummary], problems: [LoadError]) {
+  func deliver(_ stories: [ArticleSummary], problems: [LoadError], readIDs: [String] = []) {
     contents.withLock {
       $0.stories += stories
+      $0.readIDs += readIDs
       $0.problems += problems
       $0.skipped += problems.count
     }
@@ -28,8 +30,9 @@ final class StoryInbox: Sendable {
   func take() -> ReaderMessage? {
     contents.withLock { box -> ReaderMessage? in
       guard !box.stories.isEmpty || box.skipped > 0 || box.done else { return nil }
-      let message = ReaderMessage.storiesLoaded(box.stories, skipped: box.skipped, done: box.done)
+      let message = ReaderMessage.storiesLoaded(box.stories, skipped: box.skipped, done: box.done, read: box.readIDs)
       box.stories = []
+      box.readIDs = []
       box.skipped = 0
       if box.done { box.done = false }
       return message

@@ -1,0 +1,24 @@
+import NewsKit
+
+/// A store the reader reads stories from and keeps its reading state in: the library, in
+/// `herald` (CursesUI knows nothing of SQLite). Every call runs off the input loop. Its stories
+/// have paths that start with `library:`.
+public protocol ReaderLibrary: Sendable {
+  /// The stories newest first, a batch at a time, each batch with the ids of its read ones.
+  func listStories(_ deliver: (_ stories: [ArticleSummary], _ readIDs: [String]) -> Void) throws
+  /// One story in full, and the paragraph the reader was at when last reading it.
+  func open(_ story: ArticleSummary) throws -> (article: Article, paragraph: Int?)
+  /// Marks a story read, the reader being at `paragraph`.
+  func recordReading(_ storyID: String, paragraph: Int) throws
+}
+
+extension ArticleSummary {
+  /// Whether the story comes from a `ReaderLibrary` (its reading state is kept).
+  public var isFromLibrary: Bool { path.hasPrefix(ReaderLibraryPath.prefix) }
+}
+
+public enum ReaderLibraryPath {
+  public static let prefix = "library:"
+
+  public static func path(of id: String) -> String { prefix + id }
+}

@@ -1,0 +1,21 @@
+import Foundation
+import GRDB
+
+extension Library {
+  /// Marks an article read (keeping when it was first read) with the paragraph the reader is
+  /// at, so that opening it again resumes there. An unknown id changes nothing.
+  public func recordReading(_ id: Int64, paragraph: Int, now: Date = Date()) throws(LibraryError) {
+    try write { db in
+      try db.execute(
+        sql: "UPDATE article SET isRead = 1, readAt = coalesce(readAt, ?), lastParagraph = ? WHERE id = ?",
+        arguments: [now.timeIntervalSince1970, max(0, paragraph), id])
+    }
+  }
+
+  /// The paragraph the reader was at when last reading the article, if it was read.
+  public func readingPosition(_ id: Int64) throws(LibraryError) -> Int? {
+    try read { db in
+      try Int.fetchOne(db, sql: "SELECT lastParagraph FROM article WHERE id = ?", arguments: [id])
+    }
+  }
+}
