@@ -8,23 +8,26 @@ import NewsKit
 struct LibraryShelf: ReaderLibrary {
   let library: Library
 
-  func listStories(_ deliver: (_ stories: [ArticleSummary], _ readIDs: [String]) -> Void) throws {
+  func listStories(_ deliver: (_ stories: [ArticleSummary], _ readIDs: [String], _ starredIDs: [String]) -> Void) throws {
     var stories: [ArticleSummary] = []
     var read: [String] = []
+    var starred: [String] = []
     // A small first batch draws the first screen at once; later ones are larger.
     var batchSize = 200
     try library.forEachEntry { entry in
       let id = String(entry.id)
       stories.append(ArticleSummary(id: id, headline: entry.headline, source: entry.source ?? entry.feed, path: ReaderLibraryPath.path(of: id)))
       if entry.isRead { read.append(id) }
+      if entry.isStarred { starred.append(id) }
       if stories.count >= batchSize {
-        deliver(stories, read)
+        deliver(stories, read, starred)
         stories = []
         read = []
+        starred = []
         batchSize = min(8_192, batchSize * 4)
       }
     }
-    deliver(stories, read)
+    deliver(stories, read, starred)
   }
 
   func open(_ story: ArticleSummary) throws -> (article: Article, paragraph: Int?) {
@@ -32,6 +35,18 @@ struct LibraryShelf: ReaderLibrary {
     var article = try library.article(id)
     article.path = story.path
     return (article, try library.readingPosition(id))
+  }
+
+  func mark(_ storyIDs: [String], _ mark: StoryMark) throws {
+    let ids = storyIDs.compactMap { Int64($0) }
+    let stored: Library.Mark =
+      switch mark {
+      case .read: .read
+      case .unread: .unread
+      case .star: .star
+      case .unstar: .unstar
+      }
+    _ = try library.mark(ids, stored)
   }
 
   func recordReading(_ storyID: String, paragraph: Int) throws {

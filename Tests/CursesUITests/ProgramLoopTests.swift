@@ -180,8 +180,25 @@ final class MemoryLibrary: ReaderLibrary, @unchecked Sendable {
 
   var recorded: [String: Int] { lock.withLock { positions } }
 
-  func listStories(_ deliver: ([ArticleSummary], [String]) -> Void) throws {
-    deliver(articles.map(\.summary), lock.withLock { Array(positions.keys) })
+  private var marks: [String: Set<StoryMark>] = [:]
+
+  var markings: [String: Set<StoryMark>] { lock.withLock { marks } }
+
+  func listStories(_ deliver: ([ArticleSummary], [String], [String]) -> Void) throws {
+    let (read, starred) = lock.withLock {
+      (Array(positions.keys) + marks.filter { $0.value.contains(.read) }.map(\.key),
+       marks.filter { $0.value.contains(.star) }.map(\.key))
+    }
+    deliver(articles.map(\.summary), read, starred)
+  }
+
+  func mark(_ storyIDs: [String], _ mark: StoryMark) throws {
+    lock.withLock {
+      for id in storyIDs {
+        marks[id, default: []].remove(mark.inverse)
+        marks[id, default: []].insert(mark)
+      }
+    }
   }
 
   func open(_ story: ArticleSummary) throws -> (article: Article, paragraph: Int?) {
@@ -236,5 +253,67 @@ struct LibraryReaderTests {
     let listed = try #require(second.frames.first { $0.text.contains("Ferry returns") })
     let row = try #require(listed.lines.first { $0.contains("Ferry returns") })
     #expect(!row.contains("•"))
+  }
+}
+
+@Suite("Marks: u, s, A and U")
+struct MarkTests {
+  private func libraryState() -> ReaderState {
+    var state = ReaderState(width: 60, height: 20)
+    let stories = MemoryLibrary(Array(Stories.all.prefix(3))).articles.map(\.summary)
+    _ = state.update(.storiesLoaded(stories, skipped: 0, done: true, read: ["2"], starred: []))
+    return state
+  }
+
+  @Test func uTogglesReadAndSTogglesTheStarAndBothReachTheLibrary() {
+    var state = libraryState()
+    #expect(state.update(.input(.key(.character("u")))) == [.mark(["1"], .read)])
+    #expect(state.readIDs.contains("1"))
+    #expect(state.update(.input(.key(.character("u")))) == [.mark(["1"], .unread)])
+    #expect(!state.readIDs.contains("1"))
+    #expect(state.update(.input(.key(.character("s")))) == [.mark(["1"], .star)])
+    #expect(state.starredIDs == ["1"])
+    #expect(ReaderView.render(state).lines[0].hasPrefix("•*"))
+  }
+
+  @Test func aMarksEveryUnreadStoryAndUUndoesLevelByLevel() {
+    var state = libraryState()
+    _ = state.update(.input(.key(.character("s"))))
+    #expect(state.update(.input(.key(.character("A")))) == [.mark(["1", "3"], .read)])
+    #expect(state.notice == "marked 2 stories read (U undoes)")
+    #expect(state.update(.input(.key(.character("A")))).isEmpty)
+    #expect(state.notice == "every story here is read")
+    #expect(state.update(.input(.key(.character("U")))) == [.mark(["1", "3"], .unread)])
+    #expect(state.readIDs == ["2"])
+    #expect(state.update(.input(.key(.character("U")))) == [.mark(["1"], .unstar)])
+    #expect(state.starredIDs.isEmpty)
+    #expect(state.update(.input(.key(.character("U")))).isEmpty)
+    #expect(state.notice == "nothing to undo")
+  }
+
+  @Test func storiesFromPathsKeepReadMarksInMemoryAndHaveNoStars() {
+    var state = ReaderState(width: 60, height: 20)
+    _ = state.update(.storiesLoaded(Stories.all.map(\.summary), skipped: 0, done: true))
+    #expect(state.update(.input(.key(.character("u")))).isEmpty)
+    #expect(state.readIDs.contains(Stories.all[0].id))
+    #expect(state.update(.input(.key(.character("s")))).isEmpty)
+    #expect(state.notice == "stars are kept in the library: herald add PATH subscribes to it")
+  }
+
+  @Test func marksMadeInTheReaderAreInTheLibraryAfterQuitting() {
+    let library = MemoryLibrary(Array(Stories.all.prefix(3)))
+    let backend = MemoryBackend(
+      width: 60, height: 16,
+      script: [
+        .waitFor("Ferry returns"), .event(.key(.character("s"))), .waitFor("starred"),
+        .event(.key(.character("A"))), .waitFor("marked 3 stories read"),
+      ])
+    _ = ReaderProgram.run(
+      ReaderProgram.Setup(
+        paths: [], config: ReaderConfig(), catalog: ThemeCatalog(bundled: nil, user: nil),
+        theme: Theme(name: "plain", styles: [:]), environment: [:], library: library),
+      on: backend)
+    #expect(backend.gaveUpWaitingFor == nil)
+    #expect(library.markings == ["1": [.star, .read], "2": [.read], "3": [.read]])
   }
 }

@@ -14,6 +14,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
   case redraw
   case help
   case cycleTheme
+  case toggleRead, toggleStar, markAllRead, undo
 
   /// The name a config file uses: move_down, next_quote, cycle_theme…
   public var configName: String {

@@ -28,6 +28,8 @@ public struct Keymap: Sendable, Hashable {
     .control("l"): .redraw,
     .character("?"): .help,
     .character("t"): .cycleTheme,
+    .character("u"): .toggleRead, .character("s"): .toggleStar,
+    .character("A"): .markAllRead, .character("U"): .undo,
   ])
 
   /// This keymap with `action` bound to exactly `keys`: its old keys are dropped, and the new
@@ -63,6 +65,9 @@ public struct Keymap: Sendable, Hashable {
     ([.quit], "quit from the list, back from the article"),
     ([.redraw], "redraw the screen"),
     ([.cycleTheme], "next theme (its name shows in the status bar)"),
+    ([.toggleRead, .toggleStar], "mark the story read or unread / star or unstar it"),
+    ([.markAllRead], "mark every story in the list read"),
+    ([.undo], "undo the last marking (several levels)"),
     ([.help], "this help (any key closes it)"),
   ]
 

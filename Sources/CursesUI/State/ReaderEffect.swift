@@ -12,6 +12,23 @@ public enum ReaderEffect: Sendable, Hashable {
   case applyTheme(String)
   /// Keep in the library that this story was read and where the reader is in it.
   case recordReading(storyID: String, paragraph: Int)
+  /// Keep a marking of library stories in the library.
+  case mark([String], StoryMark)
+}
+
+/// A change of a story's read or star state.
+public enum StoryMark: String, Sendable, Hashable {
+  case read, unread, star, unstar
+
+  /// The marking that undoes this one.
+  public var inverse: StoryMark {
+    switch self {
+    case .read: return .unread
+    case .unread: return .read
+    case .star: return .unstar
+    case .unstar: return .star
+    }
+  }
 }
 
 /// Everything that can change the reader's state: input, and results of effects or loading.
@@ -19,7 +36,7 @@ public enum ReaderMessage: Sendable {
   case input(InputEvent)
   case action(Action)
   /// Stories listed, with the ids of those already read (library stories).
-  case storiesLoaded([ArticleSummary], skipped: Int, done: Bool, read: [String] = [])
+  case storiesLoaded([ArticleSummary], skipped: Int, done: Bool, read: [String] = [], starred: [String] = [])
   /// The answer to `openArticle` with this request number; `resumeAt` is the paragraph the
   /// reader left it at, for a library story read before.
   case articleLoaded(Article, request: Int, resumeAt: Int? = nil)

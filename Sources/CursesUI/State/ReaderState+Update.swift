@@ -34,8 +34,9 @@ extension ReaderState {
       return handle(mouse: event)
     case .action(let action):
       return perform(action)
-    case .storiesLoaded(let more, let skipped, let done, let read):
+    case .storiesLoaded(let more, let skipped, let done, let read, let starred):
       readIDs.formUnion(read)
+      starredIDs.formUnion(starred)
       return appendStories(more, skipped: skipped, done: done)
     case .articleLoaded(let article, let request, let resumeAt):
       guard request == awaitedOpen else { return [] }
@@ -128,6 +129,10 @@ extension ReaderState {
       themeName = themeNames[next]
       notice = "theme: \(themeName)"
       return [.applyTheme(themeName)]
+    case .toggleRead: return toggleRead()
+    case .toggleStar: return toggleStar()
+    case .markAllRead: return markAllRead()
+    case .undo: return undoMarking()
     }
   }
 }

@@ -37,6 +37,9 @@ public struct ReaderState: Sendable {
   public var recorded: RecordedPosition?
   public var search: Search?
   public var readIDs: Set<String> = []
+  public var starredIDs: Set<String> = []
+  /// Markings that `undo` takes back, the latest last.
+  public var undoStack: [MarkChange] = []
   public var helpVisible = false
   public var width: Int
   public var height: Int
@@ -86,4 +89,10 @@ public struct ReaderState: Sendable {
 public struct RecordedPosition: Sendable, Hashable {
   public var storyID: String
   public var paragraph: Int
+}
+
+/// Markings to undo: applying `mark` to `ids` restores what was before.
+public struct MarkChange: Sendable, Hashable {
+  public var ids: [String]
+  public var mark: StoryMark
 }

@@ -56,6 +56,18 @@ final class EffectWorker: Sendable {
     }
   }
 
+  /// Keeps a marking in the library, after the reading positions sent before it.
+  func mark(_ ids: [String], _ mark: StoryMark) {
+    guard let library = opener.library else { return }
+    writes.async { [self] in
+      do {
+        try library.mark(ids, mark)
+      } catch {
+        failures.withLock { $0.append("cannot keep the marks: \(error)") }
+      }
+    }
+  }
+
   /// Waits until every reading position sent so far is written.
   func finish() {
     writes.sync {}

@@ -4,12 +4,15 @@ import NewsKit
 /// `herald` (CursesUI knows nothing of SQLite). Every call runs off the input loop. Its stories
 /// have paths that start with `library:`.
 public protocol ReaderLibrary: Sendable {
-  /// The stories newest first, a batch at a time, each batch with the ids of its read ones.
-  func listStories(_ deliver: (_ stories: [ArticleSummary], _ readIDs: [String]) -> Void) throws
+  /// The stories newest first, a batch at a time, each batch with the ids of its read and
+  /// its starred ones.
+  func listStories(_ deliver: (_ stories: [ArticleSummary], _ readIDs: [String], _ starredIDs: [String]) -> Void) throws
   /// One story in full, and the paragraph the reader was at when last reading it.
   func open(_ story: ArticleSummary) throws -> (article: Article, paragraph: Int?)
   /// Marks a story read, the reader being at `paragraph`.
   func recordReading(_ storyID: String, paragraph: Int) throws
+  /// Marks stories read, unread, starred or not.
+  func mark(_ storyIDs: [String], _ mark: StoryMark) throws
 }
 
 extension ArticleSummary {

@@ -57,7 +57,9 @@ public enum ReaderProgram {
     let loader = Thread {
       if let library {
         do {
-          try library.listStories { stories, read in inbox.deliver(stories, problems: [], readIDs: read) }
+          try library.listStories { stories, read, starred in
+            inbox.deliver(stories, problems: [], readIDs: read, starredIDs: starred)
+          }
         } catch {
           inbox.deliver([], problems: [LoadError(path: "library", reason: .unreadable(String(describing: error)))])
         }
@@ -134,6 +136,8 @@ public enum ReaderProgram {
           worker.open(summary, request: request)
         case .recordReading(let storyID, let paragraph):
           worker.record(storyID, paragraph: paragraph)
+        case .mark(let ids, let mark):
+          worker.mark(ids, mark)
         case .applyTheme(let name):
           // A theme is a small local file read once; not worth a round trip through the worker.
           let (theme, problems) = setup.catalog.load(name)

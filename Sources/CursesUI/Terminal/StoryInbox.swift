@@ -6,6 +6,7 @@ final class StoryInbox: Sendable {
   private struct Contents {
     var stories: [ArticleSummary] = []
     var readIDs: [String] = []
+    var starredIDs: [String] = []
     var problems: [LoadError] = []
     var skipped = 0
     var done = false
@@ -13,10 +14,11 @@ final class StoryInbox: Sendable {
 
   private let contents = Mutex(Contents())
 
-  func deliver(_ stories: [ArticleSummary], problems: [LoadError], readIDs: [String] = []) {
+  func deliver(_ stories: [ArticleSummary], problems: [LoadError], readIDs: [String] = [], starredIDs: [String] = []) {
     contents.withLock {
       $0.stories += stories
       $0.readIDs += readIDs
+      $0.starredIDs += starredIDs
       $0.problems += problems
       $0.skipped += problems.count
     }
@@ -30,9 +32,10 @@ final class StoryInbox: Sendable {
   func take() -> ReaderMessage? {
     contents.withLock { box -> ReaderMessage? in
       guard !box.stories.isEmpty || box.skipped > 0 || box.done else { return nil }
-      let message = ReaderMessage.storiesLoaded(box.stories, skipped: box.skipped, done: box.done, read: box.readIDs)
+      let message = ReaderMessage.storiesLoaded(box.stories, skipped: box.skipped, done: box.done, read: box.readIDs, starred: box.starredIDs)
       box.stories = []
       box.readIDs = []
+      box.starredIDs = []
       box.skipped = 0
       if box.done { box.done = false }
       return message

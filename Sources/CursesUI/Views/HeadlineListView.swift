@@ -1,18 +1,20 @@
 import NewsKit
 
-/// The headline list: a read mark, the source and the headline cut to the width. Only the
+/// The headline list: a read mark (•: unread), a star (*), the source and the headline cut to the width. Only the
 /// visible rows are drawn, so a frame costs the same with 100,000 stories as with 100.
 public struct HeadlineListView {
   public var stories: [ArticleSummary]
   public var list: ListState
   public var readIDs: Set<String>
+  public var starredIDs: Set<String>
   /// Whether listing has finished: an empty list then says so instead of "Loading…".
   public var loadedAll: Bool
 
-  public init(stories: [ArticleSummary], list: ListState, readIDs: Set<String>, loadedAll: Bool) {
+  public init(stories: [ArticleSummary], list: ListState, readIDs: Set<String>, starredIDs: Set<String> = [], loadedAll: Bool) {
     self.stories = stories
     self.list = list
     self.readIDs = readIDs
+    self.starredIDs = starredIDs
     self.loadedAll = loadedAll
   }
 
@@ -35,7 +37,7 @@ public struct HeadlineListView {
       grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: rowStyle)
       var x = area.x
       x = grid.write(isRead ? " " : "•", x: x, y: y, style: rowStyle, limit: area.maxX)
-      x = grid.write(" ", x: x, y: y, style: rowStyle, limit: area.maxX)
+      x = grid.write(starredIDs.contains(story.id) ? "*" : " ", x: x, y: y, style: rowStyle, limit: area.maxX)
       if sourceWidth > 0 {
         let source = TextWrapper.truncate(story.source ?? "—", width: sourceWidth)
         let sourceStyle = selected ? rowStyle : Style(.listSource)

@@ -4,7 +4,9 @@ public enum ReaderView {
     var grid = Grid(width: state.width, height: state.height)
     let screen = state.layout
     if let area = screen.list {
-      HeadlineListView(stories: state.stories, list: state.list, readIDs: state.readIDs, loadedAll: state.loadedAll)
+      HeadlineListView(
+        stories: state.stories, list: state.list, readIDs: state.readIDs, starredIDs: state.starredIDs,
+        loadedAll: state.loadedAll)
         .render(into: &grid, area: area)
     }
     if let divider = screen.divider {
