@@ -42,7 +42,7 @@ struct SnapshotTests {
   }
 
   @Test func helpOverlay() {
-    var reader = TestReader(width: 100, height: 22, articles: Stories.all)
+    var reader = TestReader(width: 100, height: 26, articles: Stories.all)
     reader.press(.character("?"))
     assertSnapshot(reader.screen, named: "help-overlay")
   }

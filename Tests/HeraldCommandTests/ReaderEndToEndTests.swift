@@ -114,6 +114,25 @@ struct ReaderEndToEndTests {
     #expect(try tmux.waitFor("EXITED 0") != nil)
   }
 
+  @Test func oRunsTheBrowserOnTheLinkAndTheReaderComesBack() throws {
+    let directory = NSTemporaryDirectory() + "herald-e2e-browser-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    let record = directory + "/opened"
+    let browser = directory + "/browser"
+    try "#!/bin/sh\nprintf '%s' \"$1\" > \(record)\n".write(toFile: browser, atomically: true, encoding: .utf8)
+    chmod(browser, 0o755)
+    let feed = Bundle.module.resourcePath! + "/Fixtures/harbour-feed.xml"
+    let tmux = try TmuxSession(width: 120, height: 30)
+    try tmux.run("BROWSER=\(browser) \(herald) \(feed); echo EXITED $?")
+    #expect(try tmux.waitFor("story 1/2") != nil)
+    try tmux.send("Enter", "o")
+    #expect(try tmux.waitFor("opening https://quay.example/2026/ferry") != nil)
+    #expect(try tmux.waitFor("Quay Times — Harbour · 4 paragraphs") != nil)
+    #expect(try String(contentsOfFile: record, encoding: .utf8) == "https://quay.example/2026/ferry")
+    try tmux.send("q", "q")
+    #expect(try tmux.waitFor("EXITED 0") != nil)
+  }
+
   @Test func anEmptyLibraryShowsTheSamplesWithAHint() throws {
     let library = NSTemporaryDirectory() + "herald-e2e-empty-" + UUID().uuidString + ".sqlite"
     let tmux = try TmuxSession(width: 120, height: 30)

@@ -15,6 +15,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
   case help
   case cycleTheme
   case toggleRead, toggleStar, markAllRead, undo
+  case openLink, copyLink
 
   /// The name a config file uses: move_down, next_quote, cycle_theme…
   public var configName: String {

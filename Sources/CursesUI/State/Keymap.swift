@@ -30,6 +30,7 @@ public struct Keymap: Sendable, Hashable {
     .character("t"): .cycleTheme,
     .character("u"): .toggleRead, .character("s"): .toggleStar,
     .character("A"): .markAllRead, .character("U"): .undo,
+    .character("o"): .openLink, .character("y"): .copyLink,
   ])
 
   /// This keymap with `action` bound to exactly `keys`: its old keys are dropped, and the new
@@ -68,6 +69,7 @@ public struct Keymap: Sendable, Hashable {
     ([.toggleRead, .toggleStar], "mark the story read or unread / star or unstar it"),
     ([.markAllRead], "mark every story in the list read"),
     ([.undo], "undo the last marking (several levels)"),
+    ([.openLink, .copyLink], "open the link in $BROWSER (3o: link [3]) / copy it"),
     ([.help], "this help (any key closes it)"),
   ]
 

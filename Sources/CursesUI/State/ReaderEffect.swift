@@ -14,6 +14,10 @@ public enum ReaderEffect: Sendable, Hashable {
   case recordReading(storyID: String, paragraph: Int)
   /// Keep a marking of library stories in the library.
   case mark([String], StoryMark)
+  /// Open a web address with the user's browser, the terminal handed over while it runs.
+  case openURL(String)
+  /// Put text on the terminal's clipboard (OSC 52).
+  case copyToClipboard(String)
 }
 
 /// A change of a story's read or star state.

@@ -66,7 +66,18 @@ extension ReaderState {
       return []
     }
     if let search, search.editing { return edit(search: search, key: key) }
-    guard let action = keymap.action(for: key) else { return [] }
+    guard let action = keymap.action(for: key) else {
+      // Digits no key is bound to make a count for the next action (vi's 3o).
+      if case .character(let character) = key, let digit = character.wholeNumberValue, digit <= 9,
+        (count ?? 0) < 100_000
+      {
+        if digit > 0 || count != nil { count = (count ?? 0) * 10 + digit }
+        notice = count.map { "count \($0)" }
+      } else {
+        count = nil
+      }
+      return []
+    }
     if waitsForArticle(action) {
       keysAwaitingArticle.append(key)
       return []
@@ -87,6 +98,8 @@ extension ReaderState {
   }
 
   mutating func perform(_ action: Action) -> [ReaderEffect] {
+    // A count is for the action right after it; any other action drops it.
+    if action != .openLink && action != .copyLink { count = nil }
     let inArticle = focus == .article && reading != nil && articleVisible
     switch action {
     case .moveDown: return inArticle ? moveParagraph(by: 1) : moveSelection(to: list.selected + 1)
@@ -129,6 +142,8 @@ extension ReaderState {
       themeName = themeNames[next]
       notice = "theme: \(themeName)"
       return [.applyTheme(themeName)]
+    case .openLink: return openLink(number: takeCount())
+    case .copyLink: return copyLink(number: takeCount())
     case .toggleRead: return toggleRead()
     case .toggleStar: return toggleStar()
     case .markAllRead: return markAllRead()

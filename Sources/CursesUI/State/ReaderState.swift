@@ -33,6 +33,8 @@ public struct ReaderState: Sendable {
   public var awaitedOpen: Int?
   /// Keys typed for the article before it arrived, applied when it does.
   public var keysAwaitingArticle: [Key] = []
+  /// A count typed before an action (the 3 of `3o`).
+  public var count: Int?
   /// The reading position last sent to the library, so that only changes are sent.
   public var recorded: RecordedPosition?
   public var search: Search?

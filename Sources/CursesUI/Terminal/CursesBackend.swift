@@ -75,6 +75,45 @@ public final class CursesBackend {
     previous = nil
   }
 
+  /// Gives the terminal back (as on quitting) while `body` runs another program in it, then
+  /// takes it again; the next frame repaints every cell. An interrupt typed for that program
+  /// (Ctrl-C in a terminal browser) does not quit the reader.
+  public func releasingTerminal(_ body: () -> Void) {
+    def_prog_mode()
+    endwin()
+    body()
+    TerminalSignals.forgetInterrupt()
+    reset_prog_mode()
+    previous = nil
+  }
+
+  /// Puts text on the terminal's clipboard with OSC 52, base64-encoded (so nothing in it can
+  /// act as a control code). Terminals that do not support it ignore the sequence.
+  public func copyToClipboard(_ text: String) {
+    let sequence = "\u{1B}]52;c;" + Self.base64(Array(text.utf8)) + "\u{07}"
+    fflush(herald_stdout())
+    _ = sequence.utf8CString.withUnsafeBufferPointer { buffer in
+      write(STDOUT_FILENO, buffer.baseAddress, buffer.count - 1)
+    }
+  }
+
+  static func base64(_ bytes: [UInt8]) -> String {
+    let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+    var output: [UInt8] = []
+    output.reserveCapacity((bytes.count + 2) / 3 * 4)
+    var index = 0
+    while index < bytes.count {
+      let chunk = bytes[index..<min(index + 3, bytes.count)]
+      var value = 0
+      for (offset, byte) in chunk.enumerated() { value |= Int(byte) << (16 - 8 * offset) }
+      for position in 0..<4 {
+        output.append(position <= chunk.count ? alphabet[(value >> (18 - 6 * position)) & 63] : UInt8(ascii: "="))
+      }
+      index += 3
+    }
+    return String(decoding: output, as: UTF8.self)
+  }
+
   /// Shows the grid, touching only the cells that differ from the previous frame.
   public func present(_ grid: Grid, forceFull: Bool = false) {
     if forceFull || previous?.width != grid.width || previous?.height != grid.height {

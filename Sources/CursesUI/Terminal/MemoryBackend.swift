@@ -29,11 +29,28 @@ public final class MemoryBackend: TerminalBackend {
 
   public var screen: String { frames.last?.text ?? "" }
 
+  /// Called with every frame as it is shown: a test can change the world at a given screen.
+  public var onFrame: ((Grid) -> Void)?
+
   public func present(_ grid: Grid, forceFull: Bool) {
     frames.append(grid)
+    onFrame?(grid)
   }
 
   public func setTheme(_ theme: Theme) {}
+
+  /// How many times the terminal was handed to another program, and what was copied.
+  public private(set) var releases = 0
+  public private(set) var clipboard: [String] = []
+
+  public func releasingTerminal(_ body: () -> Void) {
+    releases += 1
+    body()
+  }
+
+  public func copyToClipboard(_ text: String) {
+    clipboard.append(text)
+  }
 
   public func readEvent(timeout: Int32) -> InputEvent? {
     while let step = script.first {

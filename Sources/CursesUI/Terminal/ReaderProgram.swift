@@ -138,6 +138,16 @@ public enum ReaderProgram {
           worker.record(storyID, paragraph: paragraph)
         case .mark(let ids, let mark):
           worker.mark(ids, mark)
+        case .openURL(let url):
+          // The browser owns the terminal until it exits (a terminal browser needs it; a
+          // graphical one, or xdg-open, returns at once).
+          let command = BrowserLauncher.command(for: url, environment: setup.environment)
+          var failure: String?
+          backend.releasingTerminal { failure = BrowserLauncher.run(command) }
+          needsFull = true
+          if let failure { send(.effectFailed(failure)) }
+        case .copyToClipboard(let text):
+          backend.copyToClipboard(text)
         case .applyTheme(let name):
           // A theme is a small local file read once; not worth a round trip through the worker.
           let (theme, problems) = setup.catalog.load(name)

@@ -9,6 +9,10 @@ public protocol TerminalBackend: AnyObject {
   /// The next input event, waiting at most `timeout` milliseconds (0: not at all).
   func readEvent(timeout: Int32) -> InputEvent?
   func setTheme(_ theme: Theme)
+  /// Gives the terminal to another program (a browser) while `body` runs, then takes it back.
+  func releasingTerminal(_ body: () -> Void)
+  /// Puts text on the terminal's clipboard, where the terminal allows it (OSC 52).
+  func copyToClipboard(_ text: String)
 }
 
 extension CursesBackend: TerminalBackend {}

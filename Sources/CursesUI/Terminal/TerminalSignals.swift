@@ -26,6 +26,12 @@ enum TerminalSignals {
     }
   }
 
+  /// Drops a SIGINT received so far (one meant for a program run in the terminal meanwhile);
+  /// SIGTERM and SIGHUP stay.
+  static func forgetInterrupt() {
+    _ = received.compareExchange(expected: SIGINT, desired: 0, ordering: .relaxed)
+  }
+
   static func restoreDefaults() {
     for number in [SIGINT, SIGTERM, SIGHUP, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP] {
       signal(number, SIG_DFL)
