@@ -49,6 +49,17 @@ struct LibraryShelf: ReaderLibrary {
     _ = try library.mark(ids, stored)
   }
 
+  func search(_ query: String, limit: Int) throws -> [ArticleSummary] {
+    do {
+      return try library.search(query, limit: limit).map { hit in
+        let id = String(hit.entry.id)
+        return ArticleSummary(id: id, headline: hit.entry.headline, source: hit.entry.source ?? hit.entry.feed, path: ReaderLibraryPath.path(of: id))
+      }
+    } catch {
+      throw LibrarySearchFailure(error.description)
+    }
+  }
+
   func recordReading(_ storyID: String, paragraph: Int) throws {
     guard let id = Int64(storyID) else { return }
     try library.recordReading(id, paragraph: paragraph)

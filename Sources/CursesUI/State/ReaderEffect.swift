@@ -18,6 +18,8 @@ public enum ReaderEffect: Sendable, Hashable {
   case openURL(String)
   /// Put text on the terminal's clipboard (OSC 52).
   case copyToClipboard(String)
+  /// Search the library (ranked), then send `.librarySearchAnswered` with the same request.
+  case searchLibrary(String, request: Int)
 }
 
 /// A change of a story's read or star state.
@@ -47,4 +49,15 @@ public enum ReaderMessage: Sendable {
   case articleFailed(ArticleSummary, String, request: Int)
   /// An effect that answers nothing (keeping the reading state) failed: said in the status bar.
   case effectFailed(String)
+  /// The answer to `searchLibrary`: the hits, best first, or why the query failed.
+  case librarySearchAnswered(Result<[ArticleSummary], LibrarySearchFailure>, request: Int)
+}
+
+/// Why a library search found nothing to show (a malformed query, a database error).
+public struct LibrarySearchFailure: Error, Sendable, Hashable {
+  public var message: String
+
+  public init(_ message: String) {
+    self.message = message
+  }
 }

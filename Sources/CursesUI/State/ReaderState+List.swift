@@ -55,6 +55,8 @@ extension ReaderState {
   }
 
   mutating func back() -> [ReaderEffect] {
+    // In the list of a library search's hits, Esc is back to the whole list.
+    if focus == .list && librarySearch?.previous != nil { return leaveLibrarySearchResults() }
     if search != nil {
       search = nil
       relayout()

@@ -47,6 +47,8 @@ extension ReaderState {
       let typedAhead = keysAwaitingArticle
       keysAwaitingArticle = []
       return typedAhead.flatMap { handle(key: $0, keymap: keymap) }
+    case .librarySearchAnswered(let result, let request):
+      return showLibrarySearch(result, request: request)
     case .effectFailed(let reason):
       notice = reason
       return []
@@ -65,6 +67,7 @@ extension ReaderState {
       helpVisible = false
       return []
     }
+    if let librarySearch, librarySearch.editing { return editLibrarySearch(librarySearch, key: key) }
     if let search, search.editing { return edit(search: search, key: key) }
     guard let action = keymap.action(for: key) else {
       // Digits no key is bound to make a count for the next action (vi's 3o).
@@ -120,6 +123,7 @@ extension ReaderState {
     case .nextStory: return changeStory(by: 1)
     case .previousStory: return changeStory(by: -1)
     case .search:
+      if isLibrary && focus == .list { return startLibrarySearch() }
       guard reading != nil else {
         notice = "open a story to search in it"
         return []

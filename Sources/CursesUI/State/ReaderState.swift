@@ -38,6 +38,12 @@ public struct ReaderState: Sendable {
   /// The reading position last sent to the library, so that only changes are sent.
   public var recorded: RecordedPosition?
   public var search: Search?
+  /// A search of the whole library, typed in the list: its query and, once answered, the list
+  /// it replaced (restored by Esc).
+  public var librarySearch: LibrarySearch?
+  /// Whether the stories come from a library (searching the list then searches it).
+  public var isLibrary = false
+  public var searchRequests = 0
   public var readIDs: Set<String> = []
   public var starredIDs: Set<String> = []
   /// Markings that `undo` takes back, the latest last.
@@ -97,4 +103,13 @@ public struct RecordedPosition: Sendable, Hashable {
 public struct MarkChange: Sendable, Hashable {
   public var ids: [String]
   public var mark: StoryMark
+}
+
+/// A search of the library from the headline list.
+public struct LibrarySearch: Sendable {
+  public var query: String
+  public var editing: Bool
+  public var request: Int?
+  /// The list before the hits replaced it, and its selection.
+  public var previous: (stories: [ArticleSummary], selected: Int)?
 }

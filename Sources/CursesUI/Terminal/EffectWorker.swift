@@ -37,6 +37,24 @@ final class EffectWorker: Sendable {
     }
   }
 
+  /// Searches the library; the answer names the request.
+  func search(_ query: String, limit: Int, request: Int) {
+    guard let library = opener.library else { return }
+    pending.add(1, ordering: .acquiringAndReleasing)
+    queue.async { [self] in
+      defer { pending.subtract(1, ordering: .acquiringAndReleasing) }
+      let result: Result<[ArticleSummary], LibrarySearchFailure>
+      do {
+        result = .success(try library.search(query, limit: limit))
+      } catch let failure as LibrarySearchFailure {
+        result = .failure(failure)
+      } catch {
+        result = .failure(LibrarySearchFailure(String(describing: error)))
+      }
+      answers.withLock { $0.append(.librarySearchAnswered(result, request: request)) }
+    }
+  }
+
   /// Keeps a story's reading position in the library.
   func record(_ storyID: String, paragraph: Int) {
     guard let library = opener.library else { return }

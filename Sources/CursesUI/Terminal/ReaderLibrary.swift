@@ -13,6 +13,9 @@ public protocol ReaderLibrary: Sendable {
   func recordReading(_ storyID: String, paragraph: Int) throws
   /// Marks stories read, unread, starred or not.
   func mark(_ storyIDs: [String], _ mark: StoryMark) throws
+  /// The stories that match a query, best first; a query that cannot be read throws a
+  /// `LibrarySearchFailure` saying why.
+  func search(_ query: String, limit: Int) throws -> [ArticleSummary]
 }
 
 extension ArticleSummary {

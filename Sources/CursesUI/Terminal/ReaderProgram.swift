@@ -82,6 +82,7 @@ public enum ReaderProgram {
     loop.state.themeName = setup.theme.name
     loop.state.keymap = setup.config.keymap
     loop.state.notice = setup.notice
+    loop.state.isLibrary = setup.library != nil
 
     var dirty = true
     while !loop.state.quitting {
@@ -148,6 +149,8 @@ public enum ReaderProgram {
           if let failure { send(.effectFailed(failure)) }
         case .copyToClipboard(let text):
           backend.copyToClipboard(text)
+        case .searchLibrary(let query, let request):
+          worker.search(query, limit: ReaderState.librarySearchLimit, request: request)
         case .applyTheme(let name):
           // A theme is a small local file read once; not worth a round trip through the worker.
           let (theme, problems) = setup.catalog.load(name)

@@ -11,6 +11,10 @@ public struct StatusBarView {
     guard !area.isEmpty else { return }
     let style = Style(.statusBar)
     grid.fill(area, style: style)
+    if let search = state.librarySearch, search.editing {
+      grid.write("search the library: " + search.query + "▏", x: area.x, y: area.y, style: style, limit: area.maxX)
+      return
+    }
     if let search = state.search, search.editing {
       grid.write("/" + search.query + "▏", x: area.x, y: area.y, style: style, limit: area.maxX)
       return
