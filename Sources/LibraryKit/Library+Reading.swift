@@ -18,4 +18,13 @@ extension Library {
       try Int.fetchOne(db, sql: "SELECT lastParagraph FROM article WHERE id = ?", arguments: [id])
     }
   }
+
+  /// The subscription an article came from.
+  public func subscription(ofArticle id: Int64) throws(LibraryError) -> Subscription {
+    let subscriptionId = try read { db in
+      try Int64.fetchOne(db, sql: "SELECT subscriptionId FROM article WHERE id = ?", arguments: [id])
+    }
+    guard let subscriptionId else { throw LibraryError.noSuchArticle(String(id)) }
+    return try subscription(id: subscriptionId)
+  }
 }

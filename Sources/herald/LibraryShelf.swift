@@ -7,6 +7,8 @@ import NewsKit
 /// left, reading state written back. The reader runs these calls on its worker threads.
 struct LibraryShelf: ReaderLibrary {
   let library: Library
+  /// How syncs from the reader go (timeouts, retention), as `herald sync` would.
+  var syncOptions = SyncOptions()
 
   func listStories(_ deliver: (_ stories: [ArticleSummary], _ readIDs: [String], _ starredIDs: [String]) -> Void) throws {
     var stories: [ArticleSummary] = []
@@ -60,9 +62,54 @@ struct LibraryShelf: ReaderLibrary {
     }
   }
 
+  func sync(feedOf storyID: String?, progress: @escaping @Sendable (ReaderSyncProgress) -> Void) throws -> String {
+    let subscriptions: [Subscription]
+    if let storyID, let id = Int64(storyID) {
+      subscriptions = [try library.subscription(ofArticle: id)]
+    } else {
+      subscriptions = try library.feeds().map(\.subscription)
+    }
+    let lock = try SyncLock(library: library) { progress(.waitingForAnotherSync) }
+    defer { withExtendedLifetime(lock) {} }
+    let tally = SyncTally()
+    let report = library.syncBlocking(subscriptions, options: syncOptions) { event in
+      if let counts = tally.add(event) { progress(.feeds(done: counts.done, total: counts.total, newStories: counts.new, failed: counts.failed)) }
+    }
+    var summary = SyncCommand.summary(report).split(separator: "\n").first.map(String.init) ?? "synced"
+    if let failure = report.failures.first { summary += " (\(failure.subscription.displayTitle): \(failure.reason ?? "failed"))" }
+    return summary
+  }
+
   func recordReading(_ storyID: String, paragraph: Int) throws {
     guard let id = Int64(storyID) else { return }
     try library.recordReading(id, paragraph: paragraph)
   }
 
+}
+
+/// Counts of a sync in progress, fed its events from the sync's tasks.
+private final class SyncTally: @unchecked Sendable {
+  private let lock = NSLock()
+  private var total = 0
+  private var done = 0
+  private var new = 0
+  private var failed = 0
+
+  /// The counts after an event that changes them.
+  func add(_ event: SyncEvent) -> (done: Int, total: Int, new: Int, failed: Int)? {
+    lock.withLock {
+      switch event {
+      case .began(let count):
+        total = count
+      case .fetching:
+        return nil
+      case .finished(let result, let finished, let count):
+        done = finished
+        total = count
+        if case .stored(let stored, _) = result.outcome { new += stored.new }
+        if result.isFailure { failed += 1 }
+      }
+      return (done, total, new, failed)
+    }
+  }
 }

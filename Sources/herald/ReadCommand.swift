@@ -27,7 +27,7 @@ struct ReadCommand: ParsableCommand {
     var shelf: LibraryShelf?
     var notice: String?
     if sources.paths.isEmpty {
-      shelf = try openShelf()
+      shelf = try openShelf(config: config)
       if shelf == nil && config.collections.isEmpty {
         notice = "your library is empty: these are the samples (herald add URL subscribes to a feed)"
       }
@@ -59,12 +59,16 @@ struct ReadCommand: ParsableCommand {
   }
 
   /// The library, when it exists and holds articles (an empty or missing one is not created).
-  private func openShelf() throws -> LibraryShelf? {
+  private func openShelf(config: ReaderConfig) throws -> LibraryShelf? {
     let location = LibraryLocation.resolve(explicit: library.path)
     guard FileManager.default.fileExists(atPath: location) else { return nil }
     let opened = try library.open()
     let first = try libraryCall { () throws(LibraryError) in try opened.entries(ArticleFilter(limit: 1)) }
-    return first.isEmpty ? nil : LibraryShelf(library: opened)
+    guard !first.isEmpty else { return nil }
+    var shelf = LibraryShelf(library: opened)
+    shelf.syncOptions.keep = config.keep
+    shelf.syncOptions.keepPerFeed = config.keepPerFeed
+    return shelf
   }
 
   /// Both ends of the conversation are a terminal that can be driven.

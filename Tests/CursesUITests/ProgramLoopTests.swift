@@ -142,6 +142,7 @@ struct ProgramLoopTests {
 
 /// A library in memory: three stories, reading positions kept in a dictionary.
 final class MemoryLibrary: ReaderLibrary, @unchecked Sendable {
+  // Mutable test settings (arriving, syncDelay) are set before the reader runs.
   private let lock = NSLock()
   private var positions: [String: Int] = [:]
   let articles: [Article]
@@ -166,7 +167,28 @@ final class MemoryLibrary: ReaderLibrary, @unchecked Sendable {
       (Array(positions.keys) + marks.filter { $0.value.contains(.read) }.map(\.key),
        marks.filter { $0.value.contains(.star) }.map(\.key))
     }
-    deliver(articles.map(\.summary), read, starred)
+    deliver(lock.withLock { synced }.map(\.summary) + articles.map(\.summary), read, starred)
+  }
+
+  /// Stories a sync brings, and how long it takes.
+  var arriving: [Article] = []
+  var syncDelay: Double = 0
+  private var synced: [Article] = []
+
+  func sync(feedOf storyID: String?, progress: @escaping @Sendable (ReaderSyncProgress) -> Void) throws -> String {
+    progress(.feeds(done: 0, total: 1, newStories: 0, failed: 0))
+    Thread.sleep(forTimeInterval: syncDelay)
+    let arrived = lock.withLock {
+      synced = arriving.enumerated().map { index, article in
+        var stored = article
+        stored.id = "new\(index)"
+        stored.path = ReaderLibraryPath.path(of: stored.id)
+        return stored
+      }
+      return synced.count
+    }
+    progress(.feeds(done: 1, total: 1, newStories: arrived, failed: 0))
+    return "synced 1 feed: \(arrived) new articles"
   }
 
   func search(_ query: String, limit: Int) throws -> [ArticleSummary] {
@@ -187,7 +209,7 @@ final class MemoryLibrary: ReaderLibrary, @unchecked Sendable {
   }
 
   func open(_ story: ArticleSummary) throws -> (article: Article, paragraph: Int?) {
-    guard let article = articles.first(where: { $0.id == story.id }) else { throw LoadError(path: story.path, reason: .notFound) }
+    guard let article = (articles + lock.withLock { synced }).first(where: { $0.id == story.id }) else { throw LoadError(path: story.path, reason: .notFound) }
     return (article, lock.withLock { positions[story.id] })
   }
 
@@ -456,6 +478,58 @@ struct LibrarySearchTests {
         .waitFor("Ferry returns"), .event(.key(.character("/"))),
       ] + "cheering".map { .event(.key(.character($0))) } + [
         .event(.key(.enter)), .waitFor("1 found for cheering"), .event(.key(.enter)), .waitFor("“cheering” 1/1"),
+      ])
+    _ = ReaderProgram.run(
+      ReaderProgram.Setup(
+        paths: [], config: ReaderConfig(), catalog: ThemeCatalog(bundled: nil, user: nil),
+        theme: Theme(name: "plain", styles: [:]), environment: [:], library: library),
+      on: backend)
+    #expect(backend.gaveUpWaitingFor == nil)
+  }
+}
+
+@Suite("Syncing from the reader")
+struct ReaderSyncTests {
+  @Test func newStoriesArriveAboveWithoutMovingTheSelectionOrTheScreen() {
+    var state = ReaderState(width: 60, height: 10)
+    state.isLibrary = true
+    let library = MemoryLibrary(Stories.all)
+    _ = state.update(.storiesLoaded(library.articles.map(\.summary), skipped: 0, done: true))
+    for _ in 0..<6 { _ = state.update(.input(.key(.character("j")))) }
+    let selected = state.selectedStory?.id
+    let row = state.list.selected - state.list.offset
+    #expect(state.update(.input(.key(.character("R")))) == [.syncLibrary(feedOf: nil)])
+    #expect(state.update(.input(.key(.character("R")))).isEmpty)
+    #expect(state.notice == "a sync is running")
+    _ = state.update(.syncProgressed(.feeds(done: 3, total: 10, newStories: 12, failed: 1)))
+    #expect(state.syncStatus == "syncing 3/10 feeds, 12 new, 1 failed")
+    #expect(state.update(.syncFinished("synced 10 feeds: 12 new articles")) == [.reloadStories])
+    let arrived = (0..<12).map { ArticleSummary(id: "n\($0)", headline: "New \($0)", source: nil, path: "library:n\($0)") }
+    _ = state.update(.storiesReplaced(arrived + library.articles.map(\.summary), read: [], starred: []))
+    #expect(state.selectedStory?.id == selected)
+    #expect(state.list.selected - state.list.offset == row)
+    #expect(state.syncStatus == nil)
+  }
+
+  @Test func rSyncsTheSelectedStorysFeedAndPathsCannotSync() {
+    var state = ReaderState(width: 60, height: 10)
+    _ = state.update(.storiesLoaded(Stories.all.map(\.summary), skipped: 0, done: true))
+    #expect(state.update(.input(.key(.character("r")))).isEmpty)
+    #expect(state.notice == "sync needs the library: herald add URL subscribes to a feed")
+    state.isLibrary = true
+    #expect(state.update(.input(.key(.character("r")))) == [.syncLibrary(feedOf: Stories.all[0].id)])
+  }
+
+  @Test func keysKeepWorkingDuringASlowSyncAndTheNewStoriesAppear() {
+    let library = MemoryLibrary(Stories.all)
+    library.arriving = [Stories.all[1]]
+    library.syncDelay = 1.5
+    let backend = MemoryBackend(
+      width: 60, height: 16,
+      script: [
+        .waitFor("story 1/23"), .event(.key(.character("R"))), .waitFor("syncing 0/1 feeds"),
+        .event(.key(.character("j"))), .event(.key(.character("j"))), .waitFor("story 3/23"),
+        .waitFor("synced 1 feed: 1 new articles"), .waitFor("story 4/24"),
       ])
     _ = ReaderProgram.run(
       ReaderProgram.Setup(

@@ -31,6 +31,7 @@ public struct Keymap: Sendable, Hashable {
     .character("u"): .toggleRead, .character("s"): .toggleStar,
     .character("A"): .markAllRead, .character("U"): .undo,
     .character("o"): .openLink, .character("y"): .copyLink,
+    .character("r"): .syncFeed, .character("R"): .syncAll,
   ])
 
   /// This keymap with `action` bound to exactly `keys`: its old keys are dropped, and the new
@@ -70,6 +71,7 @@ public struct Keymap: Sendable, Hashable {
     ([.markAllRead], "mark every story in the list read"),
     ([.undo], "undo the last marking (several levels)"),
     ([.openLink, .copyLink], "open the link in $BROWSER (3o: link [3]) / copy it"),
+    ([.syncFeed, .syncAll], "sync this story's feed / every feed, in the background"),
     ([.help], "this help (any key closes it)"),
   ]
 

@@ -20,6 +20,11 @@ public enum ReaderEffect: Sendable, Hashable {
   case copyToClipboard(String)
   /// Search the library (ranked), then send `.librarySearchAnswered` with the same request.
   case searchLibrary(String, request: Int)
+  /// Sync the library in the background (the feed of this story, or every feed), sending
+  /// `.syncProgressed` as it goes and `.syncFinished` at the end.
+  case syncLibrary(feedOf: String?)
+  /// List the library's stories again, then send `.storiesReplaced`.
+  case reloadStories
 }
 
 /// A change of a story's read or star state.
@@ -49,6 +54,11 @@ public enum ReaderMessage: Sendable {
   case articleFailed(ArticleSummary, String, request: Int)
   /// An effect that answers nothing (keeping the reading state) failed: said in the status bar.
   case effectFailed(String)
+  case syncProgressed(ReaderSyncProgress)
+  /// A sync ended: its summary, or why it could not run.
+  case syncFinished(String)
+  /// The library's stories listed again (after a sync), with their read and starred ids.
+  case storiesReplaced([ArticleSummary], read: [String], starred: [String])
   /// The answer to `searchLibrary`: the hits, best first, or why the query failed.
   case librarySearchAnswered(Result<[ArticleSummary], LibrarySearchFailure>, request: Int)
 }

@@ -47,6 +47,16 @@ extension ReaderState {
       let typedAhead = keysAwaitingArticle
       keysAwaitingArticle = []
       return typedAhead.flatMap { handle(key: $0, keymap: keymap) }
+    case .syncProgressed(let progress):
+      syncStatus = Self.describe(progress)
+      return []
+    case .syncFinished(let summary):
+      syncStatus = nil
+      notice = summary
+      return [.reloadStories]
+    case .storiesReplaced(let listed, let read, let starred):
+      replaceStories(listed, read: read, starred: starred)
+      return []
     case .librarySearchAnswered(let result, let request):
       return showLibrarySearch(result, request: request)
     case .effectFailed(let reason):
@@ -146,6 +156,8 @@ extension ReaderState {
       themeName = themeNames[next]
       notice = "theme: \(themeName)"
       return [.applyTheme(themeName)]
+    case .syncFeed: return startSync(all: false)
+    case .syncAll: return startSync(all: true)
     case .openLink: return openLink(number: takeCount())
     case .copyLink: return copyLink(number: takeCount())
     case .toggleRead: return toggleRead()

@@ -44,6 +44,8 @@ public struct ReaderState: Sendable {
   /// Whether the stories come from a library (searching the list then searches it).
   public var isLibrary = false
   public var searchRequests = 0
+  /// A sync running in the background, as the status bar tells it (nil when none runs).
+  public var syncStatus: String?
   public var readIDs: Set<String> = []
   public var starredIDs: Set<String> = []
   /// Markings that `undo` takes back, the latest last.

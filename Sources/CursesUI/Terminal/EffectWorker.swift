@@ -12,6 +12,7 @@ import Synchronization
 final class EffectWorker: Sendable {
   private let queue = DispatchQueue(label: "herald.effects", qos: .userInitiated)
   private let writes = DispatchQueue(label: "herald.effects.writes", qos: .utility)
+  private let syncs = DispatchQueue(label: "herald.effects.sync", qos: .utility)
   private let positions = Mutex<[String: Int]>([:])
   private let failures = Mutex<[String]>([])
   private let answers = Mutex<[ReaderMessage]>([])
@@ -34,6 +35,48 @@ final class EffectWorker: Sendable {
       guard latestOpen.load(ordering: .acquiring) == request else { return }
       let answer = opener.open(summary, request: request)
       answers.withLock { $0.append(answer) }
+    }
+  }
+
+  /// Syncs on a thread of its own (a sync can take minutes and must not hold up opening),
+  /// sending progress as messages, then lists the stories again once the writes are done.
+  func sync(feedOf storyID: String?) {
+    guard let library = opener.library else { return }
+    pending.add(1, ordering: .acquiringAndReleasing)
+    syncs.async { [self] in
+      defer { pending.subtract(1, ordering: .acquiringAndReleasing) }
+      let summary: String
+      do {
+        summary = try library.sync(feedOf: storyID) { progress in
+          self.answers.withLock { $0.append(.syncProgressed(progress)) }
+        }
+      } catch {
+        summary = "cannot sync: \(error)"
+      }
+      answers.withLock { $0.append(.syncFinished(summary)) }
+    }
+  }
+
+  /// Lists the library's stories again, after the marks and positions sent so far are written.
+  func reloadStories() {
+    guard let library = opener.library else { return }
+    pending.add(1, ordering: .acquiringAndReleasing)
+    syncs.async { [self] in
+      defer { pending.subtract(1, ordering: .acquiringAndReleasing) }
+      writes.sync {}
+      var stories: [ArticleSummary] = []
+      var read: [String] = []
+      var starred: [String] = []
+      do {
+        try library.listStories { batch, batchRead, batchStarred in
+          stories += batch
+          read += batchRead
+          starred += batchStarred
+        }
+        answers.withLock { $0.append(.storiesReplaced(stories, read: read, starred: starred)) }
+      } catch {
+        answers.withLock { $0.append(.effectFailed("cannot list the library again: \(error)")) }
+      }
     }
   }
 

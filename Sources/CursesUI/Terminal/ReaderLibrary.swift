@@ -16,6 +16,16 @@ public protocol ReaderLibrary: Sendable {
   /// The stories that match a query, best first; a query that cannot be read throws a
   /// `LibrarySearchFailure` saying why.
   func search(_ query: String, limit: Int) throws -> [ArticleSummary]
+  /// Syncs the feed a story came from (every feed when nil), reporting as it goes; returns a
+  /// one-line summary.
+  func sync(feedOf storyID: String?, progress: @escaping @Sendable (ReaderSyncProgress) -> Void) throws -> String
+}
+
+/// How a sync started from the reader is going.
+public enum ReaderSyncProgress: Sendable, Hashable {
+  /// Another process is syncing this library; this one waits for it.
+  case waitingForAnotherSync
+  case feeds(done: Int, total: Int, newStories: Int, failed: Int)
 }
 
 extension ArticleSummary {

@@ -149,6 +149,10 @@ public enum ReaderProgram {
           if let failure { send(.effectFailed(failure)) }
         case .copyToClipboard(let text):
           backend.copyToClipboard(text)
+        case .syncLibrary(let story):
+          worker.sync(feedOf: story)
+        case .reloadStories:
+          worker.reloadStories()
         case .searchLibrary(let query, let request):
           worker.search(query, limit: ReaderState.librarySearchLimit, request: request)
         case .applyTheme(let name):

@@ -11,14 +11,16 @@ public struct HelpOverlay {
     let keyWidth = lines.map { DisplayWidth.of($0.keys) }.max() ?? 0
     let textWidth = lines.map { DisplayWidth.of($0.meaning) }.max() ?? 0
     let width = min(area.width, keyWidth + textWidth + 6)
-    let height = min(area.height, lines.count + 4)
+    // A blank line above and below the keys when there is room; none on a short terminal.
+    let padding = area.height >= lines.count + 4 ? 1 : 0
+    let height = min(area.height, lines.count + 2 + 2 * padding)
     guard width >= 3, height >= 3 else { return }
     let box = Rect(x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width: width, height: height)
     grid.fill(box, style: Style(.help))
     drawBorder(into: &grid, box: box)
     grid.write(" Keys ", x: box.x + 2, y: box.y, style: Style(.helpKey), limit: box.maxX - 1)
-    for (row, line) in lines.enumerated() where row + 2 < box.height - 1 {
-      let y = box.y + 2 + row
+    for (row, line) in lines.enumerated() where row + 1 + padding < box.height - 1 {
+      let y = box.y + 1 + padding + row
       grid.write(line.keys, x: box.x + 2, y: y, style: Style(.helpKey), limit: box.maxX - 1)
       grid.write(line.meaning, x: box.x + 3 + keyWidth, y: y, style: Style(.help), limit: box.maxX - 1)
     }

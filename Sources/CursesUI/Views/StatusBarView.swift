@@ -38,6 +38,7 @@ public struct StatusBarView {
   var facts: [String] {
     var facts: [String] = []
     if let notice = state.notice { facts.append(notice) }
+    if let sync = state.syncStatus { facts.append(sync) }
     let count = state.stories.count
     facts.append(count == 0 ? "no stories" : "story \(state.list.selected + 1)/\(count)")
     if !state.loadedAll { facts.append("loading \(count)…") }
