@@ -10,13 +10,31 @@ struct LibraryShelf: ReaderLibrary {
   /// How syncs from the reader go (timeouts, retention), as `herald sync` would.
   var syncOptions = SyncOptions()
 
-  func listStories(_ deliver: (_ stories: [ArticleSummary], _ readIDs: [String], _ starredIDs: [String]) -> Void) throws {
+  func feeds() throws -> [ReaderFeed] {
+    try library.feeds().map { feed in
+      ReaderFeed(
+        id: String(feed.subscription.id ?? 0), title: feed.subscription.displayTitle, unread: feed.unread, total: feed.total,
+        tags: feed.tags, error: feed.subscription.lastError)
+    }
+  }
+
+  func listStories(
+    _ filter: StoryFilter, _ deliver: (_ stories: [ArticleSummary], _ readIDs: [String], _ starredIDs: [String]) -> Void
+  ) throws {
+    var articleFilter = ArticleFilter()
+    switch filter {
+    case .all: break
+    case .unread: articleFilter.unreadOnly = true
+    case .starred: articleFilter.starredOnly = true
+    case .tag(let tag): articleFilter.tag = tag
+    case .feed(let id): articleFilter.subscriptionId = Int64(id) ?? -1
+    }
     var stories: [ArticleSummary] = []
     var read: [String] = []
     var starred: [String] = []
     // A small first batch draws the first screen at once; later ones are larger.
     var batchSize = 200
-    try library.forEachEntry { entry in
+    try library.forEachEntry(articleFilter) { entry in
       let id = String(entry.id)
       stories.append(ArticleSummary(id: id, headline: entry.headline, source: entry.source ?? entry.feed, path: ReaderLibraryPath.path(of: id)))
       if entry.isRead { read.append(id) }

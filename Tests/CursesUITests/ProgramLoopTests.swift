@@ -162,7 +162,17 @@ final class MemoryLibrary: ReaderLibrary, @unchecked Sendable {
 
   var markings: [String: Set<StoryMark>] { lock.withLock { marks } }
 
-  func listStories(_ deliver: ([ArticleSummary], [String], [String]) -> Void) throws {
+  /// The feeds the pane shows; stories belong to feed "1" unless `feedOfStory` says otherwise.
+  var feedList: [ReaderFeed] = [ReaderFeed(id: "1", title: "Wire", unread: 0, total: 0)]
+  var feedOfStory: [String: String] = [:]
+
+  func feeds() throws -> [ReaderFeed] { feedList }
+
+  func listStories(_ filter: StoryFilter, _ deliver: ([ArticleSummary], [String], [String]) -> Void) throws {
+    if case .feed(let id) = filter {
+      deliver(articles.filter { (feedOfStory[$0.id] ?? "1") == id }.map(\.summary), [], [])
+      return
+    }
     let (read, starred) = lock.withLock {
       (Array(positions.keys) + marks.filter { $0.value.contains(.read) }.map(\.key),
        marks.filter { $0.value.contains(.star) }.map(\.key))
@@ -503,9 +513,9 @@ struct ReaderSyncTests {
     #expect(state.notice == "a sync is running")
     _ = state.update(.syncProgressed(.feeds(done: 3, total: 10, newStories: 12, failed: 1)))
     #expect(state.syncStatus == "syncing 3/10 feeds, 12 new, 1 failed")
-    #expect(state.update(.syncFinished("synced 10 feeds: 12 new articles")) == [.reloadStories])
+    #expect(state.update(.syncFinished("synced 10 feeds: 12 new articles")) == [.reloadStories(.all)])
     let arrived = (0..<12).map { ArticleSummary(id: "n\($0)", headline: "New \($0)", source: nil, path: "library:n\($0)") }
-    _ = state.update(.storiesReplaced(arrived + library.articles.map(\.summary), read: [], starred: []))
+    _ = state.update(.storiesReplaced(arrived + library.articles.map(\.summary), read: [], starred: [], filter: .all))
     #expect(state.selectedStory?.id == selected)
     #expect(state.list.selected - state.list.offset == row)
     #expect(state.syncStatus == nil)

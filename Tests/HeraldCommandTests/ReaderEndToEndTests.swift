@@ -95,14 +95,20 @@ struct ReaderEndToEndTests {
     let library = NSTemporaryDirectory() + "herald-e2e-library-" + UUID().uuidString + "/library.sqlite"
     let feed = Bundle.module.resourcePath! + "/Fixtures/harbour-feed.xml"
     #expect(try HeraldRun.run(["add", feed, "--library", library]).status == 0)
-    let tmux = try TmuxSession(width: 120, height: 30)
+    let tmux = try TmuxSession(width: 150, height: 30)
     try tmux.run("HERALD_LIBRARY=\(library) \(herald); echo EXITED $?")
     #expect(try tmux.waitFor("story 1/2") != nil)
+    // Three panes: the feeds with their unread counts, the headlines, the article.
+    #expect(try tmux.waitFor { $0.contains("Quay Times — Harbour") && $0.range(of: #"Unread +2│"#, options: .regularExpression) != nil } != nil)
     try tmux.send("Enter")
     #expect(try tmux.waitFor("Esc back") != nil)
     try tmux.send("j", "j")
     #expect(try tmux.waitFor("¶ 3/4") != nil)
+    #expect(try tmux.waitFor { $0.range(of: #"Unread +1│"#, options: .regularExpression) != nil } != nil)
+    // q: from the article to the list, to the feeds, and out.
     try tmux.send("q", "q")
+    #expect(try tmux.waitFor("feed 1/4 · All") != nil)
+    try tmux.send("q")
     #expect(try tmux.waitFor("EXITED 0") != nil)
     let listed = try HeraldRun.run(["list", "--library", library])
     #expect(listed.stdout.split(separator: "\n").filter { $0.contains("\t--\t") }.count == 1)
@@ -110,7 +116,7 @@ struct ReaderEndToEndTests {
     #expect(try tmux.waitFor("story 1/2") != nil)
     try tmux.send("Enter")
     #expect(try tmux.waitFor("¶ 3/4") != nil)
-    try tmux.send("q", "q")
+    try tmux.send("q", "q", "q")
     #expect(try tmux.waitFor("EXITED 0") != nil)
   }
 

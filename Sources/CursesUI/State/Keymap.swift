@@ -64,7 +64,7 @@ public struct Keymap: Sendable, Hashable {
     ([.nextQuote, .previousQuote], "next / previous quote (matches while searching)"),
     ([.nextStory, .previousStory], "next / previous story while reading"),
     ([.search], "find text in the article; Enter keeps it, Esc clears"),
-    ([.quit], "quit from the list, back from the article"),
+    ([.quit], "back one pane (article, list, feeds), quit from the first"),
     ([.redraw], "redraw the screen"),
     ([.cycleTheme], "next theme (its name shows in the status bar)"),
     ([.toggleRead, .toggleStar], "mark the story read or unread / star or unstar it"),

@@ -23,8 +23,10 @@ public enum ReaderEffect: Sendable, Hashable {
   /// Sync the library in the background (the feed of this story, or every feed), sending
   /// `.syncProgressed` as it goes and `.syncFinished` at the end.
   case syncLibrary(feedOf: String?)
-  /// List the library's stories again, then send `.storiesReplaced`.
-  case reloadStories
+  /// List the library's stories of this filter again, then send `.storiesReplaced`.
+  case reloadStories(StoryFilter)
+  /// List the stories of a feed, tag or virtual feed, then send `.storiesListed`.
+  case listStories(StoryFilter, request: Int)
 }
 
 /// A change of a story's read or star state.
@@ -58,7 +60,11 @@ public enum ReaderMessage: Sendable {
   /// A sync ended: its summary, or why it could not run.
   case syncFinished(String)
   /// The library's stories listed again (after a sync), with their read and starred ids.
-  case storiesReplaced([ArticleSummary], read: [String], starred: [String])
+  case storiesReplaced([ArticleSummary], read: [String], starred: [String], filter: StoryFilter)
+  /// The library's feeds with their counts (at start, after a sync, after marks).
+  case feedsListed([ReaderFeed])
+  /// The answer to `listStories`.
+  case storiesListed([ArticleSummary], read: [String], starred: [String], request: Int)
   /// The answer to `searchLibrary`: the hits, best first, or why the query failed.
   case librarySearchAnswered(Result<[ArticleSummary], LibrarySearchFailure>, request: Int)
 }

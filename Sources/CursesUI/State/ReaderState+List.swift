@@ -62,7 +62,7 @@ extension ReaderState {
       relayout()
       return []
     }
-    guard focus == .article else { return [] }
+    guard focus == .article else { return isLibrary && focus == .list ? backToFeeds() : [] }
     focus = .list
     articleAlone = false
     return []

@@ -53,10 +53,16 @@ extension ReaderState {
     case .syncFinished(let summary):
       syncStatus = nil
       notice = summary
-      return [.reloadStories]
-    case .storiesReplaced(let listed, let read, let starred):
+      return [.reloadStories(filter)]
+    case .storiesReplaced(let listed, let read, let starred, let listedFilter):
+      guard listedFilter == filter, awaitedListing == nil else { return [] }
       replaceStories(listed, read: read, starred: starred)
       return []
+    case .feedsListed(let listed):
+      replaceFeeds(listed)
+      return []
+    case .storiesListed(let listed, let read, let starred, let request):
+      return showListedStories(listed, read: read, starred: starred, request: request)
     case .librarySearchAnswered(let result, let request):
       return showLibrarySearch(result, request: request)
     case .effectFailed(let reason):
@@ -113,6 +119,7 @@ extension ReaderState {
   mutating func perform(_ action: Action) -> [ReaderEffect] {
     // A count is for the action right after it; any other action drops it.
     if action != .openLink && action != .copyLink { count = nil }
+    if focus == .feeds, let effects = performInFeeds(action) { return effects }
     let inArticle = focus == .article && reading != nil && articleVisible
     switch action {
     case .moveDown: return inArticle ? moveParagraph(by: 1) : moveSelection(to: list.selected + 1)
@@ -144,6 +151,9 @@ extension ReaderState {
       return []
     case .quit:
       if focus == .article && (articleAlone || isSideBySide) && (reading != nil || awaitedOpen != nil) { return back() }
+      // In a library, q goes from the list to the feeds, and quits from there.
+      if focus == .list && isLibrary && librarySearch?.previous == nil { return backToFeeds() }
+      if focus == .list && isLibrary { return back() }
       quitting = true
       return []
     case .redraw: return [.redrawAll]

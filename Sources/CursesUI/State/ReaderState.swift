@@ -2,7 +2,7 @@ import NewsKit
 
 /// The whole state of the reader: a plain value that `reduce` changes and views draw.
 public struct ReaderState: Sendable {
-  public enum Pane: Sendable, Hashable { case list, article }
+  public enum Pane: Sendable, Hashable { case feeds, list, article }
 
   /// An article being read: its text, its wrapped layout and where the reader is in it.
   public struct Reading: Sendable {
@@ -46,6 +46,14 @@ public struct ReaderState: Sendable {
   public var searchRequests = 0
   /// A sync running in the background, as the status bar tells it (nil when none runs).
   public var syncStatus: String?
+  /// The library's feeds, the tags whose folders are open, the pane's selection, and which
+  /// stories the list shows (with the listing awaited for it).
+  public var feeds: [ReaderFeed] = []
+  public var openTags: Set<String> = []
+  public var feedList = ListState()
+  public var filter: StoryFilter = .all
+  public var storyListings = 0
+  public var awaitedListing: Int?
   public var readIDs: Set<String> = []
   public var starredIDs: Set<String> = []
   /// Markings that `undo` takes back, the latest last.
@@ -75,8 +83,21 @@ public struct ReaderState: Sendable {
   }
 
   public var layout: ScreenLayout {
-    ScreenLayout(width: width, height: height, showArticleAlone: articleAlone, listPercent: listPercent)
+    ScreenLayout(
+      width: width, height: height, showArticleAlone: articleAlone, listPercent: listPercent, feedsPlacement: feedsPlacement)
   }
+
+  /// The feeds pane is a library's: beside the others on a wide terminal, else in the list's
+  /// place while it has the focus.
+  public var feedsPlacement: ScreenLayout.FeedsPlacement {
+    guard isLibrary else { return .hidden }
+    if width >= ScreenLayout.threePaneWidth { return .beside }
+    return focus == .feeds ? .insteadOfList : .hidden
+  }
+
+  public var feedRows: [FeedRow] { FeedRow.rows(for: feeds, openTags: openTags) }
+
+  public var feedsHeight: Int { layout.feeds?.height ?? max(0, height - 1) }
 
   public var isSideBySide: Bool { ScreenLayout.isSideBySide(width: width) }
 

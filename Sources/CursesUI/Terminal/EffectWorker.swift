@@ -17,6 +17,8 @@ final class EffectWorker: Sendable {
   private let failures = Mutex<[String]>([])
   private let answers = Mutex<[ReaderMessage]>([])
   private let latestOpen = Atomic<Int>(0)
+  private let latestListing = Atomic<Int>(0)
+  private let feedsRefreshQueued = Atomic<Bool>(false)
   private let pending = Atomic<Int>(0)
   private let opener: ArticleOpener
 
@@ -54,11 +56,12 @@ final class EffectWorker: Sendable {
         summary = "cannot sync: \(error)"
       }
       answers.withLock { $0.append(.syncFinished(summary)) }
+      refreshFeeds()
     }
   }
 
   /// Lists the library's stories again, after the marks and positions sent so far are written.
-  func reloadStories() {
+  func reloadStories(_ filter: StoryFilter) {
     guard let library = opener.library else { return }
     pending.add(1, ordering: .acquiringAndReleasing)
     syncs.async { [self] in
@@ -68,14 +71,55 @@ final class EffectWorker: Sendable {
       var read: [String] = []
       var starred: [String] = []
       do {
-        try library.listStories { batch, batchRead, batchStarred in
+        try library.listStories(filter) { batch, batchRead, batchStarred in
           stories += batch
           read += batchRead
           starred += batchStarred
         }
-        answers.withLock { $0.append(.storiesReplaced(stories, read: read, starred: starred)) }
+        answers.withLock { $0.append(.storiesReplaced(stories, read: read, starred: starred, filter: filter)) }
       } catch {
         answers.withLock { $0.append(.effectFailed("cannot list the library again: \(error)")) }
+      }
+    }
+  }
+
+  /// Lists the stories of a filter (the feeds pane's choice); the answer names the request.
+  /// Runs where opening does: a listing overtaken by a newer one is skipped.
+  func listStories(_ filter: StoryFilter, request: Int) {
+    guard let library = opener.library else { return }
+    latestListing.store(request, ordering: .releasing)
+    pending.add(1, ordering: .acquiringAndReleasing)
+    queue.async { [self] in
+      defer { pending.subtract(1, ordering: .acquiringAndReleasing) }
+      guard latestListing.load(ordering: .acquiring) == request else { return }
+      var stories: [ArticleSummary] = []
+      var read: [String] = []
+      var starred: [String] = []
+      do {
+        try library.listStories(filter) { batch, batchRead, batchStarred in
+          stories += batch
+          read += batchRead
+          starred += batchStarred
+        }
+        answers.withLock { $0.append(.storiesListed(stories, read: read, starred: starred, request: request)) }
+      } catch {
+        answers.withLock { $0.append(.effectFailed("cannot list the stories: \(error)")) }
+      }
+    }
+  }
+
+  /// Counts the feeds again once the writes sent so far are done; several requests made
+  /// meanwhile are answered by one count.
+  func refreshFeeds() {
+    guard let library = opener.library else { return }
+    guard !feedsRefreshQueued.exchange(true, ordering: .acquiringAndReleasing) else { return }
+    writes.async { [self] in
+      feedsRefreshQueued.store(false, ordering: .releasing)
+      do {
+        let feeds = try library.feeds()
+        answers.withLock { $0.append(.feedsListed(feeds)) }
+      } catch {
+        failures.withLock { $0.append("cannot count the feeds: \(error)") }
       }
     }
   }
@@ -115,6 +159,7 @@ final class EffectWorker: Sendable {
         }
       }
     }
+    refreshFeeds()
   }
 
   /// Keeps a marking in the library, after the reading positions sent before it.
@@ -127,6 +172,7 @@ final class EffectWorker: Sendable {
         failures.withLock { $0.append("cannot keep the marks: \(error)") }
       }
     }
+    refreshFeeds()
   }
 
   /// Waits until every reading position sent so far is written.

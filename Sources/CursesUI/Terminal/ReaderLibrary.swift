@@ -4,9 +4,13 @@ import NewsKit
 /// `herald` (CursesUI knows nothing of SQLite). Every call runs off the input loop. Its stories
 /// have paths that start with `library:`.
 public protocol ReaderLibrary: Sendable {
-  /// The stories newest first, a batch at a time, each batch with the ids of its read and
-  /// its starred ones.
-  func listStories(_ deliver: (_ stories: [ArticleSummary], _ readIDs: [String], _ starredIDs: [String]) -> Void) throws
+  /// The stories of a filter newest first, a batch at a time, each batch with the ids of its
+  /// read and its starred ones.
+  func listStories(
+    _ filter: StoryFilter, _ deliver: (_ stories: [ArticleSummary], _ readIDs: [String], _ starredIDs: [String]) -> Void
+  ) throws
+  /// The subscriptions with their unread and total counts, tags and last errors.
+  func feeds() throws -> [ReaderFeed]
   /// One story in full, and the paragraph the reader was at when last reading it.
   func open(_ story: ArticleSummary) throws -> (article: Article, paragraph: Int?)
   /// Marks a story read, the reader being at `paragraph`.

@@ -57,7 +57,7 @@ public enum ReaderProgram {
     let loader = Thread {
       if let library {
         do {
-          try library.listStories { stories, read, starred in
+          try library.listStories(.all) { stories, read, starred in
             inbox.deliver(stories, problems: [], readIDs: read, starredIDs: starred)
           }
         } catch {
@@ -72,6 +72,7 @@ public enum ReaderProgram {
     loader.start()
     let worker = EffectWorker(opener: ArticleOpener(store: store, library: library))
     defer { worker.finish() }
+    worker.refreshFeeds()
 
     let size = backend.size
     var loop = Loop(state: ReaderState(width: size.width, height: size.height), setup: setup, backend: backend, worker: worker)
@@ -151,8 +152,10 @@ public enum ReaderProgram {
           backend.copyToClipboard(text)
         case .syncLibrary(let story):
           worker.sync(feedOf: story)
-        case .reloadStories:
-          worker.reloadStories()
+        case .reloadStories(let filter):
+          worker.reloadStories(filter)
+        case .listStories(let filter, let request):
+          worker.listStories(filter, request: request)
         case .searchLibrary(let query, let request):
           worker.search(query, limit: ReaderState.librarySearchLimit, request: request)
         case .applyTheme(let name):

@@ -3,6 +3,13 @@ public enum ReaderView {
   public static func render(_ state: ReaderState) -> Grid {
     var grid = Grid(width: state.width, height: state.height)
     let screen = state.layout
+    if let area = screen.feeds {
+      FeedsPaneView(rows: state.feedRows, list: state.feedList, focused: state.focus == .feeds, current: state.filter)
+        .render(into: &grid, area: area)
+    }
+    if let divider = screen.feedsDivider {
+      for y in divider.y..<divider.maxY { grid.put("│", x: divider.x, y: y, style: Style(.border)) }
+    }
     if let area = screen.list {
       HeadlineListView(
         stories: state.stories, list: state.list, readIDs: state.readIDs, starredIDs: state.starredIDs,

@@ -19,7 +19,8 @@ public struct StatusBarView {
       grid.write("/" + search.query + "▏", x: area.x, y: area.y, style: style, limit: area.maxX)
       return
     }
-    let hint = "\(key(for: .help)) help  " + (state.focus == .article ? "\(key(for: .back)) back" : "\(key(for: .quit)) quit")
+    let goesBack = state.focus == .article || (state.focus == .list && state.isLibrary)
+    let hint = "\(key(for: .help)) help  " + (goesBack ? "\(key(for: .back)) back" : "\(key(for: .quit)) quit")
     let left = TextWrapper.truncate(facts.joined(separator: " · "), width: area.width)
     let end = grid.write(left, x: area.x, y: area.y, style: style, limit: area.maxX)
     let hintWidth = DisplayWidth.of(hint)
@@ -39,6 +40,15 @@ public struct StatusBarView {
     var facts: [String] = []
     if let notice = state.notice { facts.append(notice) }
     if let sync = state.syncStatus { facts.append(sync) }
+    if state.focus == .feeds {
+      let rows = state.feedRows
+      if rows.indices.contains(state.feedList.selected) {
+        let row = rows[state.feedList.selected]
+        facts.append("feed \(state.feedList.selected + 1)/\(rows.count) · \(row.title)")
+        if let error = row.error { facts.append("last sync failed: \(error)") }
+      }
+      return facts
+    }
     let count = state.stories.count
     facts.append(count == 0 ? "no stories" : "story \(state.list.selected + 1)/\(count)")
     if !state.loadedAll { facts.append("loading \(count)…") }

@@ -1,0 +1,92 @@
+import NewsKit
+
+/// The feeds pane: moving through the virtual feeds, tag folders and feeds, opening one into
+/// the headline list, and going back to it from the list.
+extension ReaderState {
+  var selectedFeedRow: FeedRow? {
+    let rows = feedRows
+    return rows.indices.contains(feedList.selected) ? rows[feedList.selected] : nil
+  }
+
+  /// Actions while the feeds pane has the focus; those that mean nothing here do nothing.
+  mutating func performInFeeds(_ action: Action) -> [ReaderEffect]? {
+    let count = feedRows.count
+    switch action {
+    case .moveDown, .nextParagraph: feedList.select(feedList.selected + 1, count: count, height: feedsHeight)
+    case .moveUp, .previousParagraph: feedList.select(feedList.selected - 1, count: count, height: feedsHeight)
+    case .pageDown: feedList.select(feedList.selected + max(1, feedsHeight - 1), count: count, height: feedsHeight)
+    case .pageUp: feedList.select(feedList.selected - max(1, feedsHeight - 1), count: count, height: feedsHeight)
+    case .first: feedList.select(0, count: count, height: feedsHeight)
+    case .last: feedList.select(count - 1, count: count, height: feedsHeight)
+    case .open: return openFeedRow()
+    case .switchPane:
+      focus = .list
+      return []
+    case .back: return []
+    case .quit:
+      quitting = true
+      return []
+    case .nextQuote, .previousQuote, .nextStory, .previousStory, .search, .toggleRead, .toggleStar, .undo, .openLink,
+      .copyLink:
+      return []
+    case .markAllRead, .syncFeed, .syncAll, .redraw, .help, .cycleTheme:
+      return nil
+    }
+    return []
+  }
+
+  /// Enter on a row: a tag opens or closes its folder and shows its stories; a feed or a
+  /// virtual feed shows its stories in the list, which takes the focus.
+  mutating func openFeedRow() -> [ReaderEffect] {
+    guard let row = selectedFeedRow else { return [] }
+    if case .tag(let tag) = row.filter {
+      if openTags.contains(tag) { openTags.remove(tag) } else { openTags.insert(tag) }
+    }
+    focus = .list
+    return showStories(of: row.filter)
+  }
+
+  /// Asks for the stories of a filter; the list shows them when they come.
+  mutating func showStories(of newFilter: StoryFilter) -> [ReaderEffect] {
+    guard newFilter != filter || awaitedListing != nil else { return [] }
+    filter = newFilter
+    storyListings += 1
+    awaitedListing = storyListings
+    librarySearch = nil
+    notice = "loading…"
+    return [.listStories(newFilter, request: storyListings)]
+  }
+
+  /// From the list back to the feeds pane (a library's `q` and Esc in the list).
+  mutating func backToFeeds() -> [ReaderEffect] {
+    focus = .feeds
+    articleAlone = false
+    return []
+  }
+
+  mutating func replaceFeeds(_ listed: [ReaderFeed]) {
+    let selected = selectedFeedRow?.filter
+    feeds = listed
+    let rows = feedRows
+    if let selected, let index = rows.firstIndex(where: { $0.filter == selected }) {
+      feedList.select(index, count: rows.count, height: feedsHeight)
+    } else {
+      feedList.scrollIntoView(count: rows.count, height: feedsHeight)
+    }
+  }
+
+  mutating func showListedStories(_ listed: [ArticleSummary], read: [String], starred: [String], request: Int) -> [ReaderEffect] {
+    guard request == awaitedListing else { return [] }
+    awaitedListing = nil
+    notice = nil
+    readIDs.formUnion(read)
+    starredIDs.formUnion(starred)
+    stories = listed
+    list = ListState()
+    list.scrollIntoView(count: stories.count, height: listHeight)
+    reading = nil
+    search = nil
+    if stories.isEmpty { notice = "no stories here" }
+    return previewIfSideBySide()
+  }
+}
