@@ -133,18 +133,7 @@ extension Library {
 
   /// `entries` one at a time from a cursor, so listing the whole library holds one row.
   public func forEachEntry(_ filter: ArticleFilter = ArticleFilter(), _ body: (LibraryEntry) -> Void) throws(LibraryError) {
-    var conditions: [String] = []
-    var arguments: StatementArguments = []
-    if filter.unreadOnly { conditions.append("a.isRead = 0") }
-    if filter.starredOnly { conditions.append("a.isStarred = 1") }
-    if let id = filter.subscriptionId {
-      conditions.append("a.subscriptionId = ?")
-      _ = arguments.append(contentsOf: [id])
-    }
-    if let tag = filter.tag {
-      conditions.append("a.subscriptionId IN (SELECT subscriptionId FROM subscriptionTag WHERE tag = ?)")
-      _ = arguments.append(contentsOf: [tag])
-    }
+    let (conditions, arguments) = Self.conditions(for: filter)
     let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
     let limit = filter.limit.map { "LIMIT \($0) OFFSET \(filter.offset)" } ?? ""
     let sql = """
@@ -157,6 +146,23 @@ extension Library {
       let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
       while let row = try rows.next() { body(Self.entry(row)) }
     }
+  }
+
+  /// The SQL conditions (on `article a`) and their arguments that select a filter's articles.
+  static func conditions(for filter: ArticleFilter) -> (clauses: [String], arguments: StatementArguments) {
+    var conditions: [String] = []
+    var arguments: StatementArguments = []
+    if filter.unreadOnly { conditions.append("a.isRead = 0") }
+    if filter.starredOnly { conditions.append("a.isStarred = 1") }
+    if let id = filter.subscriptionId {
+      conditions.append("a.subscriptionId = ?")
+      _ = arguments.append(contentsOf: [id])
+    }
+    if let tag = filter.tag {
+      conditions.append("a.subscriptionId IN (SELECT subscriptionId FROM subscriptionTag WHERE tag = ?)")
+      _ = arguments.append(contentsOf: [tag])
+    }
+    return (conditions, arguments)
   }
 
   /// A row whose first columns are id, headline, source, published, isRead, isStarred, feed

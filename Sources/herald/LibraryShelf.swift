@@ -18,9 +18,20 @@ struct LibraryShelf: ReaderLibrary {
     }
   }
 
-  func listStories(
-    _ filter: StoryFilter, _ deliver: (_ stories: [ArticleSummary], _ readIDs: [String], _ starredIDs: [String]) -> Void
-  ) throws {
+  func speakers(_ filter: StoryFilter) throws -> [SpeakerTally] {
+    try library.speakers(Self.articleFilter(filter)).map { SpeakerTally(speaker: $0.speaker, quotes: $0.quotes) }
+  }
+
+  func quotes(of speaker: String, _ filter: StoryFilter) throws -> [SpokenQuote] {
+    try library.quotes(of: speaker, Self.articleFilter(filter)).map { found in
+      let id = String(found.entry.id)
+      return SpokenQuote(
+        story: ArticleSummary(id: id, headline: found.entry.headline, source: found.entry.source ?? found.entry.feed, path: ReaderLibraryPath.path(of: id)),
+        text: found.quote.text, start: found.quote.start)
+    }
+  }
+
+  static func articleFilter(_ filter: StoryFilter) -> ArticleFilter {
     var articleFilter = ArticleFilter()
     switch filter {
     case .all: break
@@ -29,6 +40,13 @@ struct LibraryShelf: ReaderLibrary {
     case .tag(let tag): articleFilter.tag = tag
     case .feed(let id): articleFilter.subscriptionId = Int64(id) ?? -1
     }
+    return articleFilter
+  }
+
+  func listStories(
+    _ filter: StoryFilter, _ deliver: (_ stories: [ArticleSummary], _ readIDs: [String], _ starredIDs: [String]) -> Void
+  ) throws {
+    let articleFilter = Self.articleFilter(filter)
     var stories: [ArticleSummary] = []
     var read: [String] = []
     var starred: [String] = []

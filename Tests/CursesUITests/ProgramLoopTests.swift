@@ -168,6 +168,18 @@ final class MemoryLibrary: ReaderLibrary, @unchecked Sendable {
 
   func feeds() throws -> [ReaderFeed] { feedList }
 
+  func speakers(_ filter: StoryFilter) throws -> [SpeakerTally] {
+    let counts = Dictionary(grouping: articles.flatMap(\.quotes).compactMap(\.speaker), by: { $0 }).mapValues(\.count)
+    return counts.map { SpeakerTally(speaker: $0.key, quotes: $0.value) }
+      .sorted { ($0.quotes, $1.speaker) > ($1.quotes, $0.speaker) }
+  }
+
+  func quotes(of speaker: String, _ filter: StoryFilter) throws -> [SpokenQuote] {
+    articles.flatMap { article in
+      article.quotes.filter { $0.speaker == speaker }.map { SpokenQuote(story: article.summary, text: $0.text, start: $0.start) }
+    }
+  }
+
   func listStories(_ filter: StoryFilter, _ deliver: ([ArticleSummary], [String], [String]) -> Void) throws {
     if case .feed(let id) = filter {
       deliver(articles.filter { (feedOfStory[$0.id] ?? "1") == id }.map(\.summary), [], [])

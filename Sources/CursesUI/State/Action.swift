@@ -17,6 +17,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
   case toggleRead, toggleStar, markAllRead, undo
   case openLink, copyLink
   case syncFeed, syncAll
+  case speakers
 
   /// The name a config file uses: move_down, next_quote, cycle_theme…
   public var configName: String {

@@ -32,6 +32,7 @@ public struct Keymap: Sendable, Hashable {
     .character("A"): .markAllRead, .character("U"): .undo,
     .character("o"): .openLink, .character("y"): .copyLink,
     .character("r"): .syncFeed, .character("R"): .syncAll,
+    .character("w"): .speakers,
   ])
 
   /// This keymap with `action` bound to exactly `keys`: its old keys are dropped, and the new
@@ -72,6 +73,7 @@ public struct Keymap: Sendable, Hashable {
     ([.undo], "undo the last marking (several levels)"),
     ([.openLink, .copyLink], "open the link in $BROWSER (3o: link [3]) / copy it"),
     ([.syncFeed, .syncAll], "sync this story's feed / every feed, in the background"),
+    ([.speakers], "who said what: speakers here, or the current quote's speaker"),
     ([.help], "this help (any key closes it)"),
   ]
 

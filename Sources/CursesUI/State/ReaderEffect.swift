@@ -27,6 +27,10 @@ public enum ReaderEffect: Sendable, Hashable {
   case reloadStories(StoryFilter)
   /// List the stories of a feed, tag or virtual feed, then send `.storiesListed`.
   case listStories(StoryFilter, request: Int)
+  /// Count who is quoted in a filter's stories, then send `.speakersListed`.
+  case listSpeakers(StoryFilter, request: Int)
+  /// List one speaker's quotes, then send `.quotesListed`.
+  case listQuotes(speaker: String, StoryFilter, request: Int)
 }
 
 /// A change of a story's read or star state.
@@ -63,6 +67,8 @@ public enum ReaderMessage: Sendable {
   case storiesReplaced([ArticleSummary], read: [String], starred: [String], filter: StoryFilter)
   /// The library's feeds with their counts (at start, after a sync, after marks).
   case feedsListed([ReaderFeed])
+  case speakersListed([SpeakerTally], request: Int)
+  case quotesListed([SpokenQuote], request: Int)
   /// The answer to `listStories`.
   case storiesListed([ArticleSummary], read: [String], starred: [String], request: Int)
   /// The answer to `searchLibrary`: the hits, best first, or why the query failed.

@@ -29,7 +29,7 @@ extension ReaderState {
     case .nextQuote, .previousQuote, .nextStory, .previousStory, .search, .toggleRead, .toggleStar, .undo, .openLink,
       .copyLink:
       return []
-    case .markAllRead, .syncFeed, .syncAll, .redraw, .help, .cycleTheme:
+    case .markAllRead, .syncFeed, .syncAll, .redraw, .help, .cycleTheme, .speakers:
       return nil
     }
     return []

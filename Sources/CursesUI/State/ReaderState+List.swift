@@ -6,8 +6,9 @@ extension ReaderState {
   mutating func requestOpen(_ story: ArticleSummary) -> [ReaderEffect] {
     openRequests += 1
     awaitedOpen = openRequests
-    // Keys typed ahead for the story asked for before are not meant for this one.
+    // Keys typed ahead (or a quote to show) for the story asked for before are not for this one.
     keysAwaitingArticle = []
+    quoteToShow = nil
     return [.openArticle(story, request: openRequests)]
   }
 

@@ -42,7 +42,12 @@ extension ReaderState {
       guard request == awaitedOpen else { return [] }
       awaitedOpen = nil
       show(article)
-      if let resumeAt { _ = focusParagraph(resumeAt) }
+      if let start = quoteToShow {
+        quoteToShow = nil
+        showQuote(at: start)
+      } else if let resumeAt {
+        _ = focusParagraph(resumeAt)
+      }
       // Keys typed while it was on its way apply to it now, in order.
       let typedAhead = keysAwaitingArticle
       keysAwaitingArticle = []
@@ -57,6 +62,12 @@ extension ReaderState {
     case .storiesReplaced(let listed, let read, let starred, let listedFilter):
       guard listedFilter == filter, awaitedListing == nil else { return [] }
       replaceStories(listed, read: read, starred: starred)
+      return []
+    case .speakersListed(let tallies, let request):
+      showSpeakers(tallies, request: request)
+      return []
+    case .quotesListed(let quotes, let request):
+      showQuotes(quotes, request: request)
       return []
     case .feedsListed(let listed):
       replaceFeeds(listed)
@@ -82,6 +93,10 @@ extension ReaderState {
     if helpVisible {
       helpVisible = false
       return []
+    }
+    if speakersView != nil {
+      guard let action = keymap.action(for: key) else { return [] }
+      return performInSpeakers(action)
     }
     if let librarySearch, librarySearch.editing { return editLibrarySearch(librarySearch, key: key) }
     if let search, search.editing { return edit(search: search, key: key) }
@@ -166,6 +181,7 @@ extension ReaderState {
       themeName = themeNames[next]
       notice = "theme: \(themeName)"
       return [.applyTheme(themeName)]
+    case .speakers: return openSpeakers()
     case .syncFeed: return startSync(all: false)
     case .syncAll: return startSync(all: true)
     case .openLink: return openLink(number: takeCount())

@@ -54,6 +54,11 @@ public struct ReaderState: Sendable {
   public var filter: StoryFilter = .all
   public var storyListings = 0
   public var awaitedListing: Int?
+  /// The speakers view, when open.
+  public var speakersView: SpeakersView?
+  public var speakerRequests = 0
+  /// The quote to make current once the article asked for arrives (from the speakers view).
+  public var quoteToShow: TextPosition?
   public var readIDs: Set<String> = []
   public var starredIDs: Set<String> = []
   /// Markings that `undo` takes back, the latest last.
@@ -135,4 +140,30 @@ public struct LibrarySearch: Sendable {
   public var request: Int?
   /// The list before the hits replaced it, and its selection.
   public var previous: (stories: [ArticleSummary], selected: Int)?
+}
+
+/// "Who said what": the speakers of the current view, most quoted first, or one speaker's
+/// quotes with their headlines.
+public struct SpeakersView: Sendable {
+  public enum Content: Sendable {
+    case loading
+    case speakers([SpeakerTally])
+    case quotes(speaker: String, [SpokenQuote])
+  }
+
+  public var content: Content
+  public var list = ListState()
+  public var request: Int
+  /// The speaker whose quotes were asked for.
+  public var asked: String?
+  /// The speakers list to go back to from one speaker's quotes.
+  public var speakersBefore: (tallies: [SpeakerTally], list: ListState)?
+
+  public var count: Int {
+    switch content {
+    case .loading: return 0
+    case .speakers(let tallies): return tallies.count
+    case .quotes(_, let quotes): return quotes.count
+    }
+  }
 }

@@ -124,6 +124,26 @@ final class EffectWorker: Sendable {
     }
   }
 
+  /// Counts speakers, or lists one speaker's quotes; the answer names the request.
+  func listSpeakers(_ filter: StoryFilter, quotesOf speaker: String?, request: Int) {
+    guard let library = opener.library else { return }
+    pending.add(1, ordering: .acquiringAndReleasing)
+    queue.async { [self] in
+      defer { pending.subtract(1, ordering: .acquiringAndReleasing) }
+      do {
+        let answer: ReaderMessage =
+          if let speaker {
+            .quotesListed(try library.quotes(of: speaker, filter), request: request)
+          } else {
+            .speakersListed(try library.speakers(filter), request: request)
+          }
+        answers.withLock { $0.append(answer) }
+      } catch {
+        answers.withLock { $0.append(.effectFailed("cannot list who said what: \(error)")) }
+      }
+    }
+  }
+
   /// Searches the library; the answer names the request.
   func search(_ query: String, limit: Int, request: Int) {
     guard let library = opener.library else { return }

@@ -11,6 +11,10 @@ public protocol ReaderLibrary: Sendable {
   ) throws
   /// The subscriptions with their unread and total counts, tags and last errors.
   func feeds() throws -> [ReaderFeed]
+  /// Who is quoted in a filter's stories, most quoted first.
+  func speakers(_ filter: StoryFilter) throws -> [SpeakerTally]
+  /// One speaker's quotes in a filter's stories, newest stories first.
+  func quotes(of speaker: String, _ filter: StoryFilter) throws -> [SpokenQuote]
   /// One story in full, and the paragraph the reader was at when last reading it.
   func open(_ story: ArticleSummary) throws -> (article: Article, paragraph: Int?)
   /// Marks a story read, the reader being at `paragraph`.

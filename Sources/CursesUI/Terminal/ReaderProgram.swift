@@ -154,6 +154,10 @@ public enum ReaderProgram {
           worker.sync(feedOf: story)
         case .reloadStories(let filter):
           worker.reloadStories(filter)
+        case .listSpeakers(let filter, let request):
+          worker.listSpeakers(filter, quotesOf: nil, request: request)
+        case .listQuotes(let speaker, let filter, let request):
+          worker.listSpeakers(filter, quotesOf: speaker, request: request)
         case .listStories(let filter, let request):
           worker.listStories(filter, request: request)
         case .searchLibrary(let query, let request):

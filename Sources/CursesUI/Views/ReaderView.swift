@@ -23,6 +23,9 @@ public enum ReaderView {
       ArticleView(reading: state.reading, search: state.search)
         .render(into: &grid, area: area)
     }
+    if let view = state.speakersView {
+      SpeakersPaneView(view: view).render(into: &grid, area: Rect(x: 0, y: 0, width: state.width, height: screen.status.y))
+    }
     StatusBarView(state: state).render(into: &grid, area: screen.status)
     if state.helpVisible { HelpOverlay(keymap: state.keymap).render(into: &grid, area: grid.bounds) }
     return grid

@@ -40,6 +40,11 @@ public struct StatusBarView {
     var facts: [String] = []
     if let notice = state.notice { facts.append(notice) }
     if let sync = state.syncStatus { facts.append(sync) }
+    if let view = state.speakersView {
+      if view.count > 0 { facts.append("\(view.list.selected + 1)/\(view.count)") }
+      facts.append("Enter opens")
+      return facts
+    }
     if state.focus == .feeds {
       let rows = state.feedRows
       if rows.indices.contains(state.feedList.selected) {
