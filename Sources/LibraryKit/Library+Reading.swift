@@ -2,13 +2,18 @@ import Foundation
 import GRDB
 
 extension Library {
-  /// Marks an article read (keeping when it was first read) with the paragraph the reader is
-  /// at, so that opening it again resumes there. An unknown id changes nothing.
-  public func recordReading(_ id: Int64, paragraph: Int, now: Date = Date()) throws(LibraryError) {
+  /// Keeps the paragraph the reader is at, so that opening the article again resumes there,
+  /// and (unless `markRead` is false) marks it read, keeping when it was first read. An unknown
+  /// id changes nothing.
+  public func recordReading(_ id: Int64, paragraph: Int, markRead: Bool = true, now: Date = Date()) throws(LibraryError) {
     try write { db in
-      try db.execute(
-        sql: "UPDATE article SET isRead = 1, readAt = coalesce(readAt, ?), lastParagraph = ? WHERE id = ?",
-        arguments: [now.timeIntervalSince1970, max(0, paragraph), id])
+      if markRead {
+        try db.execute(
+          sql: "UPDATE article SET isRead = 1, readAt = coalesce(readAt, ?), lastParagraph = ? WHERE id = ?",
+          arguments: [now.timeIntervalSince1970, max(0, paragraph), id])
+      } else {
+        try db.execute(sql: "UPDATE article SET lastParagraph = ? WHERE id = ?", arguments: [max(0, paragraph), id])
+      }
     }
   }
 

@@ -116,9 +116,9 @@ struct LibraryShelf: ReaderLibrary {
     return summary
   }
 
-  func recordReading(_ storyID: String, paragraph: Int) throws {
+  func recordReading(_ storyID: String, paragraph: Int, read: Bool) throws {
     guard let id = Int64(storyID) else { return }
-    try library.recordReading(id, paragraph: paragraph)
+    try library.recordReading(id, paragraph: paragraph, markRead: read)
   }
 
 }

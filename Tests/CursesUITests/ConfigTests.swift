@@ -149,7 +149,19 @@ struct LibraryConfigTests {
     #expect(config.keep == nil)
     #expect(problems.map(\.message).sorted() == [
       "library.keep must be a number of days such as \"30d\" or a count such as 500",
-      "unknown setting \"kept\" in [library] (known: keep, [library.keep_feed])",
+      "unknown setting \"kept\" in [library] (known: keep, refresh, mark_read, mark_read_after, [library.keep_feed])",
     ])
+  }
+
+  @Test func refreshAndMarkReadSettings() {
+    let (config, problems) = ConfigLoader.parse("[library]\nrefresh = 15\nmark_read_after = 4\n", path: "c.toml")
+    #expect(problems.isEmpty, "\(problems)")
+    #expect(config.refreshMinutes == 15)
+    #expect(config.markReadAfter == 4)
+    let (off, _) = ConfigLoader.parse("[library]\nmark_read_after = 4\nmark_read = false\nrefresh = 0\n", path: "c.toml")
+    #expect(off.markReadAfter == nil)
+    #expect(off.refreshMinutes == nil)
+    let (_, bad) = ConfigLoader.parse("[library]\nrefresh = 5000\nmark_read = \"yes\"\n", path: "c.toml")
+    #expect(bad.map(\.message).sorted() == ["library.mark_read must be true or false", "library.refresh = 5000 is out of range (0–1440)"])
   }
 }

@@ -235,7 +235,7 @@ final class MemoryLibrary: ReaderLibrary, @unchecked Sendable {
     return (article, lock.withLock { positions[story.id] })
   }
 
-  func recordReading(_ storyID: String, paragraph: Int) throws {
+  func recordReading(_ storyID: String, paragraph: Int, read: Bool) throws {
     lock.withLock { positions[storyID] = paragraph }
   }
 }
@@ -258,8 +258,8 @@ struct LibraryReaderTests {
     }
     #expect(state.update(.articleLoaded(library.articles[0], request: request, resumeAt: 2)).isEmpty)
     #expect(state.reading?.paragraph == 2)
-    #expect(state.update(.input(.key(.tab))) == [.recordReading(storyID: "1", paragraph: 2)])
-    #expect(state.update(.input(.key(.character("j")))) == [.recordReading(storyID: "1", paragraph: 3)])
+    #expect(state.update(.input(.key(.tab))) == [.recordReading(storyID: "1", paragraph: 2, read: true)])
+    #expect(state.update(.input(.key(.character("j")))) == [.recordReading(storyID: "1", paragraph: 3, read: true)])
     #expect(state.update(.input(.key(.character("?")))).isEmpty)
   }
 
@@ -559,5 +559,57 @@ struct ReaderSyncTests {
         theme: Theme(name: "plain", styles: [:]), environment: [:], library: library),
       on: backend)
     #expect(backend.gaveUpWaitingFor == nil)
+  }
+}
+
+@Suite("Time: marking read after a delay, syncing every so often")
+struct ReaderTimeTests {
+  private func opened(markReadAfter: Double?) -> ReaderState {
+    var state = ReaderState(width: 60, height: 20)
+    state.isLibrary = true
+    state.markReadAfter = markReadAfter
+    let library = MemoryLibrary(Array(Stories.all.prefix(2)))
+    _ = state.update(.storiesLoaded(library.articles.map(\.summary), skipped: 0, done: true))
+    if case .openArticle(_, let request)? = state.update(.input(.key(.enter))).first {
+      _ = state.update(.articleLoaded(library.articles[0], request: request))
+    }
+    return state
+  }
+
+  @Test func aStoryIsReadOnceOpenForTheDelay() {
+    var state = opened(markReadAfter: 5)
+    #expect(!state.readIDs.contains("1"))
+    _ = state.update(.tick(100))
+    #expect(state.update(.tick(104)).isEmpty)
+    #expect(state.update(.tick(105.5)) == [.recordReading(storyID: "1", paragraph: 0, read: true)])
+    #expect(state.readIDs.contains("1"))
+  }
+
+  @Test func leavingBeforeTheDelayLeavesItUnreadButKeepsThePlace() {
+    var state = opened(markReadAfter: 5)
+    _ = state.update(.tick(100))
+    #expect(state.update(.input(.key(.character("j")))) == [.recordReading(storyID: "1", paragraph: 1, read: false)])
+    _ = state.update(.input(.key(.escape)))
+    _ = state.update(.tick(110))
+    #expect(!state.readIDs.contains("1"))
+  }
+
+  @Test func markReadOffLeavesReadingToU() {
+    var state = opened(markReadAfter: nil)
+    _ = state.update(.tick(1_000))
+    #expect(!state.readIDs.contains("1"))
+    #expect(state.update(.input(.key(.character("u")))).contains(.mark(["1"], .read)))
+  }
+
+  @Test func theRefreshIntervalStartsASyncWhenDue() {
+    var state = ReaderState(width: 60, height: 20)
+    state.isLibrary = true
+    state.refreshEvery = 1
+    #expect(state.update(.tick(0)).isEmpty)
+    #expect(state.update(.tick(59)).isEmpty)
+    #expect(state.update(.tick(61)) == [.syncLibrary(feedOf: nil)])
+    #expect(state.update(.tick(130)).isEmpty)
+    _ = state.update(.syncFinished("synced 1 feed: 0 new articles"))
+    #expect(state.update(.tick(130)) == [.syncLibrary(feedOf: nil)])
   }
 }

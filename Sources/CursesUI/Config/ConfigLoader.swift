@@ -121,6 +121,20 @@ public enum ConfigLoader {
       switch name {
       case "keep":
         config.keep = retention(setting, at: place)
+      case "refresh":
+        if let minutes = integer(setting, in: 0...1440, named: place, report: { report($0, place) }) {
+          config.refreshMinutes = minutes > 0 ? minutes : nil
+        }
+      case "mark_read":
+        guard let on = setting.bool else {
+          report("library.mark_read must be true or false", place)
+          continue
+        }
+        if !on { config.markReadAfter = nil } else if config.markReadAfter == nil { config.markReadAfter = 0 }
+      case "mark_read_after":
+        if let seconds = integer(setting, in: 0...3600, named: place, report: { report($0, place) }), config.markReadAfter != nil {
+          config.markReadAfter = seconds
+        }
       case "keep_feed":
         guard let feeds = setting.table else {
           report("library.keep_feed must be a table of \"feed URL or title\" = keep", place)
@@ -130,7 +144,7 @@ public enum ConfigLoader {
           if let parsed = retention(value, at: "\(place).\(feed)") { config.keepPerFeed[feed] = parsed }
         }
       default:
-        report("unknown setting \"\(name)\" in [library] (known: keep, [library.keep_feed])", place)
+        report("unknown setting \"\(name)\" in [library] (known: keep, refresh, mark_read, mark_read_after, [library.keep_feed])", place)
       }
     }
   }
@@ -181,6 +195,12 @@ public enum ConfigLoader {
       # How many articles each feed keeps: "30d" (the last 30 days) or a count such as 500.
       # Unset, everything is kept. Unread and starred articles are never pruned.
       # keep = "90d"
+      # Minutes between syncs while the reader runs (0: only when you press r or R).
+      refresh = 0
+      # Opening a story marks it read after this many seconds (0: at once); mark_read = false
+      # leaves that to u.
+      mark_read = true
+      mark_read_after = 0
       # [library.keep_feed]
       # "https://example.org/firehose.xml" = 200
 

@@ -17,6 +17,11 @@ public struct ReaderConfig: Sendable {
   public var keep: Retention?
   /// `[library.keep_feed]`: the same for one feed, by its URL, path or title.
   public var keepPerFeed: [String: Retention] = [:]
+  /// `[library] refresh`: minutes between syncs while the reader runs (nil: none).
+  public var refreshMinutes: Int?
+  /// `[library] mark_read` and `mark_read_after`: seconds an opened story stays open before
+  /// it counts as read (0: at once; nil: never, only `u` marks it).
+  public var markReadAfter: Int? = 0
 
   public init() {}
 

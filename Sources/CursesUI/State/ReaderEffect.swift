@@ -10,8 +10,8 @@ public enum ReaderEffect: Sendable, Hashable {
   case redrawAll
   /// Draw with the named theme from now on.
   case applyTheme(String)
-  /// Keep in the library that this story was read and where the reader is in it.
-  case recordReading(storyID: String, paragraph: Int)
+  /// Keep in the library where the reader is in this story, and whether it is read.
+  case recordReading(storyID: String, paragraph: Int, read: Bool)
   /// Keep a marking of library stories in the library.
   case mark([String], StoryMark)
   /// Open a web address with the user's browser, the terminal handed over while it runs.
@@ -60,6 +60,9 @@ public enum ReaderMessage: Sendable {
   case articleFailed(ArticleSummary, String, request: Int)
   /// An effect that answers nothing (keeping the reading state) failed: said in the status bar.
   case effectFailed(String)
+  /// The time, now and then (seconds since 1970), for what waits: marking read after a delay,
+  /// syncing every so often.
+  case tick(Double)
   case syncProgressed(ReaderSyncProgress)
   /// A sync ended: its summary, or why it could not run.
   case syncFinished(String)

@@ -7,7 +7,7 @@ extension ReaderState {
     reading = Reading(
       article: article,
       layout: ArticleLayout(article: article, width: geometry.textWidth, paragraphSpacing: paragraphSpacing))
-    if focus == .article { readIDs.insert(article.id) }
+    if focus == .article { markOpened(article.id) }
     if let query = search?.query, search?.editing == false {
       search = Search(query: query, editing: false)
       runSearch()

@@ -50,7 +50,7 @@ extension ReaderState {
     if focus == .article { return [] }
     focus = .article
     if !isSideBySide { articleAlone = true }
-    readIDs.insert(story.id)
+    markOpened(story.id)
     if isReading(story) { return [] }
     return requestOpen(story)
   }
@@ -89,7 +89,7 @@ extension ReaderState {
     list.select(target, count: stories.count, height: listHeight)
     search = nil
     guard let story = selectedStory else { return [] }
-    if focus == .article { readIDs.insert(story.id) }
+    if focus == .article { markOpened(story.id) }
     return requestOpen(story)
   }
 }

@@ -66,7 +66,7 @@ extension ReaderState {
         speakersView = nil
         focus = .article
         if !isSideBySide { articleAlone = true }
-        readIDs.insert(chosen.story.id)
+        markOpened(chosen.story.id)
         if isReading(chosen.story) {
           showQuote(at: chosen.start)
           return []

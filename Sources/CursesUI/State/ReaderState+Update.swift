@@ -7,18 +7,20 @@ extension ReaderState {
     var effects = apply(message, keymap: keymap ?? self.keymap)
     if let position = readingPositionToRecord() {
       recorded = position
-      effects.append(.recordReading(storyID: position.storyID, paragraph: position.paragraph))
+      effects.append(.recordReading(storyID: position.storyID, paragraph: position.paragraph, read: position.read))
     }
     return effects
   }
 
-  /// Where the reader is in an opened library story, when that changed since it was last
-  /// recorded. A story only previewed beside the list is not read, and is not recorded.
+  /// Where the reader is in an opened library story, and whether it is read, when that
+  /// changed since it was last recorded. A story only previewed beside the list is not
+  /// recorded.
   private func readingPositionToRecord() -> RecordedPosition? {
     guard let reading, reading.article.path.map({ $0.hasPrefix(ReaderLibraryPath.prefix) }) == true,
-      readIDs.contains(reading.article.id)
+      reading.article.id == openedStoryID || readIDs.contains(reading.article.id)
     else { return nil }
-    let position = RecordedPosition(storyID: reading.article.id, paragraph: reading.paragraph)
+    let position = RecordedPosition(
+      storyID: reading.article.id, paragraph: reading.paragraph, read: readIDs.contains(reading.article.id))
     return position == recorded ? nil : position
   }
 
@@ -76,6 +78,8 @@ extension ReaderState {
       return showListedStories(listed, read: read, starred: starred, request: request)
     case .librarySearchAnswered(let result, let request):
       return showLibrarySearch(result, request: request)
+    case .tick(let time):
+      return tick(time)
     case .effectFailed(let reason):
       notice = reason
       return []

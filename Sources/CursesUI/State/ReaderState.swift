@@ -37,6 +37,17 @@ public struct ReaderState: Sendable {
   public var count: Int?
   /// The reading position last sent to the library, so that only changes are sent.
   public var recorded: RecordedPosition?
+  /// The story opened for reading (not only previewed beside the list): its position is kept.
+  public var openedStoryID: String?
+  /// Seconds an opened story stays open before it counts as read (0: at once; nil: never,
+  /// only `u` marks it), and the story waiting for that.
+  public var markReadAfter: Double? = 0
+  public var pendingRead: PendingRead?
+  /// Minutes between syncs while the reader runs (nil: none), and when the last one started.
+  public var refreshEvery: Double?
+  public var lastRefresh: Double?
+  /// The time of the last tick.
+  public var now: Double?
   public var search: Search?
   /// A search of the whole library, typed in the list: its query and, once answered, the list
   /// it replaced (restored by Esc).
@@ -121,10 +132,17 @@ public struct ReaderState: Sendable {
   public var articleVisible: Bool { layout.article != nil }
 }
 
-/// A story and the paragraph the reader is at in it.
+/// A story, the paragraph the reader is at in it, and whether it is read.
 public struct RecordedPosition: Sendable, Hashable {
   public var storyID: String
   public var paragraph: Int
+  public var read: Bool
+}
+
+/// A story opened and waiting to count as read.
+public struct PendingRead: Sendable, Hashable {
+  public var storyID: String
+  public var since: Double?
 }
 
 /// Markings to undo: applying `mark` to `ids` restores what was before.

@@ -13,7 +13,7 @@ final class EffectWorker: Sendable {
   private let queue = DispatchQueue(label: "herald.effects", qos: .userInitiated)
   private let writes = DispatchQueue(label: "herald.effects.writes", qos: .utility)
   private let syncs = DispatchQueue(label: "herald.effects.sync", qos: .utility)
-  private let positions = Mutex<[String: Int]>([:])
+  private let positions = Mutex<[String: (paragraph: Int, read: Bool)]>([:])
   private let failures = Mutex<[String]>([])
   private let answers = Mutex<[ReaderMessage]>([])
   private let latestOpen = Atomic<Int>(0)
@@ -163,17 +163,17 @@ final class EffectWorker: Sendable {
   }
 
   /// Keeps a story's reading position in the library.
-  func record(_ storyID: String, paragraph: Int) {
+  func record(_ storyID: String, paragraph: Int, read: Bool) {
     guard let library = opener.library else { return }
-    positions.withLock { $0[storyID] = paragraph }
+    positions.withLock { $0[storyID] = (paragraph, read) }
     writes.async { [self] in
       let batch = positions.withLock { taken in
         defer { taken = [:] }
         return taken
       }
-      for (id, paragraph) in batch {
+      for (id, position) in batch {
         do {
-          try library.recordReading(id, paragraph: paragraph)
+          try library.recordReading(id, paragraph: position.paragraph, read: position.read)
         } catch {
           failures.withLock { $0.append("cannot keep the reading state: \(error)") }
         }

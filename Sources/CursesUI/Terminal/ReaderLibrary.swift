@@ -17,8 +17,8 @@ public protocol ReaderLibrary: Sendable {
   func quotes(of speaker: String, _ filter: StoryFilter) throws -> [SpokenQuote]
   /// One story in full, and the paragraph the reader was at when last reading it.
   func open(_ story: ArticleSummary) throws -> (article: Article, paragraph: Int?)
-  /// Marks a story read, the reader being at `paragraph`.
-  func recordReading(_ storyID: String, paragraph: Int) throws
+  /// Keeps where the reader is in a story, and marks it read when `read` says so.
+  func recordReading(_ storyID: String, paragraph: Int, read: Bool) throws
   /// Marks stories read, unread, starred or not.
   func mark(_ storyIDs: [String], _ mark: StoryMark) throws
   /// The stories that match a query, best first; a query that cannot be read throws a

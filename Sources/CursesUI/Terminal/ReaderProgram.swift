@@ -84,6 +84,8 @@ public enum ReaderProgram {
     loop.state.keymap = setup.config.keymap
     loop.state.notice = setup.notice
     loop.state.isLibrary = setup.library != nil
+    loop.state.markReadAfter = setup.config.markReadAfter.map(Double.init)
+    loop.state.refreshEvery = setup.config.refreshMinutes.map(Double.init)
 
     var dirty = true
     while !loop.state.quitting {
@@ -96,6 +98,11 @@ public enum ReaderProgram {
         loop.send(answer)
         dirty = true
       }
+      if loop.state.needsTicks {
+        let before = (loop.state.readIDs.count, loop.state.syncStatus)
+        loop.send(.tick(Date().timeIntervalSince1970))
+        if before != (loop.state.readIDs.count, loop.state.syncStatus) { dirty = true }
+      }
       if let failure = worker.takeFailures().last {
         loop.send(.effectFailed(failure))
         dirty = true
@@ -106,7 +113,7 @@ public enum ReaderProgram {
         loop.needsFull = false
       }
       // Poll often while an effect or the listing may still answer; rarely once all is quiet.
-      let timeout: Int32 = worker.isBusy ? 10 : loop.state.loadedAll ? 500 : 40
+      let timeout: Int32 = worker.isBusy ? 10 : loop.state.pendingRead != nil ? 100 : loop.state.loadedAll ? 500 : 40
       guard let event = backend.readEvent(timeout: timeout) else { continue }
       loop.send(.input(event))
       // Several keys typed at once (a paste, a held key) are applied before the next frame.
@@ -136,8 +143,8 @@ public enum ReaderProgram {
           needsFull = true
         case .openArticle(let summary, let request):
           worker.open(summary, request: request)
-        case .recordReading(let storyID, let paragraph):
-          worker.record(storyID, paragraph: paragraph)
+        case .recordReading(let storyID, let paragraph, let read):
+          worker.record(storyID, paragraph: paragraph, read: read)
         case .mark(let ids, let mark):
           worker.mark(ids, mark)
         case .openURL(let url):
