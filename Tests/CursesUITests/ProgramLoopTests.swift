@@ -338,9 +338,7 @@ struct MarkTests {
         .event(.key(.character("A"))), .waitFor("marked 3 stories read"),
       ])
     _ = ReaderProgram.run(
-      ReaderProgram.Setup(
-        paths: [], config: ReaderConfig(), catalog: ThemeCatalog(bundled: nil, user: nil),
-        theme: Theme(name: "plain", styles: [:]), environment: [:], library: library),
+      .plain(library: library),
       on: backend)
     #expect(backend.gaveUpWaitingFor == nil)
     #expect(library.markings == ["1": [.star, .read], "2": [.read], "3": [.read]])
@@ -502,9 +500,7 @@ struct LibrarySearchTests {
         .event(.key(.enter)), .waitFor("1 found for cheering"), .event(.key(.enter)), .waitFor("“cheering” 1/1"),
       ])
     _ = ReaderProgram.run(
-      ReaderProgram.Setup(
-        paths: [], config: ReaderConfig(), catalog: ThemeCatalog(bundled: nil, user: nil),
-        theme: Theme(name: "plain", styles: [:]), environment: [:], library: library),
+      .plain(library: library),
       on: backend)
     #expect(backend.gaveUpWaitingFor == nil)
   }
@@ -554,9 +550,7 @@ struct ReaderSyncTests {
         .waitFor("synced 1 feed: 1 new articles"), .waitFor("story 4/24"),
       ])
     _ = ReaderProgram.run(
-      ReaderProgram.Setup(
-        paths: [], config: ReaderConfig(), catalog: ThemeCatalog(bundled: nil, user: nil),
-        theme: Theme(name: "plain", styles: [:]), environment: [:], library: library),
+      .plain(library: library),
       on: backend)
     #expect(backend.gaveUpWaitingFor == nil)
   }
@@ -611,5 +605,14 @@ struct ReaderTimeTests {
     #expect(state.update(.tick(130)).isEmpty)
     _ = state.update(.syncFinished("synced 1 feed: 0 new articles"))
     #expect(state.update(.tick(130)) == [.syncLibrary(feedOf: nil)])
+  }
+}
+
+extension ReaderProgram.Setup {
+  /// A reader on a library with the defaults and no theme, for program-loop tests.
+  static func plain(library: MemoryLibrary) -> ReaderProgram.Setup {
+    ReaderProgram.Setup(
+      paths: [], config: ReaderConfig(), catalog: ThemeCatalog(bundled: nil, user: nil),
+      theme: Theme(name: "plain", styles: [:]), environment: [:], library: library)
   }
 }

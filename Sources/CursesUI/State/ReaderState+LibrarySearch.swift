@@ -14,12 +14,12 @@ extension ReaderState {
 
   mutating func editLibrarySearch(_ current: LibrarySearch, key: Key) -> [ReaderEffect] {
     var edited = current
-    switch key {
-    case .escape:
+    switch LineEdit.apply(key, to: edited.query) {
+    case .cancel:
       edited.editing = false
       librarySearch = edited.previous == nil ? nil : edited
       return []
-    case .enter:
+    case .submit:
       let query = Self.trimmed(edited.query[...], [" "])
       guard !query.isEmpty else {
         edited.editing = false
@@ -32,16 +32,9 @@ extension ReaderState {
       librarySearch = edited
       notice = "searching for \(query)…"
       return [.searchLibrary(query, request: searchRequests)]
-    case .backspace:
-      if edited.query.isEmpty {
-        edited.editing = false
-        librarySearch = edited.previous == nil ? nil : edited
-        return []
-      }
-      edited.query.removeLast()
-    case .character(let character):
-      edited.query.append(character)
-    default:
+    case .changed(let query):
+      edited.query = query
+    case .unchanged:
       return []
     }
     librarySearch = edited

@@ -4,26 +4,20 @@ import NewsKit
 extension ReaderState {
   mutating func edit(search current: Search, key: Key) -> [ReaderEffect] {
     var edited = current
-    switch key {
-    case .escape:
+    switch LineEdit.apply(key, to: edited.query) {
+    case .cancel:
       search = nil
       relayout()
       return []
-    case .enter:
+    case .submit:
       edited.editing = false
       search = edited.query.isEmpty ? nil : edited
       runSearch()
       if let search, search.matches.isEmpty { notice = "not found: \(search.query)" }
       return []
-    case .backspace:
-      if edited.query.isEmpty {
-        search = nil
-        return []
-      }
-      edited.query.removeLast()
-    case .character(let character):
-      edited.query.append(character)
-    default:
+    case .changed(let query):
+      edited.query = query
+    case .unchanged:
       return []
     }
     search = edited

@@ -67,15 +67,8 @@ final class EffectWorker: Sendable {
     syncs.async { [self] in
       defer { pending.subtract(1, ordering: .acquiringAndReleasing) }
       writes.sync {}
-      var stories: [ArticleSummary] = []
-      var read: [String] = []
-      var starred: [String] = []
       do {
-        try library.listStories(filter) { batch, batchRead, batchStarred in
-          stories += batch
-          read += batchRead
-          starred += batchStarred
-        }
+        let (stories, read, starred) = try Self.allStories(of: library, filter)
         answers.withLock { $0.append(.storiesReplaced(stories, read: read, starred: starred, filter: filter)) }
       } catch {
         answers.withLock { $0.append(.effectFailed("cannot list the library again: \(error)")) }
@@ -92,20 +85,26 @@ final class EffectWorker: Sendable {
     queue.async { [self] in
       defer { pending.subtract(1, ordering: .acquiringAndReleasing) }
       guard latestListing.load(ordering: .acquiring) == request else { return }
-      var stories: [ArticleSummary] = []
-      var read: [String] = []
-      var starred: [String] = []
       do {
-        try library.listStories(filter) { batch, batchRead, batchStarred in
-          stories += batch
-          read += batchRead
-          starred += batchStarred
-        }
+        let (stories, read, starred) = try Self.allStories(of: library, filter)
         answers.withLock { $0.append(.storiesListed(stories, read: read, starred: starred, request: request)) }
       } catch {
         answers.withLock { $0.append(.effectFailed("cannot list the stories: \(error)")) }
       }
     }
+  }
+
+  /// A filter's stories in one go, with the ids of the read and starred ones.
+  private static func allStories(of library: any ReaderLibrary, _ filter: StoryFilter) throws
+    -> (stories: [ArticleSummary], read: [String], starred: [String])
+  {
+    var all: (stories: [ArticleSummary], read: [String], starred: [String]) = ([], [], [])
+    try library.listStories(filter) { batch, read, starred in
+      all.stories += batch
+      all.read += read
+      all.starred += starred
+    }
+    return all
   }
 
   /// Counts the feeds again once the writes sent so far are done; several requests made
