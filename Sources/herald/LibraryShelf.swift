@@ -52,9 +52,14 @@ struct LibraryShelf: ReaderLibrary {
     var starred: [String] = []
     // A small first batch draws the first screen at once; later ones are larger.
     var batchSize = 200
+    // Thousands of stories name the same few sources: one copy of each is kept, not one per story.
+    var sources: [String: String] = [:]
     try library.forEachEntry(articleFilter) { entry in
       let id = String(entry.id)
-      stories.append(ArticleSummary(id: id, headline: entry.headline, source: entry.source ?? entry.feed, path: ReaderLibraryPath.path(of: id)))
+      let named = entry.source ?? entry.feed
+      let source = sources[named] ?? named
+      if sources.count < 10_000 { sources[named] = source }
+      stories.append(ArticleSummary(id: id, headline: entry.headline, source: source, path: ReaderLibraryPath.path(of: id)))
       if entry.isRead { read.append(id) }
       if entry.isStarred { starred.append(id) }
       if stories.count >= batchSize {
