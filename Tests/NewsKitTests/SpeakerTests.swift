@@ -87,3 +87,19 @@ struct SpeakerTests {
     #expect(found.map(\.kind) == [.phrase, .phrase, .speech, .speech])
   }
 }
+
+@Suite("Found by fuzzing")
+struct FuzzRegressionTests {
+  /// A quote continued from a long paragraph into a short one, attributed with a pronoun: the
+  /// text before it was cut from the short paragraph at the long one's offset, and crashed
+  /// (scripts/fuzz.sh article, within 2 seconds).
+  @Test func aPronounAfterAQuoteContinuedFromALongerParagraph() {
+    let paragraphs = [
+      "Librarian Owen Pryce said the seed scheme had been “far more popular than the audiobooks, with 600 packets borrowed in its first month.",
+      "“Tomatoes go first,” he said.",
+    ]
+    let quotes = QuoteDetector.quotes(in: paragraphs)
+    #expect(quotes.count == 1)
+    #expect(quotes.first?.speaker?.contains("Pryce") == true)
+  }
+}

@@ -47,7 +47,9 @@ public enum QuoteDetector {
           previousEnd: previousEnd(of: whole.start, in: found),
           nextStart: spanIndex + 1 < spans.count ? spans[spanIndex + 1].start : nil)
         if let speaker = quote.speaker, SpeakerFinder.isPronoun(speaker) {
-          let before = paragraph.substring(from: 0, to: whole.start.offset)
+          // The text before the quote opened, in the paragraph where it opened (a continued
+          // quote opens in an earlier one, maybe longer than this).
+          let before = scanned[whole.start.paragraph].substring(from: 0, to: whole.start.offset)
           let earlier = paragraphs[max(0, whole.start.paragraph - 2)..<whole.start.paragraph]
           quote.speaker = PronounResolver.name(before: before, earlier: Array(earlier)) ?? speaker
         }
