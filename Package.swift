@@ -33,7 +33,7 @@ let package = Package(
       name: "HeraldAssets",
       path: ".",
       exclude: [
-        "Sources/NewsKit", "Sources/LibraryKit", "Sources/CNcurses", "Sources/CLibXML2", "Sources/CursesUI", "Sources/herald", "Tests", "Benchmarks",
+        "Sources/NewsKit", "Sources/LibraryKit", "Sources/CNcurses", "Sources/CLibXML2", "Sources/CursesUI", "Sources/herald", "Tests", "Benchmarks", "Fuzz",
         "scripts", "README.md", "DECISIONS.md",
       ],
       sources: ["Sources/HeraldAssets"],
@@ -66,3 +66,14 @@ let package = Package(
   ],
   swiftLanguageModes: [.v6]
 )
+
+// The fuzz targets (scripts/fuzz.sh): libFuzzer supplies `main`, so the target exists only
+// when that script builds it with -sanitize=fuzzer; `swift build` and `swift test` never see it.
+if Context.environment["HERALD_FUZZ_BUILD"] == "1" {
+  package.targets += [
+    .target(name: "CFuzzDriver", path: "Fuzz/CFuzzDriver"),
+    .executableTarget(
+      name: "herald-fuzz", dependencies: ["NewsKit", "CursesUI", "CFuzzDriver"], path: "Fuzz/HeraldFuzz",
+      swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+  ]
+}

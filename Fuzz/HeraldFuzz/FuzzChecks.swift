@@ -1,0 +1,112 @@
+import CursesUI
+import Foundation
+import NewsKit
+
+/// What each fuzz target does with its bytes, and the properties it insists on.
+enum FuzzChecks {
+  /// The plain-text article format, then quotes: every quote lies within its paragraphs.
+  static func article(_ bytes: [UInt8]) {
+    let article = ArticleCollection.article(from: bytes, path: "fuzz.txt")
+    checkQuotes(article)
+  }
+
+  /// Quote detection on paragraphs split from the input at line feeds.
+  static func quotes(_ bytes: [UInt8]) {
+    let text = String(decoding: bytes, as: UTF8.self)
+    let paragraphs = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let quotes = QuoteDetector.quotes(in: paragraphs)
+    checkQuotes(Article(id: "f", headline: "f", source: nil, paragraphs: paragraphs, quotes: quotes))
+  }
+
+  /// Bytes to articles through the streaming feed reader, as `show` reads a feed file.
+  static func feed(_ bytes: [UInt8]) {
+    guard let stream = try? FeedParser.open(.bytes(bytes), location: "https://fuzz.example/feed") else { return }
+    var items = 0
+    while let item = stream.next(), items < 2_000 {
+      checkQuotes(item.article())
+      items += 1
+    }
+  }
+
+  static func html(_ bytes: [UInt8]) {
+    let text = HTMLText.parse(String(decoding: bytes, as: UTF8.self), base: "https://fuzz.example/a/")
+    for paragraph in text.paragraphs where paragraph.unicodeScalars.contains(where: { $0 == "\u{0}" }) {
+      fatalError("NUL in a paragraph: \(paragraph.debugDescription)")
+    }
+    for range in text.blockquotes where !text.paragraphs.indices.contains(range.lowerBound) || !text.paragraphs.indices.contains(range.upperBound) {
+      fatalError("blockquote \(range) outside \(text.paragraphs.count) paragraphs")
+    }
+  }
+
+  static func date(_ bytes: [UInt8]) {
+    _ = FeedDate.parse(String(decoding: bytes, as: UTF8.self))
+  }
+
+  /// A config file (TOML), as `herald config` checks it.
+  static func config(_ bytes: [UInt8]) {
+    _ = ConfigLoader.parse(String(decoding: bytes, as: UTF8.self), path: "fuzz.toml")
+  }
+
+  /// Wrapping and cutting: no line wider than asked, nothing lost but spaces.
+  static func wrap(_ bytes: [UInt8]) {
+    guard let first = bytes.first else { return }
+    let width = Int(first % 40) + 1
+    let text = String(decoding: bytes.dropFirst(), as: UTF8.self)
+    for line in TextWrapper.wrap(text, style: Style(.body), width: width) {
+      let columns = line.reduce(0) { $0 + DisplayWidth.of($1.character) }
+      if columns > max(width, 2) { fatalError("a line of \(columns) columns at width \(width)") }
+    }
+    let cut = TextWrapper.truncate(text, width: width)
+    if DisplayWidth.of(cut) > width { fatalError("cut to \(DisplayWidth.of(cut)) columns at width \(width)") }
+  }
+
+  /// The reader's update and render fed keys and resizes decoded from the bytes, against a
+  /// small collection: every frame has the terminal's size and no control character.
+  static func reader(_ bytes: [UInt8]) {
+    var state = ReaderState(width: 80, height: 24)
+    _ = state.update(.storiesLoaded(ReaderFixture.stories.map(\.summary), skipped: 0, done: true))
+    var index = 0
+    while index < bytes.count, !state.quitting {
+      let byte = bytes[index]
+      index += 1
+      let message: ReaderMessage
+      if byte == 0xFF, index + 1 < bytes.count {
+        message = .input(.resize(width: Int(bytes[index] % 200), height: Int(bytes[index + 1] % 60)))
+        index += 2
+      } else if byte >= 0xF0 {
+        message = .input(.key([Key.enter, .escape, .tab, .backspace, .up, .down, .pageUp, .pageDown, .home, .end, .left, .right][Int(byte - 0xF0) % 12]))
+      } else {
+        message = .input(.key(.character(Character(Unicode.Scalar(byte % 0x7F < 0x20 ? 0x20 : byte % 0x7F)))))
+      }
+      for effect in state.update(message) {
+        if case .openArticle(let summary, let request) = effect, let article = ReaderFixture.stories.first(where: { $0.path == summary.path }) {
+          _ = state.update(.articleLoaded(article, request: request))
+        }
+      }
+      let grid = ReaderView.render(state)
+      if grid.width != state.width || grid.height != state.height { fatalError("frame \(grid.width)x\(grid.height) for \(state.width)x\(state.height)") }
+      if grid.text.unicodeScalars.contains(where: { $0 != "\n" && VisibleText.isControl($0) }) {
+        fatalError("a control character on screen")
+      }
+    }
+  }
+
+  private static func checkQuotes(_ article: Article) {
+    for quote in article.quotes {
+      guard article.paragraphs.indices.contains(quote.start.paragraph), article.paragraphs.indices.contains(quote.end.paragraph),
+        quote.start <= quote.end
+      else { fatalError("quote \(quote.start)–\(quote.end) outside \(article.paragraphs.count) paragraphs") }
+      let last = article.paragraphs[quote.end.paragraph].unicodeScalars.count
+      if quote.end.offset > last { fatalError("quote ends at \(quote.end.offset) in a paragraph of \(last) scalars") }
+    }
+  }
+}
+
+/// Three small stories for the reader target, quotes included.
+enum ReaderFixture {
+  static let stories: [Article] = [
+    "Ferry back\n\nThe ferry crossed again.\n\nGwen Tallis said: “People waited. You could hear it.”\n",
+    "Café opens\n\n東京の café 🤖 opened on Monday, “a first”, he said.\n",
+    "Long read\n\n" + (1...30).map { "Paragraph \($0) says “quote \($0)” here." }.joined(separator: "\n\n") + "\n",
+  ].enumerated().map { index, text in ArticleCollection.article(from: Array(text.utf8), path: "/fuzz/\(index).txt") }
+}
