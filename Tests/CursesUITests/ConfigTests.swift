@@ -165,3 +165,20 @@ struct LibraryConfigTests {
     #expect(bad.map(\.message).sorted() == ["library.mark_read must be true or false", "library.refresh = 5000 is out of range (0–1440)"])
   }
 }
+
+@Suite("TOML the parser would crash on")
+struct TOMLCrashTests {
+  /// `[é]` made the TOML parser under TOMLKit assert and abort the program (scripts/fuzz.sh
+  /// config): refused with its line instead, for configs and themes alike.
+  @Test(arguments: ["[é]\n", "a = 1\n\n[ é]\n", "[[é]]\n", "[\u{FFFD}\nkeys]\n"])
+  func aTableNameStartingOutsideASCIIIsAProblemNotACrash(text: String) {
+    let (_, problems) = ConfigLoader.parse(text, path: "c.toml")
+    #expect(problems.map(\.message) == ["a table name must start with a letter, a digit, _ or -, or be quoted"])
+    #expect(problems.first?.line == text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("[") }.map { $0 + 1 })
+  }
+
+  @Test func quotedAndASCIITableNamesStillParse() {
+    let (_, problems) = ConfigLoader.parse("[\"é\"]\nx = 1\n[layout]\nlist_width = 40\n", path: "c.toml")
+    #expect(!problems.contains { $0.message.hasPrefix("a table name") })
+  }
+}

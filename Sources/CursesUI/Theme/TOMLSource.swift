@@ -43,6 +43,10 @@ final class TOMLSource {
   init(_ text: String, file: String) {
     self.file = file
     lines = TOMLKeyLines(text)
+    if let line = Self.lineTheParserCannotRead(text) {
+      found.append(ThemeProblem("a table name must start with a letter, a digit, _ or -, or be quoted", file: file, line: line))
+      return
+    }
     do {
       table = try TOMLTable(string: text)
     } catch let error as TOMLParseError {
@@ -50,6 +54,20 @@ final class TOMLSource {
     } catch {
       found.append(ThemeProblem("cannot read: \(error)", file: file))
     }
+  }
+
+  /// The first line whose table header starts with a character outside ASCII (`[é]`): the
+  /// TOML parser under TOMLKit asserts on it and takes the program down (found by fuzzing), so
+  /// such a document is refused here with its line.
+  static func lineTheParserCannotRead(_ text: String) -> Int? {
+    for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      var scalars = Substring(raw).unicodeScalars.drop { $0 == " " || $0 == "\t" }[...]
+      guard scalars.first == "[" else { continue }
+      scalars = scalars.dropFirst()
+      if scalars.first == "[" { scalars = scalars.dropFirst() }
+      if let first = scalars.first(where: { $0 != " " && $0 != "\t" }), !first.isASCII { return number + 1 }
+    }
+    return nil
   }
 
   /// Records a problem with the value at `key` ("styles.speech", "layout.list_width").
