@@ -170,7 +170,7 @@ struct LibraryConfigTests {
 struct TOMLCrashTests {
   /// `[é]` made the TOML parser under TOMLKit assert and abort the program (scripts/fuzz.sh
   /// config): refused with its line instead, for configs and themes alike.
-  @Test(arguments: ["[é]\n", "a = 1\n\n[ é]\n", "[[é]]\n", "[\u{FFFD}\nkeys]\n"])
+  @Test(arguments: ["[é]\n", "a = 1\n\n[ é]\n", "[[é]]\n", "[\u{FFFD}\nkeys]\n", "[~ayout]\n", "[.a]\n", "[#]\n", "[\n"])
   func aTableNameStartingOutsideASCIIIsAProblemNotACrash(text: String) {
     let (_, problems) = ConfigLoader.parse(text, path: "c.toml")
     #expect(problems.map(\.message) == ["a table name must start with a letter, a digit, _ or -, or be quoted"])
@@ -178,7 +178,7 @@ struct TOMLCrashTests {
   }
 
   @Test func quotedAndASCIITableNamesStillParse() {
-    let (_, problems) = ConfigLoader.parse("[\"é\"]\nx = 1\n[layout]\nlist_width = 40\n", path: "c.toml")
+    let (_, problems) = ConfigLoader.parse("[\"é\"]\nx = 1\n[layout]\nlist_width = 40\n[ ]\n[_a]\n['b']\n[-c]\n[9]\n", path: "c.toml")
     #expect(!problems.contains { $0.message.hasPrefix("a table name") })
   }
 }

@@ -56,16 +56,23 @@ final class TOMLSource {
     }
   }
 
-  /// The first line whose table header starts with a character outside ASCII (`[é]`): the
-  /// TOML parser under TOMLKit asserts on it and takes the program down (found by fuzzing), so
-  /// such a document is refused here with its line.
+  /// The first line whose table header does not start with a bare-key character or a quote
+  /// (`[é]`, `[~a]`, `[.a]`, a lone `[`): the TOML parser under TOMLKit asserts on those and
+  /// takes the program down (found by fuzzing), so such a document is refused here with its
+  /// line.
   static func lineTheParserCannotRead(_ text: String) -> Int? {
     for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       var scalars = Substring(raw).unicodeScalars.drop { $0 == " " || $0 == "\t" }[...]
       guard scalars.first == "[" else { continue }
       scalars = scalars.dropFirst()
       if scalars.first == "[" { scalars = scalars.dropFirst() }
-      if let first = scalars.first(where: { $0 != " " && $0 != "\t" }), !first.isASCII { return number + 1 }
+      let first = scalars.first { $0 != " " && $0 != "\t" }
+      guard let first, first.isASCII else { return number + 1 }
+      let value = first.value
+      let startsKey =
+        (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+        || "_-\"']".unicodeScalars.contains(first)
+      if !startsKey { return number + 1 }
     }
     return nil
   }
