@@ -62,7 +62,8 @@ final class TOMLSource {
   /// line.
   static func lineTheParserCannotRead(_ text: String) -> Int? {
     for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      var scalars = Substring(raw).unicodeScalars.drop { $0 == " " || $0 == "\t" }[...]
+      // The parser skips a byte-order mark before the first line's header, so this does too.
+      var scalars = Substring(raw).unicodeScalars.drop { $0 == " " || $0 == "\t" || $0 == "\u{FEFF}" }[...]
       guard scalars.first == "[" else { continue }
       scalars = scalars.dropFirst()
       if scalars.first == "[" { scalars = scalars.dropFirst() }
