@@ -4,7 +4,7 @@ import Testing
 
 @testable import CursesUI
 
-/// A library in memory: three stories, reading positions kept in a dictionary.
+/// A library in memory: the stories given, reading positions and marks kept in dictionaries.
 final class MemoryLibrary: ReaderLibrary, @unchecked Sendable {
   // Mutable test settings (arriving, syncDelay) are set before the reader runs.
   private let lock = NSLock()
