@@ -13,7 +13,7 @@ struct LibraryShelf: ReaderLibrary {
   func feeds() throws -> [ReaderFeed] {
     try library.feeds().map { feed in
       ReaderFeed(
-        id: String(feed.subscription.id ?? 0), title: feed.subscription.displayTitle, unread: feed.unread, total: feed.total,
+        id: String(feed.subscription.id ?? 0), title: Self.shortName(feed.subscription.displayTitle), unread: feed.unread, total: feed.total,
         tags: feed.tags, error: feed.subscription.lastError)
     }
   }
@@ -29,6 +29,14 @@ struct LibraryShelf: ReaderLibrary {
         story: ArticleSummary(id: id, headline: found.entry.headline, source: found.entry.source ?? found.entry.feed, path: ReaderLibraryPath.path(of: id)),
         text: found.quote.text, start: found.quote.start)
     }
+  }
+
+  /// A local source without a title is named by its path; a pane a few columns wide shows
+  /// its last part ("Samples", not "/home/jo/news/Samples").
+  static func shortName(_ title: String) -> String {
+    guard title.hasPrefix("/") else { return title }
+    let last = (title as NSString).lastPathComponent
+    return last.isEmpty ? title : last
   }
 
   static func articleFilter(_ filter: StoryFilter) -> ArticleFilter {
@@ -56,7 +64,7 @@ struct LibraryShelf: ReaderLibrary {
     var sources: [String: String] = [:]
     try library.forEachEntry(articleFilter) { entry in
       let id = String(entry.id)
-      let named = entry.source ?? entry.feed
+      let named = entry.source ?? Self.shortName(entry.feed)
       let source = sources[named] ?? named
       if sources.count < 10_000 { sources[named] = source }
       stories.append(ArticleSummary(id: id, headline: entry.headline, source: source, path: ReaderLibraryPath.path(of: id)))

@@ -1,5 +1,3 @@
-import NewsKit
-
 /// Which stories the headline list shows: a virtual feed, a tag or one feed.
 public enum StoryFilter: Sendable, Hashable {
   case all, unread, starred
@@ -59,29 +57,5 @@ public struct FeedRow: Sendable, Hashable {
     }
     rows += feeds.filter(\.tags.isEmpty).map { row($0, depth: 0) }
     return rows
-  }
-}
-
-/// A speaker and the number of their quotes.
-public struct SpeakerTally: Sendable, Hashable {
-  public var speaker: String
-  public var quotes: Int
-
-  public init(speaker: String, quotes: Int) {
-    self.speaker = speaker
-    self.quotes = quotes
-  }
-}
-
-/// A quote and the story it is in, for the speakers view.
-public struct SpokenQuote: Sendable, Hashable {
-  public var story: ArticleSummary
-  public var text: String
-  public var start: TextPosition
-
-  public init(story: ArticleSummary, text: String, start: TextPosition) {
-    self.story = story
-    self.text = text
-    self.start = start
   }
 }
