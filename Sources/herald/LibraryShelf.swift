@@ -51,34 +51,34 @@ struct LibraryShelf: ReaderLibrary {
     return articleFilter
   }
 
-  func listStories(
-    _ filter: StoryFilter, _ deliver: (_ stories: [ArticleSummary], _ readIDs: [String], _ starredIDs: [String]) -> Void
-  ) throws {
-    let articleFilter = Self.articleFilter(filter)
-    var stories: [ArticleSummary] = []
-    var read: [String] = []
-    var starred: [String] = []
-    // A small first batch draws the first screen at once; later ones are larger.
-    var batchSize = 200
-    // Thousands of stories name the same few sources: one copy of each is kept, not one per story.
-    var sources: [String: String] = [:]
+  func countStories(_ filter: StoryFilter) throws -> Int {
+    try library.countEntries(Self.articleFilter(filter))
+  }
+
+  func stories(_ filter: StoryFilter, offset: Int, limit: Int) throws -> StoryPage {
+    var articleFilter = Self.articleFilter(filter)
+    articleFilter.offset = offset
+    articleFilter.limit = limit
+    var page = StoryPage(stories: [])
     try library.forEachEntry(articleFilter) { entry in
       let id = String(entry.id)
-      let named = entry.source ?? Self.shortName(entry.feed)
-      let source = sources[named] ?? named
-      if sources.count < 10_000 { sources[named] = source }
-      stories.append(ArticleSummary(id: id, headline: entry.headline, source: source, path: ReaderLibraryPath.path(of: id)))
-      if entry.isRead { read.append(id) }
-      if entry.isStarred { starred.append(id) }
-      if stories.count >= batchSize {
-        deliver(stories, read, starred)
-        stories = []
-        read = []
-        starred = []
-        batchSize = min(8_192, batchSize * 4)
-      }
+      page.stories.append(
+        ArticleSummary(
+          id: id, headline: entry.headline, source: entry.source ?? Self.shortName(entry.feed), path: ReaderLibraryPath.path(of: id),
+          published: entry.published))
+      if entry.isRead { page.readIDs.append(id) }
+      if entry.isStarred { page.starredIDs.append(id) }
     }
-    deliver(stories, read, starred)
+    return page
+  }
+
+  func position(of storyID: String, in filter: StoryFilter) throws -> Int? {
+    guard let id = Int64(storyID) else { return nil }
+    return try library.position(of: id, in: Self.articleFilter(filter))
+  }
+
+  func markAllRead(_ filter: StoryFilter) throws -> [String] {
+    try library.markAllRead(Self.articleFilter(filter)).map { String($0) }
   }
 
   func open(_ story: ArticleSummary) throws -> (article: Article, paragraph: Int?) {
@@ -104,7 +104,7 @@ struct LibraryShelf: ReaderLibrary {
     do {
       return try library.search(query, limit: limit).map { hit in
         let id = String(hit.entry.id)
-        return ArticleSummary(id: id, headline: hit.entry.headline, source: hit.entry.source ?? hit.entry.feed, path: ReaderLibraryPath.path(of: id))
+        return ArticleSummary(id: id, headline: hit.entry.headline, source: hit.entry.source ?? hit.entry.feed, path: ReaderLibraryPath.path(of: id), published: hit.entry.published)
       }
     } catch {
       throw LibrarySearchFailure(error.description)

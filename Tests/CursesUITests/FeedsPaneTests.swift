@@ -38,8 +38,9 @@ struct FeedsPaneTests {
     let effects = reader.state.update(.input(.key(.enter)))
     #expect(effects == [.listStories(.feed("3"), request: 1)])
     #expect(reader.state.focus == .list)
-    _ = reader.state.update(.storiesListed([Stories.all[1].summary], read: [], starred: [], request: 1))
-    #expect(reader.state.stories.map(\.id) == [Stories.all[1].id])
+    _ = reader.state.update(
+      .storiesListed(StoryListing(request: 1, filter: .feed("3"), count: 1, page: 0, stories: StoryPage(stories: [Stories.all[1].summary]))))
+    #expect(reader.state.stories.heldStories.map(\.id) == [Stories.all[1].id])
     reader.press(.character("q"))
     #expect(reader.state.focus == .feeds)
     reader.press(.character("q"))
@@ -53,7 +54,7 @@ struct FeedsPaneTests {
     #expect(reader.state.openTags == ["local"])
     reader.press(.escape, .character("g"))
     #expect(reader.state.update(.input(.key(.enter))) == [.listStories(.all, request: 2)])
-    _ = reader.state.update(.storiesListed([], read: [], starred: [], request: 1))
+    _ = reader.state.update(.storiesListed(StoryListing(request: 1, filter: .tag("local"), count: 0, page: 0, stories: StoryPage(stories: []))))
     #expect(reader.state.stories.count == Stories.all.count)
   }
 

@@ -111,7 +111,7 @@ struct MarkTests {
 
 @Suite("Syncing from the reader")
 struct ReaderSyncTests {
-  @Test func newStoriesArriveAboveWithoutMovingTheSelectionOrTheScreen() {
+  @Test func newStoriesArriveAboveWithoutMovingTheSelectionOrTheScreen() throws {
     var state = ReaderState(width: 60, height: 10)
     state.isLibrary = true
     let library = MemoryLibrary(Stories.all)
@@ -124,9 +124,12 @@ struct ReaderSyncTests {
     #expect(state.notice == "a sync is running")
     _ = state.update(.syncProgressed(.feeds(done: 3, total: 10, newStories: 12, failed: 1)))
     #expect(state.syncStatus == "syncing 3/10 feeds, 12 new, 1 failed")
-    #expect(state.update(.syncFinished("synced 10 feeds: 12 new articles")) == [.reloadStories(.all)])
+    #expect(state.update(.syncFinished("synced 10 feeds: 12 new articles")) == [.reloadStories(.all, request: 1, keeping: selected)])
     let arrived = (0..<12).map { ArticleSummary(id: "n\($0)", headline: "New \($0)", source: nil, path: "library:n\($0)") }
-    _ = state.update(.storiesReplaced(arrived + library.articles.map(\.summary), read: [], starred: [], filter: .all))
+    let relisted = arrived + library.articles.map(\.summary)
+    let keptAt = try #require(relisted.firstIndex { $0.id == selected })
+    _ = state.update(
+      .storiesListed(StoryListing(request: 1, filter: .all, count: relisted.count, page: 0, stories: StoryPage(stories: relisted), keptAt: keptAt)))
     #expect(state.selectedStory?.id == selected)
     #expect(state.list.selected - state.list.offset == row)
     #expect(state.syncStatus == nil)

@@ -28,7 +28,7 @@ struct LibrarySearchTests {
     #expect(type("cheering", into: &state) == [.searchLibrary("cheering", request: 1)])
     let hits = try library.search("cheering", limit: 200)
     _ = state.update(.librarySearchAnswered(.success(hits), request: 1))
-    #expect(state.stories.map(\.id) == ["1"])
+    #expect(state.stories.heldStories.map(\.id) == ["1"])
     #expect(state.notice == "1 found for cheering · Esc returns")
     #expect(state.search?.query == "cheering")
     _ = state.update(.input(.key(.escape)))

@@ -44,16 +44,41 @@ final class MemoryLibrary: ReaderLibrary, @unchecked Sendable {
     }
   }
 
-  func listStories(_ filter: StoryFilter, _ deliver: ([ArticleSummary], [String], [String]) -> Void) throws {
+  /// A filter's stories newest first (synced ones, then the given ones), with the read and
+  /// starred among them.
+  private func listing(_ filter: StoryFilter) -> (stories: [ArticleSummary], read: Set<String>, starred: Set<String>) {
     if case .feed(let id) = filter {
-      deliver(articles.filter { (feedOfStory[$0.id] ?? "1") == id }.map(\.summary), [], [])
-      return
+      return (articles.filter { (feedOfStory[$0.id] ?? "1") == id }.map(\.summary), [], [])
     }
-    let (read, starred) = lock.withLock {
-      (Array(positions.keys) + marks.filter { $0.value.contains(.read) }.map(\.key),
-       marks.filter { $0.value.contains(.star) }.map(\.key))
+    return lock.withLock {
+      let read = Set(positions.keys).union(marks.filter { $0.value.contains(.read) }.map(\.key))
+      let starred = Set(marks.filter { $0.value.contains(.star) }.map(\.key))
+      return (synced.map(\.summary) + articles.map(\.summary), read, starred)
     }
-    deliver(lock.withLock { synced }.map(\.summary) + articles.map(\.summary), read, starred)
+  }
+
+  /// Pages asked for, as (filter, offset).
+  var pagesAsked: [(StoryFilter, Int)] { lock.withLock { asked } }
+  private var asked: [(StoryFilter, Int)] = []
+
+  func countStories(_ filter: StoryFilter) throws -> Int { listing(filter).stories.count }
+
+  func stories(_ filter: StoryFilter, offset: Int, limit: Int) throws -> StoryPage {
+    lock.withLock { asked.append((filter, offset)) }
+    let (all, read, starred) = listing(filter)
+    let page = Array(all.dropFirst(offset).prefix(limit))
+    return StoryPage(stories: page, readIDs: page.map(\.id).filter(read.contains), starredIDs: page.map(\.id).filter(starred.contains))
+  }
+
+  func position(of storyID: String, in filter: StoryFilter) throws -> Int? {
+    listing(filter).stories.firstIndex { $0.id == storyID }
+  }
+
+  func markAllRead(_ filter: StoryFilter) throws -> [String] {
+    let (all, read, _) = listing(filter)
+    let ids = all.map(\.id).filter { !read.contains($0) }
+    try mark(ids, .read)
+    return ids
   }
 
   /// Stories a sync brings, and how long it takes.

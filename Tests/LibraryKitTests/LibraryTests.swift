@@ -264,3 +264,62 @@ struct ReadingStateTests {
     #expect(try library.readingPosition(9_999) == nil)
   }
 }
+
+@Suite("Paging the library")
+struct LibraryPagingTests {
+  /// Seven articles in two feeds; two share a date, so the id breaks the tie.
+  private func library() throws -> (Library, Subscription) {
+    let library = try makeLibrary()
+    let feed = try library.subscribe("https://a.example/feed.xml", tags: ["local"])
+    let other = try library.subscribe("https://b.example/feed.xml")
+    let dates: [Double] = [1_000, 2_000, 3_000, 3_000, 5_000]
+    try library.store(
+      dates.enumerated().map { article("a\($0.offset)", "A\($0.offset)", ["x"], published: Date(timeIntervalSince1970: $0.element)) },
+      in: feed)
+    try library.store(
+      [article("b0", "B0", ["y"], published: Date(timeIntervalSince1970: 2_500)), article("b1", "B1", ["z"], published: Date(timeIntervalSince1970: 4_000))],
+      in: other)
+    return (library, other)
+  }
+
+  @Test func countsFollowTheFilter() throws {
+    let (library, other) = try library()
+    #expect(try library.countEntries() == 7)
+    #expect(try library.countEntries(ArticleFilter(tag: "local")) == 5)
+    #expect(try library.countEntries(ArticleFilter(subscriptionId: other.id)) == 2)
+    try library.mark([try #require(library.entries().first?.id)], .read)
+    #expect(try library.countEntries(ArticleFilter(unreadOnly: true)) == 6)
+  }
+
+  @Test func everyArticleSitsWherePagingFindsIt() throws {
+    let (library, _) = try library()
+    for filter in [ArticleFilter(), ArticleFilter(tag: "local")] {
+      let all = try library.entries(filter)
+      for (index, entry) in all.enumerated() {
+        #expect(try library.position(of: entry.id, in: filter) == index)
+        var page = filter
+        page.limit = 2
+        page.offset = index / 2 * 2
+        #expect(try library.entries(page).contains(entry))
+      }
+    }
+  }
+
+  @Test func anArticleOutsideTheFilterHasNoPosition() throws {
+    let (library, other) = try library()
+    let outside = try #require(try library.entries(ArticleFilter(tag: "local")).first?.id)
+    #expect(try library.position(of: outside, in: ArticleFilter(subscriptionId: other.id)) == nil)
+    #expect(try library.position(of: 9_999) == nil)
+  }
+
+  @Test func markingAFilterReadReturnsWhatChangedToUndoIt() throws {
+    let (library, other) = try library()
+    let first = try #require(try library.entries(ArticleFilter(subscriptionId: other.id)).first?.id)
+    try library.mark([first], .read)
+    let marked = try library.markAllRead(ArticleFilter(subscriptionId: other.id))
+    #expect(marked.count == 1 && !marked.contains(first))
+    #expect(try library.countEntries(ArticleFilter(unreadOnly: true)) == 5)
+    try library.mark(marked, .unread)
+    #expect(try library.countEntries(ArticleFilter(unreadOnly: true)) == 6)
+  }
+}

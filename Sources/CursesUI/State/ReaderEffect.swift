@@ -23,10 +23,16 @@ public enum ReaderEffect: Sendable, Hashable {
   /// Sync the library in the background (the feed of this story, or every feed), sending
   /// `.syncProgressed` as it goes and `.syncFinished` at the end.
   case syncLibrary(feedOf: String?)
-  /// List the library's stories of this filter again, then send `.storiesReplaced`.
-  case reloadStories(StoryFilter)
-  /// List the stories of a feed, tag or virtual feed, then send `.storiesListed`.
+  /// Count the stories of a feed, tag or virtual feed and fetch their first page, then send
+  /// `.storiesListed`.
   case listStories(StoryFilter, request: Int)
+  /// List a filter's stories again once the marks sent so far are written (after a sync),
+  /// with the page that holds `keeping`, then send `.storiesListed`.
+  case reloadStories(StoryFilter, request: Int, keeping: String?)
+  /// Fetch one page of a listing, then send `.storyPageLoaded`.
+  case loadStoryPage(StoryList.Source, page: Int)
+  /// Mark every unread story of a filter read in the library, then send `.allMarkedRead`.
+  case markAllRead(StoryFilter)
   /// Count who is quoted in a filter's stories, then send `.speakersListed`.
   case listSpeakers(StoryFilter, request: Int)
   /// List one speaker's quotes, then send `.quotesListed`.
@@ -52,6 +58,8 @@ public enum StoryMark: String, Sendable, Hashable {
 public enum ReaderMessage: Sendable {
   case input(InputEvent)
   case action(Action)
+  /// The reader has started: a library's lists its stories.
+  case started
   /// Stories listed, with the ids of those already read (library stories).
   case storiesLoaded([ArticleSummary], skipped: Int, done: Bool, read: [String] = [], starred: [String] = [])
   /// The answer to `openArticle` with this request number; `resumeAt` is the paragraph the
@@ -66,14 +74,16 @@ public enum ReaderMessage: Sendable {
   case syncProgressed(ReaderSyncProgress)
   /// A sync ended: its summary, or why it could not run.
   case syncFinished(String)
-  /// The library's stories listed again (after a sync), with their read and starred ids.
-  case storiesReplaced([ArticleSummary], read: [String], starred: [String], filter: StoryFilter)
   /// The library's feeds with their counts (at start, after a sync, after marks).
   case feedsListed([ReaderFeed])
   case speakersListed([SpeakerTally], request: Int)
   case quotesListed([SpokenQuote], request: Int)
-  /// The answer to `listStories`.
-  case storiesListed([ArticleSummary], read: [String], starred: [String], request: Int)
+  /// The answer to `listStories` and `reloadStories`.
+  case storiesListed(StoryListing)
+  /// The answer to `loadStoryPage`.
+  case storyPageLoaded(StoryList.Source, page: Int, StoryPage)
+  /// The answer to `markAllRead`: the stories it marked.
+  case allMarkedRead([String], StoryFilter)
   /// The answer to `searchLibrary`: the hits, best first, or why the query failed.
   case librarySearchAnswered(Result<[ArticleSummary], LibrarySearchFailure>, request: Int)
 }
@@ -84,5 +94,26 @@ public struct LibrarySearchFailure: Error, Sendable, Hashable {
 
   public init(_ message: String) {
     self.message = message
+  }
+}
+
+/// A filter's stories counted, with one page of them: the page that holds the story asked to
+/// be kept (after a sync), else the first.
+public struct StoryListing: Sendable, Hashable {
+  public var request: Int
+  public var filter: StoryFilter
+  public var count: Int
+  public var page: Int
+  public var stories: StoryPage
+  /// Where the story asked to be kept is now, when the filter still selects it.
+  public var keptAt: Int?
+
+  public init(request: Int, filter: StoryFilter, count: Int, page: Int, stories: StoryPage, keptAt: Int? = nil) {
+    self.request = request
+    self.filter = filter
+    self.count = count
+    self.page = page
+    self.stories = stories
+    self.keptAt = keptAt
   }
 }

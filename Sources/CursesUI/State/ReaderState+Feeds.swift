@@ -53,7 +53,7 @@ extension ReaderState {
     storyListings += 1
     awaitedListing = storyListings
     librarySearch = nil
-    notice = "loading…"
+    notice = Self.loadingNotice
     return [.listStories(newFilter, request: storyListings)]
   }
 
@@ -73,20 +73,5 @@ extension ReaderState {
     } else {
       feedList.scrollIntoView(count: rows.count, height: feedsHeight)
     }
-  }
-
-  mutating func showListedStories(_ listed: [ArticleSummary], read: [String], starred: [String], request: Int) -> [ReaderEffect] {
-    guard request == awaitedListing else { return [] }
-    awaitedListing = nil
-    notice = nil
-    readIDs.formUnion(read)
-    starredIDs.formUnion(starred)
-    stories = listed
-    list = ListState()
-    list.scrollIntoView(count: stories.count, height: listHeight)
-    reading = nil
-    search = nil
-    if stories.isEmpty { notice = "no stories here" }
-    return previewIfSideBySide()
   }
 }

@@ -56,7 +56,7 @@ extension ReaderState {
     case .success(let hits):
       if current.previous == nil { current.previous = (stories, list.selected) }
       librarySearch = current
-      stories = hits
+      stories = StoryList(hits)
       list = ListState()
       list.scrollIntoView(count: stories.count, height: listHeight)
       let more = hits.count >= Self.librarySearchLimit ? " (the best \(hits.count))" : ""
@@ -74,6 +74,8 @@ extension ReaderState {
     librarySearch = nil
     search = nil
     stories = previous.stories
+    // Pages that arrived while the hits were shown were kept; those asked for and dropped are asked again.
+    stories.forgetRequests()
     list = ListState()
     list.select(previous.selected, count: stories.count, height: listHeight)
     return previewIfSideBySide()

@@ -38,7 +38,7 @@ extension ReaderState {
 
   mutating func appendStories(_ more: [ArticleSummary], skipped: Int, done: Bool) -> [ReaderEffect] {
     let wasEmpty = stories.isEmpty
-    stories += more
+    stories.append(more)
     skippedFiles += skipped
     loadedAll = done
     list.scrollIntoView(count: stories.count, height: listHeight)

@@ -24,15 +24,37 @@ extension ReaderState {
     return apply(mark, to: [story.id], undoable: true)
   }
 
+  /// `A`: a list held whole is marked here; a library listing, which holds a few pages, is
+  /// marked by the library, which says which stories it marked.
   mutating func markAllRead() -> [ReaderEffect] {
+    if let source = stories.source {
+      notice = "marking read…"
+      return [.markAllRead(source.filter)]
+    }
     let read = readIDs
-    let ids = stories.compactMap { read.contains($0.id) ? nil : $0.id }
+    let ids = stories.heldStories.compactMap { read.contains($0.id) ? nil : $0.id }
     guard !ids.isEmpty else {
       notice = "every story here is read"
       return []
     }
-    notice = "marked \(ids.count) \(ids.count == 1 ? "story" : "stories") read (\(undoKeyName) undoes)"
+    notice = Self.markedReadNotice(ids.count, undoKey: undoKeyName)
     return apply(.read, to: ids, undoable: true)
+  }
+
+  /// The library marked a filter's stories read (whichever list shows now, those stories are
+  /// read, and `U` takes it back).
+  mutating func noteAllMarkedRead(_ ids: [String]) {
+    guard !ids.isEmpty else {
+      notice = "every story here is read"
+      return
+    }
+    readIDs.formUnion(ids)
+    remember(MarkChange(ids: ids, mark: .unread))
+    notice = Self.markedReadNotice(ids.count, undoKey: undoKeyName)
+  }
+
+  private static func markedReadNotice(_ count: Int, undoKey: String) -> String {
+    "marked \(count) \(count == 1 ? "story" : "stories") read (\(undoKey) undoes)"
   }
 
   mutating func undoMarking() -> [ReaderEffect] {
@@ -53,12 +75,14 @@ extension ReaderState {
     case .star: starredIDs.formUnion(ids)
     case .unstar: starredIDs.subtract(ids)
     }
-    if undoable {
-      undoStack.append(MarkChange(ids: ids, mark: mark.inverse))
-      if undoStack.count > Self.undoDepth { undoStack.removeFirst() }
-    }
+    if undoable { remember(MarkChange(ids: ids, mark: mark.inverse)) }
     // A reader shows either the library's stories or paths', never both.
-    return stories.first?.isFromLibrary == true ? [.mark(ids, mark)] : []
+    return isLibrary || selectedStory?.isFromLibrary == true ? [.mark(ids, mark)] : []
+  }
+
+  private mutating func remember(_ change: MarkChange) {
+    undoStack.append(change)
+    if undoStack.count > Self.undoDepth { undoStack.removeFirst() }
   }
 
   private var undoKeyName: String {

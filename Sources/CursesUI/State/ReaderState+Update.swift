@@ -5,6 +5,7 @@ extension ReaderState {
   /// - Parameter keymap: the keys to act on; the state's own `keymap` when nil.
   public mutating func update(_ message: ReaderMessage, keymap: Keymap? = nil) -> [ReaderEffect] {
     var effects = apply(message, keymap: keymap ?? self.keymap)
+    effects += requestVisiblePages()
     if let position = readingPositionToRecord() {
       recorded = position
       effects.append(.recordReading(storyID: position.storyID, paragraph: position.paragraph, read: position.read))
@@ -60,11 +61,7 @@ extension ReaderState {
     case .syncFinished(let summary):
       syncStatus = nil
       notice = summary
-      return [.reloadStories(filter)]
-    case .storiesReplaced(let listed, let read, let starred, let listedFilter):
-      guard listedFilter == filter, awaitedListing == nil else { return [] }
-      replaceStories(listed, read: read, starred: starred)
-      return []
+      return reloadListing()
     case .speakersListed(let tallies, let request):
       showSpeakers(tallies, request: request)
       return []
@@ -74,8 +71,15 @@ extension ReaderState {
     case .feedsListed(let listed):
       replaceFeeds(listed)
       return []
-    case .storiesListed(let listed, let read, let starred, let request):
-      return showListedStories(listed, read: read, starred: starred, request: request)
+    case .started:
+      return started()
+    case .storiesListed(let listing):
+      return showListing(listing)
+    case .storyPageLoaded(let source, let page, let fetched):
+      return fillPage(page, of: source, with: fetched)
+    case .allMarkedRead(let ids, _):
+      noteAllMarkedRead(ids)
+      return []
     case .librarySearchAnswered(let result, let request):
       return showLibrarySearch(result, request: request)
     case .tick(let time):

@@ -21,7 +21,8 @@ public struct ReaderState: Sendable {
     public var current: Int?
   }
 
-  public var stories: [ArticleSummary] = []
+  /// The headline list's stories: all held (paths, search hits) or paged from the library.
+  public var stories = StoryList()
   public var list = ListState()
   public var focus: Pane = .list
   /// In a narrow terminal, whether the article fills the screen instead of the list.
@@ -65,6 +66,8 @@ public struct ReaderState: Sendable {
   public var filter: StoryFilter = .all
   public var storyListings = 0
   public var awaitedListing: Int?
+  /// A listing asked for again after a sync: it keeps the selected story selected.
+  public var awaitedReload: Int?
   /// The speakers view, when open.
   public var speakersView: SpeakersView?
   public var speakerRequests = 0
@@ -95,7 +98,7 @@ public struct ReaderState: Sendable {
   public init(width: Int, height: Int, stories: [ArticleSummary] = []) {
     self.width = max(0, width)
     self.height = max(0, height)
-    self.stories = stories
+    self.stories = StoryList(stories)
   }
 
   public var layout: ScreenLayout {
@@ -125,7 +128,7 @@ public struct ReaderState: Sendable {
   }
 
   public var selectedStory: ArticleSummary? {
-    stories.indices.contains(list.selected) ? stories[list.selected] : nil
+    stories.story(at: list.selected)
   }
 
   /// Whether the article pane is on screen.
@@ -157,7 +160,7 @@ public struct LibrarySearch: Sendable {
   public var editing: Bool
   public var request: Int?
   /// The list before the hits replaced it, and its selection.
-  public var previous: (stories: [ArticleSummary], selected: Int)?
+  public var previous: (stories: StoryList, selected: Int)?
 }
 
 /// "Who said what": the speakers of the current view, most quoted first, or one speaker's

@@ -60,19 +60,15 @@ final class EffectWorker: Sendable {
     }
   }
 
-  /// Lists the library's stories again, after the marks and positions sent so far are written.
-  func reloadStories(_ filter: StoryFilter) {
+  /// Lists the library's stories again (after a sync), once the marks and positions sent so
+  /// far are written, with the page that holds the story to keep.
+  func reloadStories(_ filter: StoryFilter, request: Int, keeping storyID: String?) {
     guard let library = opener.library else { return }
     pending.add(1, ordering: .acquiringAndReleasing)
     syncs.async { [self] in
       defer { pending.subtract(1, ordering: .acquiringAndReleasing) }
       writes.sync {}
-      do {
-        let (stories, read, starred) = try Self.allStories(of: library, filter)
-        answers.withLock { $0.append(.storiesReplaced(stories, read: read, starred: starred, filter: filter)) }
-      } catch {
-        answers.withLock { $0.append(.effectFailed("cannot list the library again: \(error)")) }
-      }
+      answer("cannot list the library again") { try Self.listing(of: library, filter, request: request, keeping: storyID) }
     }
   }
 
@@ -85,26 +81,56 @@ final class EffectWorker: Sendable {
     queue.async { [self] in
       defer { pending.subtract(1, ordering: .acquiringAndReleasing) }
       guard latestListing.load(ordering: .acquiring) == request else { return }
-      do {
-        let (stories, read, starred) = try Self.allStories(of: library, filter)
-        answers.withLock { $0.append(.storiesListed(stories, read: read, starred: starred, request: request)) }
-      } catch {
-        answers.withLock { $0.append(.effectFailed("cannot list the stories: \(error)")) }
+      answer("cannot list the stories") { try Self.listing(of: library, filter, request: request, keeping: nil) }
+    }
+  }
+
+  /// Fetches one page of a listing, after the marks sent so far are written (so that the
+  /// page's marks are not older than the reader's).
+  func loadPage(_ page: Int, of source: StoryList.Source) {
+    guard let library = opener.library else { return }
+    pending.add(1, ordering: .acquiringAndReleasing)
+    queue.async { [self] in
+      defer { pending.subtract(1, ordering: .acquiringAndReleasing) }
+      writes.sync {}
+      answer("cannot list the stories") {
+        .storyPageLoaded(
+          source, page: page,
+          try library.stories(source.filter, offset: page * StoryList.pageSize, limit: StoryList.pageSize))
       }
     }
   }
 
-  /// A filter's stories in one go, with the ids of the read and starred ones.
-  private static func allStories(of library: any ReaderLibrary, _ filter: StoryFilter) throws
-    -> (stories: [ArticleSummary], read: [String], starred: [String])
-  {
-    var all: (stories: [ArticleSummary], read: [String], starred: [String]) = ([], [], [])
-    try library.listStories(filter) { batch, read, starred in
-      all.stories += batch
-      all.read += read
-      all.starred += starred
+  /// Marks a filter's stories read in the library, in order with the other writes.
+  func markAllRead(_ filter: StoryFilter) {
+    guard let library = opener.library else { return }
+    pending.add(1, ordering: .acquiringAndReleasing)
+    writes.async { [self] in
+      defer { pending.subtract(1, ordering: .acquiringAndReleasing) }
+      answer("cannot mark the stories read") { .allMarkedRead(try library.markAllRead(filter), filter) }
     }
-    return all
+    refreshFeeds()
+  }
+
+  /// A filter counted, with the page that holds the story to keep (else the first page).
+  private static func listing(of library: any ReaderLibrary, _ filter: StoryFilter, request: Int, keeping storyID: String?) throws
+    -> ReaderMessage
+  {
+    let count = try library.countStories(filter)
+    let keptAt = try storyID.flatMap { try library.position(of: $0, in: filter) }
+    let page = (keptAt ?? 0) / StoryList.pageSize
+    let stories = try library.stories(filter, offset: page * StoryList.pageSize, limit: StoryList.pageSize)
+    return .storiesListed(StoryListing(request: request, filter: filter, count: count, page: page, stories: stories, keptAt: keptAt))
+  }
+
+  /// Runs a query and queues its answer, or says in the status bar why it failed.
+  private func answer(_ failure: String, _ query: () throws -> ReaderMessage) {
+    do {
+      let message = try query()
+      answers.withLock { $0.append(message) }
+    } catch {
+      answers.withLock { $0.append(.effectFailed("\(failure): \(error)")) }
+    }
   }
 
   /// Counts the feeds again once the writes sent so far are done; several requests made

@@ -4,11 +4,15 @@ import NewsKit
 /// `herald` (CursesUI knows nothing of SQLite). Every call runs off the input loop. Its stories
 /// have paths that start with `library:`.
 public protocol ReaderLibrary: Sendable {
-  /// The stories of a filter newest first, a batch at a time, each batch with the ids of its
-  /// read and its starred ones.
-  func listStories(
-    _ filter: StoryFilter, _ deliver: (_ stories: [ArticleSummary], _ readIDs: [String], _ starredIDs: [String]) -> Void
-  ) throws
+  /// How many stories a filter selects.
+  func countStories(_ filter: StoryFilter) throws -> Int
+  /// A filter's stories newest first from `offset`, at most `limit` of them, with which of
+  /// them are read and starred.
+  func stories(_ filter: StoryFilter, offset: Int, limit: Int) throws -> StoryPage
+  /// Where a story sits in a filter's order, or nil when the filter does not select it.
+  func position(of storyID: String, in filter: StoryFilter) throws -> Int?
+  /// Marks every unread story of a filter read; returns their ids (for undo).
+  func markAllRead(_ filter: StoryFilter) throws -> [String]
   /// The subscriptions with their unread and total counts, tags and last errors.
   func feeds() throws -> [ReaderFeed]
   /// Who is quoted in a filter's stories, most quoted first.
@@ -27,6 +31,19 @@ public protocol ReaderLibrary: Sendable {
   /// Syncs the feed a story came from (every feed when nil), reporting as it goes; returns a
   /// one-line summary.
   func sync(feedOf storyID: String?, progress: @escaping @Sendable (ReaderSyncProgress) -> Void) throws -> String
+}
+
+/// Some of a filter's stories, and which of them are read and starred.
+public struct StoryPage: Sendable, Hashable {
+  public var stories: [ArticleSummary]
+  public var readIDs: [String]
+  public var starredIDs: [String]
+
+  public init(stories: [ArticleSummary], readIDs: [String] = [], starredIDs: [String] = []) {
+    self.stories = stories
+    self.readIDs = readIDs
+    self.starredIDs = starredIDs
+  }
 }
 
 /// How a sync started from the reader is going.

@@ -54,22 +54,15 @@ public enum ReaderProgram {
     let inbox = StoryInbox()
     let paths = setup.paths
     let library = setup.library
-    let loader = Thread {
-      if let library {
-        do {
-          try library.listStories(.all) { stories, read, starred in
-            inbox.deliver(stories, problems: [], readIDs: read, starredIDs: starred)
-          }
-        } catch {
-          inbox.deliver([], problems: [LoadError(path: "library", reason: .unreadable(String(describing: error)))])
-        }
-      } else {
+    // A library's stories are paged by the worker; paths are listed on a thread of their own.
+    if library == nil {
+      let loader = Thread {
         NewsSources.listProgressively(paths, store: store) { stories, problems in inbox.deliver(stories, problems: problems) }
+        inbox.finish()
       }
-      inbox.finish()
+      loader.stackSize = 1 << 22
+      loader.start()
     }
-    loader.stackSize = 1 << 22
-    loader.start()
     let worker = EffectWorker(opener: ArticleOpener(store: store, library: library))
     defer { worker.finish() }
     worker.refreshFeeds()
@@ -86,6 +79,7 @@ public enum ReaderProgram {
     loop.state.isLibrary = setup.library != nil
     loop.state.markReadAfter = setup.config.markReadAfter.map(Double.init)
     loop.state.refreshEvery = setup.config.refreshMinutes.map(Double.init)
+    loop.send(.started)
 
     var dirty = true
     while !loop.state.quitting {
@@ -162,8 +156,12 @@ public enum ReaderProgram {
           backend.copyToClipboard(text)
         case .syncLibrary(let story):
           worker.sync(feedOf: story)
-        case .reloadStories(let filter):
-          worker.reloadStories(filter)
+        case .reloadStories(let filter, let request, let keeping):
+          worker.reloadStories(filter, request: request, keeping: keeping)
+        case .loadStoryPage(let source, let page):
+          worker.loadPage(page, of: source)
+        case .markAllRead(let filter):
+          worker.markAllRead(filter)
         case .listSpeakers(let filter, let request):
           worker.listSpeakers(filter, quotesOf: nil, request: request)
         case .listQuotes(let speaker, let filter, let request):

@@ -1,16 +1,22 @@
 import NewsKit
 
-/// The headline list: a read mark (•: unread), a star (*), the source and the headline cut to the width. Only the
-/// visible rows are drawn, so a frame costs the same with 100,000 stories as with 100.
+import Foundation
+
+/// The headline list: a read mark (•: unread), a star (*), the day, the source and the headline cut to the
+/// width. Only the visible rows are drawn, so a frame costs the same with 100,000 stories as with 100; a row
+/// whose page has not arrived yet shows an ellipsis.
 public struct HeadlineListView {
-  public var stories: [ArticleSummary]
+  public var stories: StoryList
   public var list: ListState
   public var readIDs: Set<String>
   public var starredIDs: Set<String>
   /// Whether listing has finished: an empty list then says so instead of "Loading…".
   public var loadedAll: Bool
 
-  public init(stories: [ArticleSummary], list: ListState, readIDs: Set<String>, starredIDs: Set<String> = [], loadedAll: Bool) {
+  /// The moment "this year" is measured from.
+  public var now = Date()
+
+  public init(stories: StoryList, list: ListState, readIDs: Set<String>, starredIDs: Set<String> = [], loadedAll: Bool) {
     self.stories = stories
     self.list = list
     self.readIDs = readIDs
@@ -26,11 +32,17 @@ public struct HeadlineListView {
       return
     }
     let sourceWidth = area.width >= 60 ? 16 : (area.width >= 36 ? 10 : 0)
+    let showsDates = area.width >= 70
     for row in 0..<area.height {
       let index = list.offset + row
       guard stories.indices.contains(index) else { break }
-      let story = stories[index]
       let y = area.y + row
+      guard let story = stories.story(at: index) else {
+        let style = index == list.selected ? Style(.listSelected) : Style(.dim)
+        grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: style)
+        grid.write("  …", x: area.x, y: y, style: style, limit: area.maxX)
+        continue
+      }
       let isRead = readIDs.contains(story.id)
       let selected = index == list.selected
       let rowStyle = selected ? Style(.listSelected) : Style(isRead ? .listRead : .listUnread)
@@ -38,6 +50,12 @@ public struct HeadlineListView {
       var x = area.x
       x = grid.write(isRead ? " " : "•", x: x, y: y, style: rowStyle, limit: area.maxX)
       x = grid.write(starredIDs.contains(story.id) ? "*" : " ", x: x, y: y, style: rowStyle, limit: area.maxX)
+      if showsDates {
+        let day = story.published.map { ShortDate.text($0, now: now) } ?? ""
+        let dayStyle = selected ? rowStyle : Style(.listSource)
+        grid.write(day, x: x, y: y, style: dayStyle, limit: area.maxX)
+        x = min(area.maxX, x + 7)
+      }
       if sourceWidth > 0 {
         let source = TextWrapper.truncate(story.source ?? "—", width: sourceWidth)
         let sourceStyle = selected ? rowStyle : Style(.listSource)

@@ -46,7 +46,7 @@ public struct FeedItem: Sendable {
   /// The headline list's entry, without parsing the body (unless the item has no title).
   public var listEntry: ArticleSummary {
     let headline = Self.headline(title) ?? Self.headline(fromFirstParagraphOf: body().paragraphs)
-    return ArticleSummary(id: id, headline: headline, source: source, path: location)
+    return ArticleSummary(id: id, headline: headline, source: source, path: location, published: published)
   }
 
   /// The article: paragraphs from the fullest body, quotes found in them and in blockquotes.

@@ -40,6 +40,6 @@ public struct Article: Sendable, Hashable {
 
   /// What the headline list shows for this article.
   public var summary: ArticleSummary {
-    ArticleSummary(id: id, headline: headline, source: source, path: path ?? "")
+    ArticleSummary(id: id, headline: headline, source: source, path: path ?? "", published: published)
   }
 }

@@ -1,0 +1,100 @@
+import NewsKit
+import Testing
+
+@testable import CursesUI
+
+/// `count` library stories, "Story 0" newest.
+private func summaries(_ count: Int) -> [ArticleSummary] {
+  (0..<count).map { ArticleSummary(id: "\($0)", headline: "Story \($0)", source: "Wire", path: ReaderLibraryPath.path(of: "\($0)")) }
+}
+
+private func page(_ number: Int, of all: [ArticleSummary], read: Set<String> = []) -> StoryPage {
+  let stories = Array(all.dropFirst(number * StoryList.pageSize).prefix(StoryList.pageSize))
+  return StoryPage(stories: stories, readIDs: stories.map(\.id).filter(read.contains))
+}
+
+@Suite("A library's list, paged")
+struct PagingTests {
+  private let source = StoryList.Source(listing: 1, filter: .all)
+
+  @Test func aPageIsAskedForOnceAndItsRowsAreThereWhenItComes() {
+    let all = summaries(1_000)
+    var list = StoryList(count: 1_000, source: source)
+    #expect(list.story(at: 0) == nil)
+    #expect(list.pagesToFetch(for: 0..<300) == [0, 1, 2])
+    #expect(list.pagesToFetch(for: 100..<200).isEmpty)
+    list.fill(page: 1, with: page(1, of: all).stories)
+    #expect(list.story(at: 128)?.headline == "Story 128")
+    #expect(list.story(at: 127) == nil)
+    #expect(list.pagesToFetch(for: 990..<2_000) == [7])
+  }
+
+  @Test func aShortPageEndsTheListWhereStoriesWentFromTheLibrary() {
+    var list = StoryList(count: 1_000, source: source)
+    list.fill(page: 7, with: Array(summaries(1_000)[896..<900]))
+    #expect(list.count == 900)
+    #expect(list.story(at: 899)?.headline == "Story 899")
+  }
+
+  @Test func pagesFarFromTheSelectionAreDroppedAndAskedForAgain() {
+    let all = summaries(5_000)
+    var list = StoryList(count: 5_000, source: source)
+    _ = list.pagesToFetch(for: 0..<128)
+    list.fill(page: 0, with: page(0, of: all).stories)
+    list.keepPages(near: 4_000)
+    #expect(list.story(at: 0) == nil)
+    #expect(list.heldStories.isEmpty)
+    #expect(list.pagesToFetch(for: 0..<10) == [0])
+  }
+
+  @Test func theReaderListsTheCountAndAsksOnlyForThePagesOnScreen() throws {
+    let all = summaries(1_000)
+    var state = ReaderState(width: 60, height: 10)
+    state.isLibrary = true
+    #expect(state.update(.started) == [.listStories(.all, request: 1)])
+    let effects = state.update(.storiesListed(StoryListing(request: 1, filter: .all, count: 1_000, page: 0, stories: page(0, of: all, read: ["1"]))))
+    #expect(effects.isEmpty)
+    #expect(state.readIDs == ["1"])
+    var screen = ReaderView.render(state).text
+    #expect(screen.contains("Story 0") && screen.contains("story 1/1000"))
+    // G: the last page is asked for, and its rows wait for it with an ellipsis.
+    let asked = state.update(.input(.key(.character("G"))))
+    #expect(asked == [.loadStoryPage(source, page: 7)])
+    screen = ReaderView.render(state).text
+    #expect(screen.contains("…") && !screen.contains("Story 999"))
+    #expect(state.update(.input(.key(.character("k")))).isEmpty)
+    // A page of a listing no longer shown is dropped; the right one fills the rows.
+    _ = state.update(.storyPageLoaded(StoryList.Source(listing: 9, filter: .all), page: 7, page(0, of: all)))
+    #expect(state.selectedStory == nil)
+    _ = state.update(.storyPageLoaded(source, page: 7, page(7, of: all)))
+    #expect(state.selectedStory?.headline == "Story 998")
+    #expect(ReaderView.render(state).text.contains("Story 999"))
+  }
+
+  @Test func aMarksAPagedListInTheLibraryAndUUndoesIt() {
+    var state = ReaderState(width: 60, height: 10)
+    state.isLibrary = true
+    _ = state.update(.started)
+    _ = state.update(.storiesListed(StoryListing(request: 1, filter: .all, count: 300, page: 0, stories: page(0, of: summaries(300)))))
+    #expect(state.update(.input(.key(.character("A")))) == [.markAllRead(.all)])
+    _ = state.update(.allMarkedRead(["0", "1", "299"], .all))
+    #expect(state.readIDs == ["0", "1", "299"])
+    #expect(state.notice == "marked 3 stories read (U undoes)")
+    #expect(state.update(.input(.key(.character("U")))) == [.mark(["0", "1", "299"], .unread)])
+    #expect(state.readIDs.isEmpty)
+    _ = state.update(.allMarkedRead([], .all))
+    #expect(state.notice == "every story here is read")
+  }
+
+  @Test func theProgramFetchesThePagesItShowsAndNoMore() {
+    let library = MemoryLibrary((1...1_000).map(Stories.filler))
+    let backend = MemoryBackend(
+      width: 60, height: 12,
+      script: [.waitFor("story 1/1000"), .event(.key(.character("G"))), .waitFor("Story number 1000")])
+    _ = ReaderProgram.run(.plain(library: library), on: backend)
+    #expect(backend.gaveUpWaitingFor == nil)
+    let offsets = library.pagesAsked.map(\.1)
+    #expect(offsets.contains(0) && offsets.contains(896))
+    #expect(offsets.count <= 3)
+  }
+}
