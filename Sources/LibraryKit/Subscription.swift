@@ -87,10 +87,14 @@ extension Library {
   public func feeds() throws(LibraryError) -> [FeedOverview] {
     try read { db in
       let subscriptions = try Subscription.fetchAll(db)
-      let counts = try Row.fetchAll(
-        db, sql: "SELECT subscriptionId, COUNT(*) AS total, SUM(isRead = 0) AS unread FROM article GROUP BY subscriptionId")
-      var byFeed: [Int64: (Int, Int)] = [:]
-      for row in counts { byFeed[row["subscriptionId"]] = (row["unread"] ?? 0, row["total"] ?? 0) }
+      // Two counts, each answered from an index (the unread one from the partial index of v4).
+      var byFeed: [Int64: (unread: Int, total: Int)] = [:]
+      for row in try Row.fetchAll(db, sql: "SELECT subscriptionId, COUNT(*) FROM article GROUP BY subscriptionId") {
+        byFeed[row[0]] = (0, row[1])
+      }
+      for row in try Row.fetchAll(db, sql: "SELECT subscriptionId, COUNT(*) FROM article WHERE isRead = 0 GROUP BY subscriptionId") {
+        byFeed[row[0], default: (0, 0)].unread = row[1]
+      }
       var tags: [Int64: [String]] = [:]
       for row in try Row.fetchAll(db, sql: "SELECT subscriptionId, tag FROM subscriptionTag ORDER BY tag") {
         tags[row["subscriptionId"], default: []].append(row["tag"])

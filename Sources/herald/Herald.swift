@@ -17,7 +17,7 @@ struct Herald: ParsableCommand {
     subcommands: [
       ReadCommand.self, ListCommand.self, ShowCommand.self, QuotesCommand.self, AddCommand.self, FeedsCommand.self,
       SearchCommand.self, MarkCommand.self, SyncCommand.self, RemoveCommand.self, PruneCommand.self, ImportCommand.self,
-      ExportCommand.self, ThemesCommand.self, ConfigCommand.self,
+      ExportCommand.self, ThemesCommand.self, ConfigCommand.self, ReaderBenchCommand.self,
     ],
     defaultSubcommand: ReadCommand.self
   )

@@ -1,3 +1,4 @@
+import NewsKit
 import Testing
 
 @testable import CursesUI
@@ -34,6 +35,26 @@ struct TextLayoutTests {
 
   @Test func zeroWidthLineWrapsToNothing() {
     #expect(TextWrapper.wrap("text", style: Style(.body), width: 0).isEmpty)
+  }
+
+  /// The quick path for one-column text must agree with measuring grapheme by grapheme,
+  /// and leave to it everything it does not know.
+  @Test(arguments: [
+    "plain words", "the city’s “budget” — again…", "café crème", "Łódź señor", "e\u{301}clair", "日本の新聞", "👍🏽 ok",
+    "a\u{200D}b", "tab\there", "ﬁne", "",
+  ])
+  func quickWidthAgreesWithGraphemes(text: String) {
+    let slow = text.reduce(0) { $0 + DisplayWidth.of($1) }
+    #expect(DisplayWidth.of(text) == slow)
+    if let quick = DisplayWidth.simpleWidth(text) { #expect(quick == slow) }
+    for width in 1...12 {
+      let cut = TextWrapper.truncate(text, width: width)
+      #expect(DisplayWidth.of(cut) <= width)
+      if slow > width { #expect(cut.hasSuffix("…")) } else { #expect(cut == text) }
+    }
+    var grid = Grid(width: 20, height: 1)
+    // Controls are drawn visibly, so the grid measures the visible text.
+    #expect(grid.write(text, x: 0, y: 0, style: Style(.body)) == min(20, DisplayWidth.of(VisibleText.make(text))))
   }
 
   @Test func truncationCountsDisplayWidth() {

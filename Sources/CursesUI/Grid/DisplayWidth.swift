@@ -6,6 +6,7 @@ public enum DisplayWidth {
     let scalars = character.unicodeScalars
     guard let first = scalars.first else { return 0 }
     if first.value < 0x7F { return first.value < 0x20 ? 0 : 1 }
+    if isSimple(first.value) && scalars.index(after: scalars.startIndex) == scalars.endIndex { return 1 }
     if scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
     if first.properties.isEmojiPresentation { return 2 }
     if isRegionalIndicator(first) { return 2 }
@@ -14,7 +15,26 @@ public enum DisplayWidth {
   }
 
   public static func of(_ text: some StringProtocol) -> Int {
-    text.reduce(0) { $0 + of($1) }
+    if let simple = simpleWidth(text) { return simple }
+    return text.reduce(0) { $0 + of($1) }
+  }
+
+  /// The width of text whose every scalar is a character of one column on its own (printable
+  /// ASCII, Latin-1 and Latin Extended letters, general punctuation like ’ and —), without
+  /// breaking it into graphemes, which costs most of drawing a headline list; nil for text
+  /// with anything else (marks, joiners, wide or control characters), measured the slow way.
+  static func simpleWidth(_ text: some StringProtocol) -> Int? {
+    var width = 0
+    for scalar in text.unicodeScalars {
+      guard isSimple(scalar.value) else { return nil }
+      width += 1
+    }
+    return width
+  }
+
+  static func isSimple(_ value: UInt32) -> Bool {
+    (0x20..<0x7F).contains(value) || (0xA0..<0x300).contains(value) || (0x2010...0x2027).contains(value)
+      || (0x2030...0x205E).contains(value)
   }
 
   private static func isRegionalIndicator(_ scalar: Unicode.Scalar) -> Bool {

@@ -53,7 +53,16 @@ public struct Grid: Sendable, Hashable {
     let end = min(limit ?? width, width)
     guard y >= 0, y < height else { return x }
     var column = x
-    for character in VisibleText.make(String(text)) {
+    let visible = VisibleText.make(String(text))
+    if DisplayWidth.simpleWidth(visible) != nil {
+      // Every scalar is a one-column character of its own: no grapheme breaking needed.
+      for scalar in visible.unicodeScalars {
+        column = put(Character(scalar), x: column, y: y, style: style, limit: end)
+        if column >= end { break }
+      }
+      return column
+    }
+    for character in visible {
       column = put(character, x: column, y: y, style: style, limit: end)
       if column >= end { break }
     }

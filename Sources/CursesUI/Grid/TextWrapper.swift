@@ -73,6 +73,11 @@ public enum TextWrapper {
   public static func truncate(_ text: String, width: Int) -> String {
     guard width > 0 else { return "" }
     guard DisplayWidth.of(text) > width else { return text }
+    if DisplayWidth.simpleWidth(text) != nil {
+      // One column per scalar: cut after width - 1 of them.
+      let scalars = text.unicodeScalars
+      return String(scalars[..<scalars.index(scalars.startIndex, offsetBy: width - 1)]) + "…"
+    }
     var result = ""
     var used = 0
     for character in text {

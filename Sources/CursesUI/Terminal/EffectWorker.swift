@@ -13,6 +13,7 @@ final class EffectWorker: Sendable {
   private let queue = DispatchQueue(label: "herald.effects", qos: .userInitiated)
   private let writes = DispatchQueue(label: "herald.effects.writes", qos: .utility)
   private let syncs = DispatchQueue(label: "herald.effects.sync", qos: .utility)
+  private let counts = DispatchQueue(label: "herald.effects.counts", qos: .utility)
   private let positions = Mutex<[String: (paragraph: Int, read: Bool)]>([:])
   private let failures = Mutex<[String]>([])
   private let answers = Mutex<[ReaderMessage]>([])
@@ -20,6 +21,7 @@ final class EffectWorker: Sendable {
   private let latestListing = Atomic<Int>(0)
   private let feedsRefreshQueued = Atomic<Bool>(false)
   private let pending = Atomic<Int>(0)
+  private let syncing = Atomic<Int>(0)
   private let opener: ArticleOpener
 
   init(opener: ArticleOpener) {
@@ -28,6 +30,8 @@ final class EffectWorker: Sendable {
 
   /// Whether some effect has not answered yet: the loop then polls more often.
   var isBusy: Bool { pending.load(ordering: .acquiring) > 0 }
+  /// Whether a sync is running: its progress is worth a frame now and then, not at once.
+  var isSyncing: Bool { syncing.load(ordering: .acquiring) > 0 }
 
   func open(_ summary: ArticleSummary, request: Int) {
     latestOpen.store(request, ordering: .releasing)
@@ -44,9 +48,9 @@ final class EffectWorker: Sendable {
   /// sending progress as messages, then lists the stories again once the writes are done.
   func sync(feedOf storyID: String?) {
     guard let library = opener.library else { return }
-    pending.add(1, ordering: .acquiringAndReleasing)
+    syncing.add(1, ordering: .acquiringAndReleasing)
     syncs.async { [self] in
-      defer { pending.subtract(1, ordering: .acquiringAndReleasing) }
+      defer { syncing.subtract(1, ordering: .acquiringAndReleasing) }
       let summary: String
       do {
         summary = try library.sync(feedOf: storyID) { progress in
@@ -134,17 +138,20 @@ final class EffectWorker: Sendable {
   }
 
   /// Counts the feeds again once the writes sent so far are done; several requests made
-  /// meanwhile are answered by one count.
+  /// meanwhile are answered by one count. The count runs on a queue of its own, so that the
+  /// writes and the pages waiting for them do not wait for it too.
   func refreshFeeds() {
     guard let library = opener.library else { return }
     guard !feedsRefreshQueued.exchange(true, ordering: .acquiringAndReleasing) else { return }
     writes.async { [self] in
-      feedsRefreshQueued.store(false, ordering: .releasing)
-      do {
-        let feeds = try library.feeds()
-        answers.withLock { $0.append(.feedsListed(feeds)) }
-      } catch {
-        failures.withLock { $0.append("cannot count the feeds: \(error)") }
+      counts.async { [self] in
+        feedsRefreshQueued.store(false, ordering: .releasing)
+        do {
+          let feeds = try library.feeds()
+          answers.withLock { $0.append(.feedsListed(feeds)) }
+        } catch {
+          failures.withLock { $0.append("cannot count the feeds: \(error)") }
+        }
       }
     }
   }

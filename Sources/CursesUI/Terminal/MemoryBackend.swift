@@ -9,6 +9,9 @@ public final class MemoryBackend: TerminalBackend {
     case event(InputEvent)
     /// Holds the script until a frame contains this text.
     case waitFor(String)
+    /// Holds the script until a frame drawn after the last event shows every headline on
+    /// screen (no row waiting for its page).
+    case settle
   }
 
   public private(set) var frames: [Grid] = []
@@ -19,10 +22,16 @@ public final class MemoryBackend: TerminalBackend {
   private let patience: TimeInterval
   private var waitingSince: Date?
 
-  public init(width: Int, height: Int, script: [Step], patience: TimeInterval = 10) {
+  private var framesSinceEvent = 0
+  /// Whether every frame is kept (tests look back through them); a benchmark of thousands of
+  /// keys keeps only the last.
+  private let keepsFrames: Bool
+
+  public init(width: Int, height: Int, script: [Step], patience: TimeInterval = 10, keepsFrames: Bool = true) {
     size = (width, height)
     self.script = script
     self.patience = patience
+    self.keepsFrames = keepsFrames
   }
 
   public var quitSignal: Int32? { script.isEmpty ? SIGTERM : nil }
@@ -32,8 +41,13 @@ public final class MemoryBackend: TerminalBackend {
   /// Called with every frame as it is shown: a test can change the world at a given screen.
   public var onFrame: ((Grid) -> Void)?
 
+  /// Called with every input event as the loop reads it.
+  public var onEvent: ((InputEvent) -> Void)?
+
   public func present(_ grid: Grid, forceFull: Bool) {
+    if !keepsFrames { frames.removeAll(keepingCapacity: true) }
     frames.append(grid)
+    framesSinceEvent += 1
     onFrame?(grid)
   }
 
@@ -58,9 +72,11 @@ public final class MemoryBackend: TerminalBackend {
       case .event(let event):
         script.removeFirst()
         if case .resize(let width, let height) = event { size = (width, height) }
+        framesSinceEvent = 0
+        onEvent?(event)
         return event
-      case .waitFor(let text):
-        if screen.contains(text) {
+      case .waitFor, .settle:
+        if isDone(step) {
           script.removeFirst()
           waitingSince = nil
           continue
@@ -68,7 +84,7 @@ public final class MemoryBackend: TerminalBackend {
         let since = waitingSince ?? Date()
         waitingSince = since
         if Date().timeIntervalSince(since) > patience {
-          gaveUpWaitingFor = text
+          gaveUpWaitingFor = if case .waitFor(let text) = step { text } else { "headlines on every row" }
           script = []
           return nil
         }
@@ -78,5 +94,13 @@ public final class MemoryBackend: TerminalBackend {
       }
     }
     return nil
+  }
+
+  private func isDone(_ step: Step) -> Bool {
+    switch step {
+    case .event: return true
+    case .waitFor(let text): return screen.contains(text)
+    case .settle: return framesSinceEvent > 0 && !screen.contains(HeadlineListView.placeholder)
+    }
   }
 }

@@ -106,11 +106,11 @@ public enum ReaderProgram {
         dirty = false
         loop.needsFull = false
       }
-      // Poll often while an effect or the listing may still answer (most often before the
-      // first stories, which make the first screen); rarely once all is quiet.
+      // Poll often while an effect or the listing may still answer (an answer waits at most
+      // this long for its frame: a page of headlines, an article); rarely once all is quiet.
       let timeout: Int32 =
         loop.state.stories.isEmpty && !loop.state.loadedAll ? 5
-        : worker.isBusy ? 10 : loop.state.pendingRead != nil ? 100 : loop.state.loadedAll ? 500 : 40
+        : worker.isBusy ? 2 : worker.isSyncing ? 50 : loop.state.pendingRead != nil ? 100 : loop.state.loadedAll ? 500 : 40
       guard let event = backend.readEvent(timeout: timeout) else { continue }
       loop.send(.input(event))
       // Several keys typed at once (a paste, a held key) are applied before the next frame.

@@ -6,6 +6,8 @@ import Foundation
 /// width. Only the visible rows are drawn, so a frame costs the same with 100,000 stories as with 100; a row
 /// whose page has not arrived yet shows an ellipsis.
 public struct HeadlineListView {
+  /// What a row whose page has not arrived shows.
+  public static let placeholder = "  …"
   public var stories: StoryList
   public var list: ListState
   public var readIDs: Set<String>
@@ -40,7 +42,7 @@ public struct HeadlineListView {
       guard let story = stories.story(at: index) else {
         let style = index == list.selected ? Style(.listSelected) : Style(.dim)
         grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: style)
-        grid.write("  …", x: area.x, y: y, style: style, limit: area.maxX)
+        grid.write(Self.placeholder, x: area.x, y: y, style: style, limit: area.maxX)
         continue
       }
       let isRead = readIDs.contains(story.id)
