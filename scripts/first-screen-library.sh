@@ -5,7 +5,8 @@
 # ../shared/bench/gen_feeds.py, 100 feeds x 1,000 items). Both are synced once from a loopback
 # server (kept in DIR/first-screen/ for later runs), then each is started RUNS times (default 3)
 # in tmux at 160x45: the time until its first screen (Herald: the status bar's "story 1/";
-# newsboat: its feed list's first line), and Herald's peak memory once its list is loaded.
+# newsboat: its feed list's first line), both peak memories, and Herald's key-to-frame times
+# (`herald reader-bench`, hidden: the program loop on an in-memory terminal).
 # Needs a release build, tmux and the Debian package newsboat.
 set -euo pipefail
 dir=${1:-/tmp/herald-library-bench}
@@ -56,7 +57,15 @@ first_screen() {
     sleep 0.5
     local pid; pid=$(tmux -L "$socket" list-panes -t b -F '#{pane_pid}')
     pid=$(pgrep -P "$pid" -x herald || echo "$pid")
-    grep VmHWM "/proc/$pid/status" | awk '{printf "%d", $2 / 1024}' >"$state/peak"
+    # Peak resident memory, and of it the program's own (anonymous) pages; the rest is shared
+    # code (the Swift runtime, Foundation, ICU, SQLite) mapped from files.
+    awk '/VmHWM/{peak=$2} /RssAnon/{anon=$2} END{printf "%d (own %d)", peak / 1024, anon / 1024}' "/proc/$pid/status" >"$state/peak"
+  fi
+  if [ "${measure_newsboat_memory:-}" = 1 ]; then
+    sleep 1
+    local pid; pid=$(tmux -L "$socket" list-panes -t b -F '#{pane_pid}')
+    pid=$(pgrep -P "$pid" -x newsboat || echo "$pid")
+    awk '/VmHWM/{peak=$2} /RssAnon/{anon=$2} END{printf "%d (own %d)", peak / 1024, anon / 1024}' "/proc/$pid/status" >"$state/newsboat-peak"
   fi
   tmux -L "$socket" kill-server 2>/dev/null || true
 }
@@ -66,10 +75,19 @@ h=$(for _ in $(seq "$runs"); do measure_memory=1 first_screen "story 1/" "env LA
 h_peak=$(cat "$state/peak")
 n=-
 if command -v newsboat >/dev/null; then
-  n=$(for _ in $(seq "$runs"); do first_screen "1 .*(" "env LANG=C.UTF-8 TERM=xterm-256color newsboat -u $state/urls -c $state/cache.db -C $state/newsboat.conf"; done | median)
+  n=$(for _ in $(seq "$runs"); do measure_newsboat_memory=1 first_screen "1 .*(" "env LANG=C.UTF-8 TERM=xterm-256color newsboat -u $state/urls -c $state/cache.db -C $state/newsboat.conf"; done | median)
+  n_peak=$(cat "$state/newsboat-peak" 2>/dev/null || echo -)
 fi
 articles=$("$herald" list --library "$library" | wc -l)
 printf '%s articles in 100 feeds\n\n' "$articles"
 printf '%-34s %12s %12s\n' "" herald newsboat
 printf '%-34s %12s %12s\n' "first screen, median of $runs (ms)" "$h" "$n"
-printf '%-34s %12s %12s\n' "reader peak memory (MiB)" "$h_peak" "-"
+printf '%-34s %12s %12s\n' "reader peak memory (MiB)" "$h_peak" "${n_peak:--}"
+
+# Key to frame on the same library, through the real program loop on an in-memory terminal
+# (on a copy: the keys open stories, which marks them read).
+cp "$library" "$state/bench-copy.sqlite"
+rm -f "$state/bench-copy.sqlite-wal" "$state/bench-copy.sqlite-shm"
+echo
+"$herald" reader-bench --library "$state/bench-copy.sqlite" --keys 2000
+rm -f "$state/bench-copy.sqlite"*

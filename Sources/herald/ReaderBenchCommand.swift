@@ -62,6 +62,13 @@ private final class BenchClock: @unchecked Sendable {
   private var key = ""
   /// The slowest time to a frame of each key.
   private var slowest: [String: Double] = [:]
+  private var slowestSettled: [String: Double] = [:]
+
+  /// `key(CursesUI.Key.character("j"))` as `j`.
+  private static func name(_ event: String) -> String {
+    event.replacingOccurrences(of: "key(CursesUI.Key.", with: "").replacingOccurrences(of: "character(\"", with: "")
+      .replacingOccurrences(of: "\")", with: "").replacingOccurrences(of: ")", with: "")
+  }
 
   func keyArrived(_ name: String) {
     keyTime = DispatchTime.now().uptimeNanoseconds
@@ -79,6 +86,7 @@ private final class BenchClock: @unchecked Sendable {
     }
     if settled {
       toSettled.append(elapsed)
+      slowestSettled[key] = max(slowestSettled[key] ?? 0, elapsed)
       self.keyTime = nil
     }
   }
@@ -90,8 +98,10 @@ private final class BenchClock: @unchecked Sendable {
       func at(_ p: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
       return String(format: "%@: p50 %.3f ms, p99 %.3f ms, max %.3f ms (%d keys)", name, at(0.5), at(0.99), sorted.last ?? 0, sorted.count)
     }
-    let keys = slowest.sorted { $0.value > $1.value }.prefix(4).map { String(format: "%@ %.2f ms", $0.key, $0.value) }
+    func worst(_ times: [String: Double]) -> String {
+      times.sorted { $0.value > $1.value }.prefix(4).map { String(format: "%@ %.2f ms", Self.name($0.key), $0.value) }.joined(separator: ", ")
+    }
     return line("key to frame", toFrame) + "\n" + line("key to every headline shown (page queries included)", toSettled)
-      + "\nslowest keys to a frame: " + keys.joined(separator: ", ")
+      + "\nslowest keys to a frame: " + worst(slowest) + "\nslowest keys to every headline: " + worst(slowestSettled)
   }
 }

@@ -36,15 +36,19 @@ struct PagingTests {
     #expect(list.story(at: 899)?.headline == "Story 899")
   }
 
-  @Test func pagesFarFromTheSelectionAreDroppedAndAskedForAgain() {
+  @Test func pagesFarFromTheSelectionAreDroppedAndAskedForAgainButNotTheEnds() {
     let all = summaries(5_000)
     var list = StoryList(count: 5_000, source: source)
-    _ = list.pagesToFetch(for: 0..<128)
-    list.fill(page: 0, with: page(0, of: all).stories)
+    for number in [0, 10, 39] {
+      _ = list.pagesToFetch(for: (number * 128)..<(number * 128 + 1))
+      list.fill(page: number, with: page(number, of: all).stories)
+    }
     list.keepPages(near: 4_000)
-    #expect(list.story(at: 0) == nil)
-    #expect(list.heldStories.isEmpty)
-    #expect(list.pagesToFetch(for: 0..<10) == [0])
+    #expect(list.story(at: 1_280) == nil)
+    #expect(list.pagesToFetch(for: 1_280..<1_290) == [10])
+    // The first and last pages stay, for g and G.
+    #expect(list.story(at: 0)?.headline == "Story 0")
+    #expect(list.story(at: 4_999)?.headline == "Story 4999")
   }
 
   @Test func theReaderListsTheCountAndAsksOnlyForThePagesOnScreen() throws {
@@ -52,14 +56,16 @@ struct PagingTests {
     var state = ReaderState(width: 60, height: 10)
     state.isLibrary = true
     #expect(state.update(.started) == [.listStories(.all, request: 1)])
+    // The page after the screen and the last screen are asked for at once: paging and G never wait.
     let effects = state.update(.storiesListed(StoryListing(request: 1, filter: .all, count: 1_000, page: 0, stories: page(0, of: all, read: ["1"]))))
-    #expect(effects.isEmpty)
+    #expect(effects == [.loadStoryPage(source, page: 1), .loadStoryPage(source, page: 7)])
     #expect(state.readIDs == ["1"])
     var screen = ReaderView.render(state).text
     #expect(screen.contains("Story 0") && screen.contains("story 1/1000"))
-    // G: the last page is asked for, and its rows wait for it with an ellipsis.
+    // G before the last page came: its rows wait for it with an ellipsis, and the page before
+    // it is asked for as the margin.
     let asked = state.update(.input(.key(.character("G"))))
-    #expect(asked == [.loadStoryPage(source, page: 7)])
+    #expect(asked == [.loadStoryPage(source, page: 6)])
     screen = ReaderView.render(state).text
     #expect(screen.contains("…") && !screen.contains("Story 999"))
     #expect(state.update(.input(.key(.character("k")))).isEmpty)
@@ -93,8 +99,9 @@ struct PagingTests {
       script: [.waitFor("story 1/1000"), .event(.key(.character("G"))), .waitFor("Story number 1000")])
     _ = ReaderProgram.run(.plain(library: library), on: backend)
     #expect(backend.gaveUpWaitingFor == nil)
+    // The first screen's page and the next, the last screen's and the one before: 4 of 8.
     let offsets = library.pagesAsked.map(\.1)
-    #expect(offsets.contains(0) && offsets.contains(896))
-    #expect(offsets.count <= 3)
+    #expect(Set(offsets) == [0, 128, 768, 896])
+    #expect(offsets.count == 4)
   }
 }

@@ -64,7 +64,8 @@ public enum ReaderMessage: Sendable {
   case storiesLoaded([ArticleSummary], skipped: Int, done: Bool, read: [String] = [], starred: [String] = [])
   /// The answer to `openArticle` with this request number; `resumeAt` is the paragraph the
   /// reader left it at, for a library story read before.
-  case articleLoaded(Article, request: Int, resumeAt: Int? = nil)
+  /// `layout` is the article already wrapped off the loop, for the width asked for then.
+  case articleLoaded(Article, request: Int, resumeAt: Int? = nil, layout: ArticleLayout? = nil)
   case articleFailed(ArticleSummary, String, request: Int)
   /// An effect that answers nothing (keeping the reading state) failed: said in the status bar.
   case effectFailed(String)

@@ -2,11 +2,15 @@ import NewsKit
 
 /// The open article: the paragraph cursor, pages and quotes.
 extension ReaderState {
-  mutating func show(_ article: Article) {
-    let geometry = articleGeometry
-    reading = Reading(
-      article: article,
-      layout: ArticleLayout(article: article, width: geometry.textWidth, paragraphSpacing: paragraphSpacing))
+  /// Shows an article, with the layout made for it off the loop when that fits the pane as it
+  /// is now (a resize meanwhile wraps it again here).
+  mutating func show(_ article: Article, laidOut: ArticleLayout? = nil) {
+    let width = articleGeometry.textWidth
+    let layout =
+      if let laidOut, laidOut.textWidth == max(1, width), laidOut.paragraphSpacing == paragraphSpacing { laidOut } else {
+        ArticleLayout(article: article, width: width, paragraphSpacing: paragraphSpacing)
+      }
+    reading = Reading(article: article, layout: layout)
     if focus == .article { markOpened(article.id) }
     if let query = search?.query, search?.editing == false {
       search = Search(query: query, editing: false)

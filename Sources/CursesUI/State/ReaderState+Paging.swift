@@ -96,14 +96,18 @@ extension ReaderState {
     }
   }
 
-  /// Asks for the pages of the rows on screen and a margin either side that are neither held
-  /// nor asked for, and drops those far from the selection.
+  /// Asks for the pages of the rows on screen, a margin either side and the two ends that are
+  /// neither held nor asked for, and drops those far from the selection.
   mutating func requestVisiblePages() -> [ReaderEffect] {
     guard let source = stories.source, !stories.isEmpty else { return [] }
     stories.keepPages(near: list.selected)
-    let margin = StoryList.pageSize / 2
+    // A page either side: two screens' paging never waits.
+    let margin = StoryList.pageSize
     let rows = max(0, list.offset - margin)..<(list.offset + listHeight + margin)
-    return stories.pagesToFetch(for: rows).map { .loadStoryPage(source, page: $0) }
+    // The first and the last screens too, so that `g` and `G` never wait.
+    let ends = [0..<listHeight, (stories.count - listHeight)..<stories.count]
+    let pages = ([rows] + ends).flatMap { stories.pagesToFetch(for: $0) }
+    return pages.map { .loadStoryPage(source, page: $0) }
   }
 
   /// After a sync: the same list again, keeping the selected story (or, during a library

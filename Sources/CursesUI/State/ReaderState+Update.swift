@@ -41,10 +41,10 @@ extension ReaderState {
       readIDs.formUnion(read)
       starredIDs.formUnion(starred)
       return appendStories(more, skipped: skipped, done: done)
-    case .articleLoaded(let article, let request, let resumeAt):
+    case .articleLoaded(let article, let request, let resumeAt, let layout):
       guard request == awaitedOpen else { return [] }
       awaitedOpen = nil
-      show(article)
+      show(article, laidOut: layout)
       if let start = quoteToShow {
         quoteToShow = nil
         showQuote(at: start)

@@ -60,8 +60,15 @@ public struct ReaderState: Sendable {
   public var syncStatus: String?
   /// The library's feeds, the tags whose folders are open, the pane's selection, and which
   /// stories the list shows (with the listing awaited for it).
-  public var feeds: [ReaderFeed] = []
-  public var openTags: Set<String> = []
+  public var feeds: [ReaderFeed] = [] {
+    didSet { feedRows = FeedRow.rows(for: feeds, openTags: openTags) }
+  }
+  public var openTags: Set<String> = [] {
+    didSet { feedRows = FeedRow.rows(for: feeds, openTags: openTags) }
+  }
+  /// The feeds pane's rows, made again only when the feeds or the open folders change (not
+  /// for every frame and key).
+  public private(set) var feedRows: [FeedRow] = []
   public var feedList = ListState()
   public var filter: StoryFilter = .all
   public var storyListings = 0
@@ -113,8 +120,6 @@ public struct ReaderState: Sendable {
     if width >= ScreenLayout.threePaneWidth { return .beside }
     return focus == .feeds ? .insteadOfList : .hidden
   }
-
-  public var feedRows: [FeedRow] { FeedRow.rows(for: feeds, openTags: openTags) }
 
   public var feedsHeight: Int { layout.feeds?.height ?? max(0, height - 1) }
 

@@ -97,13 +97,15 @@ public struct StoryList: Sendable {
   }
 
   /// Drops the pages far from a row, and forgets asking for them (their answers are still
-  /// taken if they come).
+  /// taken if they come). The first and last two pages stay: `g` and `G` go there at once.
   mutating func keepPages(near row: Int) {
     guard source != nil else { return }
     let center = row / Self.pageSize
-    let kept = (center - Self.pagesKept)...(center + Self.pagesKept)
-    pages = pages.filter { kept.contains($0.key) }
-    requested = requested.filter { kept.contains($0) }
+    let last = max(0, count - 1) / Self.pageSize
+    let isKept = { (page: Int) in abs(page - center) <= Self.pagesKept || page <= 1 || page >= last - 1 }
+    guard pages.keys.contains(where: { !isKept($0) }) || requested.contains(where: { !isKept($0) }) else { return }
+    pages = pages.filter { isKept($0.key) }
+    requested = requested.filter(isKept)
   }
 
   /// Forgets which pages were asked for, so that those not held are asked for again (a list

@@ -12,14 +12,26 @@ public struct ArticleOpener: Sendable {
     self.library = library
   }
 
-  public func open(_ summary: ArticleSummary, request: Int) -> ReaderMessage {
+  /// How to wrap an opened article before handing it over: the width of the article pane's
+  /// text and the spacing between paragraphs when it was asked for.
+  public struct Wrapping: Sendable, Hashable {
+    public var width: Int
+    public var paragraphSpacing: Int
+  }
+
+  public func open(_ summary: ArticleSummary, request: Int, wrapping: Wrapping? = nil) -> ReaderMessage {
+    func loaded(_ article: Article, resumeAt: Int? = nil) -> ReaderMessage {
+      // Wrapping a long article takes milliseconds: done here, it does not hold up a key.
+      let layout = wrapping.map { ArticleLayout(article: article, width: $0.width, paragraphSpacing: $0.paragraphSpacing) }
+      return .articleLoaded(article, request: request, resumeAt: resumeAt, layout: layout)
+    }
     do {
       if let library, summary.isFromLibrary {
         let (article, paragraph) = try library.open(summary)
-        return .articleLoaded(article, request: request, resumeAt: paragraph)
+        return loaded(article, resumeAt: paragraph)
       }
-      if let stored = store.article(for: summary) { return .articleLoaded(stored, request: request) }
-      return .articleLoaded(try ArticleCollection.open(path: summary.path), request: request)
+      if let stored = store.article(for: summary) { return loaded(stored) }
+      return loaded(try ArticleCollection.open(path: summary.path))
     } catch let error as LoadError {
       return .articleFailed(summary, error.description, request: request)
     } catch {

@@ -33,13 +33,13 @@ final class EffectWorker: Sendable {
   /// Whether a sync is running: its progress is worth a frame now and then, not at once.
   var isSyncing: Bool { syncing.load(ordering: .acquiring) > 0 }
 
-  func open(_ summary: ArticleSummary, request: Int) {
+  func open(_ summary: ArticleSummary, request: Int, wrapping: ArticleOpener.Wrapping? = nil) {
     latestOpen.store(request, ordering: .releasing)
     pending.add(1, ordering: .acquiringAndReleasing)
     queue.async { [self] in
       defer { pending.subtract(1, ordering: .acquiringAndReleasing) }
       guard latestOpen.load(ordering: .acquiring) == request else { return }
-      let answer = opener.open(summary, request: request)
+      let answer = opener.open(summary, request: request, wrapping: wrapping)
       answers.withLock { $0.append(answer) }
     }
   }

@@ -139,7 +139,8 @@ public enum ReaderProgram {
         case .redrawAll:
           needsFull = true
         case .openArticle(let summary, let request):
-          worker.open(summary, request: request)
+          let wrapping = ArticleOpener.Wrapping(width: state.articleGeometry.textWidth, paragraphSpacing: state.paragraphSpacing)
+          worker.open(summary, request: request, wrapping: wrapping)
         case .recordReading(let storyID, let paragraph, let read):
           worker.record(storyID, paragraph: paragraph, read: read)
         case .mark(let ids, let mark):
