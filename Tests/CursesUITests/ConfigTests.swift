@@ -177,6 +177,19 @@ struct TOMLCrashTests {
     #expect(problems.first?.line == text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("[") }.map { $0 + 1 })
   }
 
+  /// `fly = [}"f"]` made the parser assert too (the next fuzz run): refused with its line.
+  @Test(arguments: ["fly = [}\"f\"]\n", "a = 1\nb = [1,\n  }]\n", "a = [ # c\n}]\n", "x = [[}]]\n"])
+  func aBraceWhereAnArrayValueShouldBeIsAProblemNotACrash(text: String) {
+    let (_, problems) = ConfigLoader.parse(text, path: "c.toml")
+    #expect(problems.map(\.message) == ["an array holds a } where a value should be"])
+    #expect(problems.first?.line == text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("}") }.map { $0 + 1 })
+  }
+
+  @Test func bracesInStringsCommentsAndInlineTablesStillParse() {
+    let (_, problems) = ConfigLoader.parse("a = [\"[}\", '[}'] # [}\nb = { c = [1, 2] }\n", path: "c.toml")
+    #expect(!problems.contains { $0.message.hasPrefix("an array holds") })
+  }
+
   @Test func quotedAndASCIITableNamesStillParse() {
     let (_, problems) = ConfigLoader.parse("[\"é\"]\nx = 1\n[layout]\nlist_width = 40\n[ ]\n[_a]\n['b']\n[-c]\n[9]\n", path: "c.toml")
     #expect(!problems.contains { $0.message.hasPrefix("a table name") })

@@ -47,6 +47,10 @@ final class TOMLSource {
       found.append(ThemeProblem("a table name must start with a letter, a digit, _ or -, or be quoted", file: file, line: line))
       return
     }
+    if let line = Self.lineWithAnArrayValueTheParserCannotRead(text) {
+      found.append(ThemeProblem("an array holds a } where a value should be", file: file, line: line))
+      return
+    }
     do {
       table = try TOMLTable(string: text)
     } catch let error as TOMLParseError {
@@ -74,6 +78,47 @@ final class TOMLSource {
         (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
         || "_-\"']".unicodeScalars.contains(first)
       if !startsKey { return number + 1 }
+    }
+    return nil
+  }
+
+  /// The line of a `}` where an array's value should start (`[}]`, `[1, }]`): the TOML parser
+  /// under TOMLKit asserts on it (found by fuzzing). Strings and comments are skipped; a
+  /// multi-line string holding quotes may be misread, which can only refuse a document, never
+  /// let a crashing one through to the parser unchecked by the table-name rule above.
+  static func lineWithAnArrayValueTheParserCannotRead(_ text: String) -> Int? {
+    var line = 1
+    var quote: Unicode.Scalar?
+    var escaped = false
+    var inComment = false
+    var expectingValue = false
+    for scalar in text.unicodeScalars {
+      if scalar == "\n" {
+        line += 1
+        inComment = false
+        continue
+      }
+      if inComment { continue }
+      if let open = quote {
+        if escaped {
+          escaped = false
+        } else if scalar == "\\" && open == "\"" {
+          escaped = true
+        } else if scalar == open {
+          quote = nil
+        }
+        continue
+      }
+      switch scalar {
+      case "\"", "'":
+        quote = scalar
+        expectingValue = false
+      case "#": inComment = true
+      case " ", "\t", "\r": break
+      case "[", ",": expectingValue = true
+      case "}" where expectingValue: return line
+      default: expectingValue = false
+      }
     }
     return nil
   }
