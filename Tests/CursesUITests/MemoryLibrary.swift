@@ -30,7 +30,16 @@ final class MemoryLibrary: ReaderLibrary, @unchecked Sendable {
   var feedList: [ReaderFeed] = [ReaderFeed(id: "1", title: "Wire", unread: 0, total: 0)]
   var feedOfStory: [String: String] = [:]
 
-  func feeds() throws -> [ReaderFeed] { feedList }
+  /// When set, the one feed's unread count is the stories not marked read (else `feedList`).
+  var countsMarks = false
+  /// Called with every marking before it is kept (a test can hold a write there).
+  var beforeMark: (([String]) -> Void)?
+
+  func feeds() throws -> [ReaderFeed] {
+    guard countsMarks else { return feedList }
+    let read = lock.withLock { marks.filter { $0.value.contains(.read) }.count }
+    return [ReaderFeed(id: "1", title: "Wire", unread: articles.count - read, total: articles.count)]
+  }
 
   func speakers(_ filter: StoryFilter) throws -> [SpeakerTally] {
     let counts = Dictionary(grouping: articles.flatMap(\.quotes).compactMap(\.speaker), by: { $0 }).mapValues(\.count)
@@ -111,6 +120,7 @@ final class MemoryLibrary: ReaderLibrary, @unchecked Sendable {
   }
 
   func mark(_ storyIDs: [String], _ mark: StoryMark) throws {
+    beforeMark?(storyIDs)
     lock.withLock {
       for id in storyIDs {
         marks[id, default: []].remove(mark.inverse)

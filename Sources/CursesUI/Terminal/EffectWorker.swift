@@ -19,7 +19,7 @@ final class EffectWorker: Sendable {
   private let answers = Mutex<[ReaderMessage]>([])
   private let latestOpen = Atomic<Int>(0)
   private let latestListing = Atomic<Int>(0)
-  private let feedsRefreshQueued = Atomic<Bool>(false)
+  private let feedCountRequests = Atomic<Int>(0)
   private let pending = Atomic<Int>(0)
   private let syncing = Atomic<Int>(0)
   private let opener: ArticleOpener
@@ -137,15 +137,17 @@ final class EffectWorker: Sendable {
     }
   }
 
-  /// Counts the feeds again once the writes sent so far are done; several requests made
-  /// meanwhile are answered by one count. The count runs on a queue of its own, so that the
-  /// writes and the pages waiting for them do not wait for it too.
+  /// Counts the feeds again once the writes sent so far are done. Every request queues its
+  /// count behind those writes; a count overtaken by a later request before it starts is
+  /// skipped (the later one comes after more writes), so a burst of marks costs one count and
+  /// the last count always follows the last write. The count runs on a queue of its own, so
+  /// that the writes, and the pages waiting for them, do not wait for it.
   func refreshFeeds() {
     guard let library = opener.library else { return }
-    guard !feedsRefreshQueued.exchange(true, ordering: .acquiringAndReleasing) else { return }
     writes.async { [self] in
+      let request = feedCountRequests.add(1, ordering: .acquiringAndReleasing).newValue
       counts.async { [self] in
-        feedsRefreshQueued.store(false, ordering: .releasing)
+        guard feedCountRequests.load(ordering: .acquiring) == request else { return }
         do {
           let feeds = try library.feeds()
           answers.withLock { $0.append(.feedsListed(feeds)) }
