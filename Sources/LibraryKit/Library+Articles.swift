@@ -212,10 +212,15 @@ extension Library {
   @discardableResult
   public func mark(_ ids: [Int64], _ mark: Mark, now: Date = Date()) throws(LibraryError) -> Int {
     try write { db in
-      for id in ids where try Int.fetchOne(db, sql: "SELECT 1 FROM article WHERE id = ?", arguments: [id]) == nil {
-        throw LibraryError.noSuchArticle(String(id))
+      // A few hundred ids per statement: undoing `A` on 100,000 stories took 4 s one by one.
+      // An unknown id throws, and the transaction takes back the chunks already marked.
+      for start in stride(from: 0, to: ids.count, by: 500) {
+        let chunk = Array(ids[start..<min(start + 500, ids.count)])
+        let list = "(" + databaseQuestionMarks(count: chunk.count) + ")"
+        let found = Set(try Int64.fetchAll(db, sql: "SELECT id FROM article WHERE id IN \(list)", arguments: StatementArguments(chunk)))
+        if let unknown = chunk.first(where: { !found.contains($0) }) { throw LibraryError.noSuchArticle(String(unknown)) }
+        try db.execute(sql: Self.markSQL(mark) + " WHERE id IN \(list)", arguments: Self.markArguments(mark, now) + StatementArguments(chunk))
       }
-      for id in ids { try db.execute(sql: Self.markSQL(mark) + " WHERE id = ?", arguments: Self.markArguments(mark, now) + [id]) }
       return ids.count
     }
   }

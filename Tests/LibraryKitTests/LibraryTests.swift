@@ -88,6 +88,17 @@ struct LibraryStoreTests {
     #expect(try library.entries().first?.isRead == false)
   }
 
+  @Test func marksSpanningSeveralStatementsAllLandOrNoneDo() throws {
+    let library = try makeLibrary()
+    let feed = try library.subscribe("https://a.example/feed.xml")
+    try library.store((0..<1_200).map { article("a\($0)", "Story \($0)", ["x"]) }, in: feed)
+    let ids = try library.entries().map(\.id)
+    #expect(throws: LibraryError.noSuchArticle("99999")) { try library.mark(ids + [99_999], .read) }
+    #expect(try library.countEntries(ArticleFilter(unreadOnly: true)) == 1_200)
+    #expect(try library.mark(ids, .read) == 1_200)
+    #expect(try library.countEntries(ArticleFilter(unreadOnly: true)) == 0)
+  }
+
   @Test func quotesAreStoredWithTheirSpeakers() throws {
     let library = try makeLibrary()
     let feed = try library.subscribe("https://a.example/feed.xml")
