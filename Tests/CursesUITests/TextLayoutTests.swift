@@ -106,6 +106,14 @@ struct GridTests {
 
 @Suite("List scrolling")
 struct ListStateTests {
+  @Test func visibleRowsStopAtTheEndOfTheListAndThePane() {
+    let list = ListState(selected: 6, offset: 5)
+    #expect(list.visibleRows(count: 8, height: 10) == 5..<8)
+    #expect(list.visibleRows(count: 100, height: 10) == 5..<15)
+    #expect(list.visibleRows(count: 0, height: 10).isEmpty)
+    #expect(list.visibleRows(count: 100, height: 0).isEmpty)
+  }
+
   @Test func selectionKeepsAMarginFromTheEdges() {
     var list = ListState()
     list.select(6, count: 100, height: 10)

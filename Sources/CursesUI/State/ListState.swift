@@ -25,6 +25,13 @@ public struct ListState: Sendable, Hashable {
     scrollIntoView(count: count, height: height)
   }
 
+  /// The rows of a list of `count` that a pane `height` rows high shows; row `offset` is at the
+  /// pane's top.
+  public func visibleRows(count: Int, height: Int) -> Range<Int> {
+    let first = max(0, offset)
+    return first..<max(first, min(count, offset + height))
+  }
+
   public mutating func scrollIntoView(count: Int, height: Int) {
     guard height > 0, count > 0 else { return }
     selected = min(max(0, selected), count - 1)

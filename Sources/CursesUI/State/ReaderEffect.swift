@@ -60,7 +60,7 @@ public enum ReaderMessage: Sendable {
   case action(Action)
   /// The reader has started: a library's lists its stories.
   case started
-  /// Stories listed, with the ids of those already read (library stories).
+  /// Stories listed whole (from paths), with the ids of those already read or starred when known.
   case storiesLoaded([ArticleSummary], skipped: Int, done: Bool, read: [String] = [], starred: [String] = [])
   /// The answer to `openArticle` with this request number; `resumeAt` is the paragraph the
   /// reader left it at, for a library story read before.

@@ -39,8 +39,6 @@ public struct StoryList: Sendable {
 
   public var isEmpty: Bool { count == 0 }
   public var indices: Range<Int> { 0..<count }
-  /// Whether every story is held (not paged from a library).
-  public var isComplete: Bool { source == nil }
 
   /// The story at a row, or nil when its page has not arrived.
   public func story(at index: Int) -> ArticleSummary? {
@@ -54,15 +52,6 @@ public struct StoryList: Sendable {
   /// Every story held: all of a complete list, the fetched pages' of a paged one.
   public var heldStories: [ArticleSummary] {
     source == nil ? held : pages.keys.sorted().flatMap { pages[$0] ?? [] }
-  }
-
-  /// The row of a story among those held.
-  public func index(of id: String) -> Int? {
-    if source == nil { return held.firstIndex { $0.id == id } }
-    for (page, stories) in pages {
-      if let offset = stories.firstIndex(where: { $0.id == id }) { return page * Self.pageSize + offset }
-    }
-    return nil
   }
 
   /// More stories at the end of a complete list (paths listed in batches).

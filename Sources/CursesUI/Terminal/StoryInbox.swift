@@ -1,12 +1,11 @@
 import NewsKit
 import Synchronization
 
-/// Stories listed on a background thread, waiting for the input loop to take them.
+/// Stories listed from paths on a background thread, waiting for the input loop to take them
+/// (a library's are paged by the effect worker instead).
 final class StoryInbox: Sendable {
   private struct Contents {
     var stories: [ArticleSummary] = []
-    var readIDs: [String] = []
-    var starredIDs: [String] = []
     var problems: [LoadError] = []
     var skipped = 0
     var done = false
@@ -14,11 +13,9 @@ final class StoryInbox: Sendable {
 
   private let contents = Mutex(Contents())
 
-  func deliver(_ stories: [ArticleSummary], problems: [LoadError], readIDs: [String] = [], starredIDs: [String] = []) {
+  func deliver(_ stories: [ArticleSummary], problems: [LoadError]) {
     contents.withLock {
       $0.stories += stories
-      $0.readIDs += readIDs
-      $0.starredIDs += starredIDs
       $0.problems += problems
       $0.skipped += problems.count
     }
@@ -32,10 +29,8 @@ final class StoryInbox: Sendable {
   func take() -> ReaderMessage? {
     contents.withLock { box -> ReaderMessage? in
       guard !box.stories.isEmpty || box.skipped > 0 || box.done else { return nil }
-      let message = ReaderMessage.storiesLoaded(box.stories, skipped: box.skipped, done: box.done, read: box.readIDs, starred: box.starredIDs)
+      let message = ReaderMessage.storiesLoaded(box.stories, skipped: box.skipped, done: box.done)
       box.stories = []
-      box.readIDs = []
-      box.starredIDs = []
       box.skipped = 0
       if box.done { box.done = false }
       return message

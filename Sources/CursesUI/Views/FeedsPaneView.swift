@@ -18,11 +18,9 @@ public struct FeedsPaneView {
   public func render(into grid: inout Grid, area: Rect) {
     guard !area.isEmpty else { return }
     grid.fill(area, style: Style(.listRow))
-    for screenRow in 0..<area.height {
-      let index = list.offset + screenRow
-      guard rows.indices.contains(index) else { break }
+    for index in list.visibleRows(count: rows.count, height: area.height) {
       let row = rows[index]
-      let y = area.y + screenRow
+      let y = area.y + index - list.offset
       let selected = index == list.selected && focused
       let shown = row.filter == current
       let style = selected ? Style(.listSelected) : Style(shown || (row.unread ?? 0) > 0 ? .listUnread : .listRead)

@@ -35,10 +35,8 @@ public struct HeadlineListView {
     }
     let sourceWidth = area.width >= 60 ? 16 : (area.width >= 36 ? 10 : 0)
     let showsDates = area.width >= 70
-    for row in 0..<area.height {
-      let index = list.offset + row
-      guard stories.indices.contains(index) else { break }
-      let y = area.y + row
+    for index in list.visibleRows(count: stories.count, height: area.height) {
+      let y = area.y + index - list.offset
       guard let story = stories.story(at: index) else {
         let style = index == list.selected ? Style(.listSelected) : Style(.dim)
         grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: style)

@@ -18,10 +18,8 @@ public struct SpeakersPaneView {
     }
     grid.write(TextWrapper.truncate(title, width: area.width - 1), x: area.x + 1, y: area.y, style: Style(.headline), limit: area.maxX)
     let rows = Rect(x: area.x, y: area.y + 2, width: area.width, height: max(0, area.height - 2))
-    for screenRow in 0..<rows.height {
-      let index = view.list.offset + screenRow
-      guard index < view.count else { break }
-      let y = rows.y + screenRow
+    for index in view.list.visibleRows(count: view.count, height: rows.height) {
+      let y = rows.y + index - view.list.offset
       let selected = index == view.list.selected
       let style = selected ? Style(.listSelected) : Style(.listUnread)
       grid.fill(Rect(x: rows.x, y: y, width: rows.width, height: 1), style: style)
