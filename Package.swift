@@ -57,12 +57,14 @@ let package = Package(
     .executableTarget(name: "reader-bench", dependencies: ["CursesUI", "NewsKit"], path: "Benchmarks/ReaderBench"),
     // Prints feed parsing speed in MB/s and peak memory: `swift run -c release feed-bench FEED`.
     .executableTarget(name: "feed-bench", dependencies: ["NewsKit"], path: "Benchmarks/FeedBench"),
-    .testTarget(name: "NewsKitTests", dependencies: ["NewsKit"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "LibraryKitTests", dependencies: ["LibraryKit", "NewsKit"], resources: [.copy("Fixtures")]),
+    // The local HTTP servers the test targets start (each with its own Python script).
+    .target(name: "TestServers", path: "Tests/TestServers"),
+    .testTarget(name: "NewsKitTests", dependencies: ["NewsKit", "TestServers"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "LibraryKitTests", dependencies: ["LibraryKit", "NewsKit", "TestServers"], resources: [.copy("Fixtures")]),
     .testTarget(
       name: "CursesUITests", dependencies: ["CursesUI", "NewsKit", "HeraldAssets"], exclude: ["Snapshots"],
       resources: [.copy("Fixtures")]),
-    .testTarget(name: "HeraldCommandTests", dependencies: ["herald", "NewsKit"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "HeraldCommandTests", dependencies: ["herald", "NewsKit", "TestServers"], resources: [.copy("Fixtures")]),
   ],
   swiftLanguageModes: [.v6]
 )

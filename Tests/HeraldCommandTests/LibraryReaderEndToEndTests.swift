@@ -1,4 +1,5 @@
 import Foundation
+import TestServers
 import Testing
 
 /// An RSS feed of the given items: (guid, title, paragraph HTML, day of November 2026).
@@ -16,42 +17,18 @@ private let ferry = ("ferry", "Ferry back in service", "<p>The ferry ran again o
 private let bridge = ("bridge", "Bridge shut for repairs", "<p>The bridge shut at noon.</p><p>“It will reopen in spring,” said engineer Ravi Dhillon.</p>", 21)
 private let quay = ("quay", "New quay opens", "<p>The new quay opened.</p><p>“We kept our promise,” said Gwen Tallis.</p>", 22)
 
-/// The feed server of Fixtures/slow_feed_server.py on 127.0.0.1: the first answer at once,
-/// the later ones slowly. Killed by its PID when the test ends (it also exits after 60 s).
-private final class SlowFeedServer {
-  let process = Process()
-  let port: Int
-
+/// The feed server of Fixtures/slow_feed_server.py: the first answer at once, the later ones
+/// slowly. Killed by its PID when the test ends (it also exits after 60 s).
+private final class SlowFeedServer: LocalServer {
   init(first: String, later: String, delay: Double) throws {
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-    process.arguments = [Fixture.path("slow_feed_server.py"), first, later, String(delay)]
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    var line = Data()
-    while !line.contains(UInt8(ascii: "\n")) {
-      let chunk = output.fileHandleForReading.availableData
-      if chunk.isEmpty { break }
-      line.append(chunk)
-    }
-    guard let port = Int(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) else {
-      kill(process.processIdentifier, SIGKILL)
-      throw CocoaError(.fileReadCorruptFile)
-    }
-    self.port = port
-  }
-
-  deinit {
-    kill(process.processIdentifier, SIGKILL)
-    process.waitUntilExit()
+    try super.init(script: Fixture.path("slow_feed_server.py"), arguments: [first, later, String(delay)])
   }
 }
 
 /// The real binary on a library the test builds from local feeds.
 @Suite(
   "The reader on a library, in a terminal",
-  .enabled(if: TmuxSession.isAvailable && FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")), .serialized)
+  .enabled(if: TmuxSession.isAvailable && LocalServer.isAvailable), .serialized)
 struct LibraryReaderEndToEndTests {
   private let directory = NSTemporaryDirectory() + "herald-e2e-lib-" + UUID().uuidString
   private var library: String { directory + "/library.sqlite" }

@@ -1,5 +1,6 @@
 import Foundation
 import NewsKit
+import TestServers
 
 @testable import LibraryKit
 
@@ -47,41 +48,13 @@ enum TestFeed {
 
 /// The sync test server (Fixtures/sync_server.py) on 127.0.0.1, serving feeds from a
 /// directory; started for one test and killed after it (it also exits by itself after 120 s).
-final class SyncServer {
-  let process = Process()
-  let port: Int
+final class SyncServer: LocalServer {
   let root: String
-
-  static var isAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") }
 
   init(root: String) throws {
     self.root = root
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-    process.arguments = [Fixture.path("sync_server.py"), root]
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    var line = Data()
-    while !line.contains(UInt8(ascii: "\n")) {
-      let chunk = output.fileHandleForReading.availableData
-      if chunk.isEmpty { break }
-      line.append(chunk)
-    }
-    guard let port = Int(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) else {
-      kill(process.processIdentifier, SIGKILL)
-      throw CocoaError(.fileReadCorruptFile)
-    }
-    self.port = port
+    try super.init(script: Fixture.path("sync_server.py"), arguments: [root])
   }
-
-  deinit {
-    // SIGKILL: a signal mask inherited from the test runner's thread cannot hold it back.
-    kill(process.processIdentifier, SIGKILL)
-    process.waitUntilExit()
-  }
-
-  func url(_ path: String) -> String { "http://127.0.0.1:\(port)/\(path)" }
 
   /// The requests so far, "GET PATH STATUS" each.
   func log() async throws -> [String] {

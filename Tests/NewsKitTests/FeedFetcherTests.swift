@@ -1,44 +1,16 @@
 import Foundation
 import NIOCore
+import TestServers
 import Testing
 
 @testable import NewsKit
 
-/// The local test server (Fixtures/feed_server.py) on 127.0.0.1, started for one test and
-/// stopped after it; it also stops by itself after 60 seconds.
-final class LocalFeedServer {
-  let process = Process()
-  let port: Int
-
-  static var isAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") }
-
+/// The local test server (Fixtures/feed_server.py), started for one test and stopped after it;
+/// it also stops by itself after 60 seconds.
+final class LocalFeedServer: LocalServer {
   init() throws {
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-    process.arguments = [Fixture.path("feed_server.py")]
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    var line = Data()
-    while !line.contains(UInt8(ascii: "\n")) {
-      let chunk = output.fileHandleForReading.availableData
-      if chunk.isEmpty { break }
-      line.append(chunk)
-    }
-    guard let port = Int(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) else {
-      process.terminate()
-      throw CocoaError(.fileReadCorruptFile)
-    }
-    self.port = port
+    try super.init(script: Fixture.path("feed_server.py"))
   }
-
-  deinit {
-    // SIGKILL: a signal mask inherited from the test runner's thread cannot hold it back.
-    kill(process.processIdentifier, SIGKILL)
-    process.waitUntilExit()
-  }
-
-  func url(_ path: String) -> String { "http://127.0.0.1:\(port)/\(path)" }
 }
 
 @Suite("Loading feeds from URLs", .enabled(if: LocalFeedServer.isAvailable), .serialized)
