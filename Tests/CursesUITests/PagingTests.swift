@@ -105,3 +105,28 @@ struct PagingTests {
     #expect(offsets.count == 4)
   }
 }
+
+@Suite("The in-memory terminal's settle step")
+struct SettleStepTests {
+  private func frame(_ text: String) -> Grid {
+    var grid = Grid(width: 20, height: 1)
+    grid.write(text, x: 0, y: 0, style: Style(.body))
+    return grid
+  }
+
+  /// `.settle` holds the script until a frame drawn after the last event has no row waiting
+  /// for its page: not the frame before the key, not a frame still showing `…`.
+  @Test func settleWaitsForAFrameAfterTheEventWithEveryHeadline() {
+    let backend = MemoryBackend(
+      width: 20, height: 1, script: [.event(.key(.character("j"))), .settle, .event(.key(.character("k")))], keepsFrames: false)
+    backend.present(frame("Story 1"), forceFull: false)
+    #expect(backend.readEvent(timeout: 0) == .key(.character("j")))
+    // The frame from before the key does not count.
+    #expect(backend.readEvent(timeout: 0) == nil)
+    backend.present(frame(HeadlineListView.placeholder), forceFull: false)
+    #expect(backend.readEvent(timeout: 0) == nil)
+    backend.present(frame("Story 2"), forceFull: false)
+    #expect(backend.readEvent(timeout: 0) == .key(.character("k")))
+    #expect(backend.frames.count == 1)
+  }
+}

@@ -47,6 +47,23 @@ struct SyncCommandTests {
     #expect(try herald(["feeds"]).stdout.split(separator: "\n").count == 1)
   }
 
+  /// `herald reader-bench` (hidden, used by scripts/first-screen-library.sh) runs the reader's
+  /// loop on a library and prints its two timings; a bad size is refused.
+  @Test func readerBenchTimesKeysOnALibrary() throws {
+    let feed = directory + "/harbour.xml"
+    try FileManager.default.copyItem(atPath: Fixture.path("harbour-feed.xml"), toPath: feed)
+    #expect(try herald(["add", feed]).status == 0)
+    let bench = try herald(["reader-bench", "--keys", "40", "--size", "100x20"])
+    #expect(bench.status == 0)
+    #expect(bench.stdout.hasPrefix("reader-bench: 2 stories in the library, 40 keys, 100x20"))
+    #expect(bench.stdout.contains("\nkey to frame: p50 "))
+    #expect(bench.stdout.contains("(40 keys)\nkey to every headline shown (page queries included): p50 "))
+    #expect(!(try herald(["--help"]).stdout.contains("reader-bench")))
+    let badSize = try herald(["reader-bench", "--size", "wide"])
+    #expect(badSize.status != 0)
+    #expect(badSize.stderr.contains("--size wants COLUMNSxROWS"))
+  }
+
   @Test func listShowAndQuotesReadTheLibrary() throws {
     let articles = directory + "/articles"
     try FileManager.default.createDirectory(atPath: articles, withIntermediateDirectories: true)
