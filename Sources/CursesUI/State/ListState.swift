@@ -41,3 +41,21 @@ public struct ListState: Sendable, Hashable {
     offset = min(max(0, offset), max(0, count - height))
   }
 }
+
+extension ListState {
+  /// Moves the selection as a movement key asks (`j` `k`, `J` `K`, a page, `g` `G`) in a list
+  /// of `count` rows shown `height` high; false, and nothing moved, for any other action.
+  mutating func move(by action: Action, count: Int, height: Int) -> Bool {
+    let page = max(1, height - 1)
+    switch action {
+    case .moveDown, .nextParagraph: select(selected + 1, count: count, height: height)
+    case .moveUp, .previousParagraph: select(selected - 1, count: count, height: height)
+    case .pageDown: select(selected + page, count: count, height: height)
+    case .pageUp: select(selected - page, count: count, height: height)
+    case .first: select(0, count: count, height: height)
+    case .last: select(count - 1, count: count, height: height)
+    default: return false
+    }
+    return true
+  }
+}

@@ -10,14 +10,8 @@ extension ReaderState {
 
   /// Actions while the feeds pane has the focus; those that mean nothing here do nothing.
   mutating func performInFeeds(_ action: Action) -> [ReaderEffect]? {
-    let count = feedRows.count
+    if feedList.move(by: action, count: feedRows.count, height: feedsHeight) { return [] }
     switch action {
-    case .moveDown, .nextParagraph: feedList.select(feedList.selected + 1, count: count, height: feedsHeight)
-    case .moveUp, .previousParagraph: feedList.select(feedList.selected - 1, count: count, height: feedsHeight)
-    case .pageDown: feedList.select(feedList.selected + max(1, feedsHeight - 1), count: count, height: feedsHeight)
-    case .pageUp: feedList.select(feedList.selected - max(1, feedsHeight - 1), count: count, height: feedsHeight)
-    case .first: feedList.select(0, count: count, height: feedsHeight)
-    case .last: feedList.select(count - 1, count: count, height: feedsHeight)
     case .open: return openFeedRow()
     case .switchPane:
       focus = .list
@@ -27,12 +21,11 @@ extension ReaderState {
       quitting = true
       return []
     case .nextQuote, .previousQuote, .nextStory, .previousStory, .search, .toggleRead, .toggleStar, .undo, .openLink,
-      .copyLink:
+      .copyLink, .moveDown, .moveUp, .nextParagraph, .previousParagraph, .pageDown, .pageUp, .first, .last:
       return []
     case .markAllRead, .syncFeed, .syncAll, .redraw, .help, .cycleTheme, .speakers:
       return nil
     }
-    return []
   }
 
   /// Enter on a row: a tag opens or closes its folder and shows its stories; a feed or a

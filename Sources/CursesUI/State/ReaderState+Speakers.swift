@@ -39,14 +39,11 @@ extension ReaderState {
   /// Keys while the speakers view is open.
   mutating func performInSpeakers(_ action: Action) -> [ReaderEffect] {
     guard var view = speakersView else { return [] }
-    let height = max(1, height - 2)
+    if view.list.move(by: action, count: view.count, height: max(1, height - 2)) {
+      speakersView = view
+      return []
+    }
     switch action {
-    case .moveDown, .nextParagraph: view.list.select(view.list.selected + 1, count: view.count, height: height)
-    case .moveUp, .previousParagraph: view.list.select(view.list.selected - 1, count: view.count, height: height)
-    case .pageDown: view.list.select(view.list.selected + max(1, height - 1), count: view.count, height: height)
-    case .pageUp: view.list.select(view.list.selected - max(1, height - 1), count: view.count, height: height)
-    case .first: view.list.select(0, count: view.count, height: height)
-    case .last: view.list.select(view.count - 1, count: view.count, height: height)
     case .open:
       switch view.content {
       case .loading:
@@ -90,8 +87,6 @@ extension ReaderState {
     default:
       return []
     }
-    speakersView = view
-    return []
   }
 
   /// Makes the quote starting at `start` current in the open article.
