@@ -228,19 +228,10 @@ extension Library {
   /// Marks every article (of one feed, when given) read; returns how many changed.
   @discardableResult
   public func markAllRead(subscriptionId: Int64? = nil, now: Date = Date()) throws(LibraryError) -> Int {
-    try write { db in
-      var sql = Self.markSQL(.read) + " WHERE isRead = 0"
-      var arguments = Self.markArguments(.read, now)
-      if let subscriptionId {
-        sql += " AND subscriptionId = ?"
-        _ = arguments.append(contentsOf: [subscriptionId])
-      }
-      try db.execute(sql: sql, arguments: arguments)
-      return db.changesCount
-    }
+    try markAllRead(ArticleFilter(subscriptionId: subscriptionId), now: now).count
   }
 
-  private static func markSQL(_ mark: Mark) -> String {
+  static func markSQL(_ mark: Mark) -> String {
     switch mark {
     case .read: return "UPDATE article SET isRead = 1, readAt = coalesce(readAt, ?)"
     case .unread: return "UPDATE article SET isRead = 0, readAt = NULL"
@@ -249,7 +240,7 @@ extension Library {
     }
   }
 
-  private static func markArguments(_ mark: Mark, _ now: Date) -> StatementArguments {
+  static func markArguments(_ mark: Mark, _ now: Date) -> StatementArguments {
     mark == .read ? [now.timeIntervalSince1970] : []
   }
 

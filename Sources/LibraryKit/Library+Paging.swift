@@ -39,9 +39,7 @@ extension Library {
     let selection = "SELECT a.id FROM article a WHERE " + conditions.joined(separator: " AND ")
     return try write { db in
       let ids = try Int64.fetchAll(db, sql: selection, arguments: arguments)
-      try db.execute(
-        sql: "UPDATE article SET isRead = 1, readAt = coalesce(readAt, ?) WHERE id IN (\(selection))",
-        arguments: [now.timeIntervalSince1970] + arguments)
+      try db.execute(sql: Self.markSQL(.read) + " WHERE id IN (\(selection))", arguments: Self.markArguments(.read, now) + arguments)
       return ids
     }
   }
