@@ -57,6 +57,15 @@ struct TextLayoutTests {
     #expect(grid.write(text, x: 0, y: 0, style: Style(.body)) == min(20, DisplayWidth.of(VisibleText.make(text))))
   }
 
+  @Test func cuttingInTheMiddleKeepsBothEndsWithinTheWidth() {
+    #expect(TextWrapper.truncateMiddle("Asahi Daily — Business #005", width: 19) == "Asahi Dai…ness #005")
+    #expect(TextWrapper.truncateMiddle("Asahi Daily — Business #005", width: 40) == "Asahi Daily — Business #005")
+    #expect(TextWrapper.truncateMiddle("朝日新聞ビジネス", width: 9) == "朝日…ネス")
+    #expect(DisplayWidth.of(TextWrapper.truncateMiddle("朝日新聞ビジネス", width: 9)) <= 9)
+    #expect(TextWrapper.truncateMiddle("abcdef", width: 2) == "a…")
+    #expect(TextWrapper.truncateMiddle("abcdef", width: 0) == "")
+  }
+
   @Test func truncationCountsDisplayWidth() {
     #expect(TextWrapper.truncate("東京の天気", width: 6) == "東京…")
     #expect(TextWrapper.truncate("Short", width: 10) == "Short")

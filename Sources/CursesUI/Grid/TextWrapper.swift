@@ -88,4 +88,27 @@ public enum TextWrapper {
     }
     return result + "…"
   }
+
+  /// Cuts text to `width` columns keeping both ends ("Asahi Dai…ness #005"), for names that
+  /// differ only at their end, as the feeds of one publisher do.
+  public static func truncateMiddle(_ text: String, width: Int) -> String {
+    guard width > 2, DisplayWidth.of(text) > width else { return truncate(text, width: width) }
+    let characters = Array(text)
+    let tailWidth = (width - 1) / 2
+    let headWidth = width - 1 - tailWidth
+    func prefix(_ sequence: some Sequence<Character>, columns: Int) -> [Character] {
+      var taken: [Character] = []
+      var used = 0
+      for character in sequence {
+        let characterWidth = DisplayWidth.of(character)
+        if used + characterWidth > columns { break }
+        taken.append(character)
+        used += characterWidth
+      }
+      return taken
+    }
+    let head = prefix(characters, columns: headWidth)
+    let tail = prefix(characters.reversed(), columns: tailWidth).reversed()
+    return String(head) + "…" + String(tail)
+  }
 }

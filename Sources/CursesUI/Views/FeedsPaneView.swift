@@ -1,6 +1,7 @@
 /// The feeds pane: All, Unread, Starred, tag folders (▸ closed, ▾ open) with their feeds, then
 /// the other feeds; each with its unread count on the right, a feed whose last sync failed
-/// marked with `!`. The selected row is highlighted while the pane has the focus, underlined
+/// marked with `!`. A title too long keeps its beginning and its end (feeds of one publisher
+/// differ at the end: "Guardian — World", "Guardian — Science"). The selected row is highlighted while the pane has the focus, underlined
 /// in the list's colours when it does not.
 public struct FeedsPaneView {
   public var rows: [FeedRow]
@@ -36,7 +37,7 @@ public struct FeedsPaneView {
       }
       x = grid.write(marker + " ", x: x, y: y, style: style, limit: area.maxX)
       let titleLimit = max(x, area.maxX - countWidth - 1)
-      grid.write(TextWrapper.truncate(row.title, width: titleLimit - x), x: x, y: y, style: style, limit: titleLimit)
+      grid.write(TextWrapper.truncateMiddle(row.title, width: titleLimit - x), x: x, y: y, style: style, limit: titleLimit)
       if countWidth > 0, area.width > countWidth + 4 {
         grid.write(count, x: area.maxX - countWidth, y: y, style: selected ? style : Style(.listSource), limit: area.maxX)
       }
