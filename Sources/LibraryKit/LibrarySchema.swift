@@ -104,11 +104,19 @@ enum LibrarySchema {
         table.drop(column: "links")
       }
     }
-    migrator.registerMigration("v4: unread counts per feed from an index") { db in
+    migrator.registerMigration("v4: unread counts per feed, and speakers per article, from indexes") { db in
       // The feeds pane counts every feed's unread articles after each mark; without this index
       // that read the whole table (80 ms at 100,000 articles), with it the unread entries only.
       // isRead is in the index so that the count reads the index alone (5 ms, not 13).
+      // (IF EXISTS: a development build made a narrower index of this name under another name
+      // of this migration.)
+      try db.execute(sql: "DROP INDEX IF EXISTS article_unreadBySubscription")
       try db.execute(sql: "CREATE INDEX article_unreadBySubscription ON article(subscriptionId, isRead) WHERE isRead = 0")
+      // Counting who is quoted in some articles (the speakers view of a feed or of Unread)
+      // joins each quote to its article; with the article id in the speaker index the quote
+      // rows are not read (3.3 s -> 1.1 s for 1.4 million quotes).
+      try db.execute(sql: "DROP INDEX quote_bySpeaker")
+      try db.create(index: "quote_bySpeaker", on: "quote", columns: ["speaker", "articleId"])
     }
     return migrator
   }

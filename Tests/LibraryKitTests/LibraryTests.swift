@@ -334,3 +334,42 @@ struct LibraryPagingTests {
     #expect(try library.countEntries(ArticleFilter(unreadOnly: true)) == 6)
   }
 }
+
+@Suite("Who said what in the library")
+struct LibrarySpeakerTests {
+  /// Two feeds: Ana Ruiz quoted three times across both, Tom Baines once, in the second.
+  private func library() throws -> (Library, Subscription, Subscription) {
+    let library = try makeLibrary()
+    let first = try library.subscribe("https://a.example/feed.xml")
+    let second = try library.subscribe("https://b.example/feed.xml")
+    try library.store(
+      [
+        article("a1", "Quay", ["“We kept our promise,” said Ana Ruiz."], published: Date(timeIntervalSince1970: 1_000)),
+        article("a2", "Bridge", ["“It will reopen,” said Ana Ruiz.", "“Not soon,” said Ana Ruiz."], published: Date(timeIntervalSince1970: 3_000)),
+      ], in: first)
+    try library.store(
+      [
+        article("b1", "Ferry", ["“It runs again,” said Tom Baines.", "“Good,” said Ana Ruiz."], published: Date(timeIntervalSince1970: 2_000))
+      ], in: second)
+    return (library, first, second)
+  }
+
+  @Test func speakersAreCountedMostQuotedFirstOverEveryArticleOrAFilter() throws {
+    let (library, first, second) = try library()
+    let everyone = try library.speakers()
+    #expect(everyone.map(\.speaker) == ["Ana Ruiz", "Tom Baines"])
+    #expect(everyone.map(\.quotes) == [4, 1])
+    #expect(try library.speakers(ArticleFilter(subscriptionId: first.id)).map(\.quotes) == [3])
+    #expect(try library.speakers(ArticleFilter(subscriptionId: second.id)).map(\.speaker) == ["Ana Ruiz", "Tom Baines"])
+    try library.markAllRead(subscriptionId: first.id)
+    #expect(try library.speakers(ArticleFilter(unreadOnly: true)).map(\.quotes) == [1, 1])
+  }
+
+  @Test func aSpeakersQuotesComeNewestArticleFirstInReadingOrder() throws {
+    let (library, _, _) = try library()
+    let quotes = try library.quotes(of: "Ana Ruiz")
+    #expect(quotes.map(\.entry.headline) == ["Bridge", "Bridge", "Ferry", "Quay"])
+    #expect(quotes.prefix(2).map(\.quote.text) == ["“It will reopen,”", "“Not soon,”"])
+    #expect(try library.quotes(of: "Nobody").isEmpty)
+  }
+}
