@@ -57,14 +57,15 @@ let package = Package(
     .executableTarget(name: "reader-bench", dependencies: ["CursesUI", "NewsKit"], path: "Benchmarks/ReaderBench"),
     // Prints feed parsing speed in MB/s and peak memory: `swift run -c release feed-bench FEED`.
     .executableTarget(name: "feed-bench", dependencies: ["NewsKit"], path: "Benchmarks/FeedBench"),
-    // The local HTTP servers the test targets start (each with its own Python script).
-    .target(name: "TestServers", path: "Tests/TestServers"),
-    .testTarget(name: "NewsKitTests", dependencies: ["NewsKit", "TestServers"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "LibraryKitTests", dependencies: ["LibraryKit", "NewsKit", "TestServers"], resources: [.copy("Fixtures")]),
+    // What the test targets start: local HTTP servers (each with its own Python script), a
+    // stand-in browser.
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "NewsKitTests", dependencies: ["NewsKit", "TestSupport"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "LibraryKitTests", dependencies: ["LibraryKit", "NewsKit", "TestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(
-      name: "CursesUITests", dependencies: ["CursesUI", "NewsKit", "HeraldAssets"], exclude: ["Snapshots"],
+      name: "CursesUITests", dependencies: ["CursesUI", "NewsKit", "HeraldAssets", "TestSupport"], exclude: ["Snapshots"],
       resources: [.copy("Fixtures")]),
-    .testTarget(name: "HeraldCommandTests", dependencies: ["herald", "NewsKit", "TestServers"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "HeraldCommandTests", dependencies: ["herald", "NewsKit", "TestSupport"], resources: [.copy("Fixtures")]),
   ],
   swiftLanguageModes: [.v6]
 )

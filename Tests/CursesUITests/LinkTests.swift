@@ -1,5 +1,6 @@
 import Foundation
 import NewsKit
+import TestSupport
 import Testing
 
 @testable import CursesUI
@@ -58,10 +59,7 @@ struct LinkTests {
   @Test func theProgramHandsTheTerminalToTheBrowserAndCopiesThroughTheBackend() throws {
     let directory = NSTemporaryDirectory() + "herald-links-" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    let record = directory + "/opened"
-    let script = directory + "/browser"
-    try "#!/bin/sh\nprintf '%s' \"$1\" > \(record)\n".write(toFile: script, atomically: true, encoding: .utf8)
-    chmod(script, 0o755)
+    let browser = try RecordingBrowser()
     let feed = directory + "/feed.xml"
     try """
       <rss version="2.0"><channel><title>Wire</title><item><title>Bridge reopens</title>
@@ -77,11 +75,11 @@ struct LinkTests {
     _ = ReaderProgram.run(
       ReaderProgram.Setup(
         paths: [feed], config: ReaderConfig(), catalog: ThemeCatalog(bundled: nil, user: nil),
-        theme: Theme(name: "plain", styles: [:]), environment: ["BROWSER": script]),
+        theme: Theme(name: "plain", styles: [:]), environment: ["BROWSER": browser.path]),
       on: backend)
     #expect(backend.gaveUpWaitingFor == nil)
     #expect(backend.releases == 1)
-    #expect(try String(contentsOfFile: record, encoding: .utf8) == "https://wire.example/bridge?x=1&y=$(id)")
+    #expect(try browser.opened() == "https://wire.example/bridge?x=1&y=$(id)")
     #expect(backend.clipboard == ["https://wire.example/bridge?x=1&y=$(id)"])
   }
 

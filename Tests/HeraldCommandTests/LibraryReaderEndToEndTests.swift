@@ -1,5 +1,5 @@
 import Foundation
-import TestServers
+import TestSupport
 import Testing
 
 /// An RSS feed of the given items: (guid, title, paragraph HTML, day of November 2026).

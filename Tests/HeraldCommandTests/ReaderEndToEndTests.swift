@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The real binary in tmux: what a person sees and does.
@@ -121,20 +122,15 @@ struct ReaderEndToEndTests {
   }
 
   @Test func oRunsTheBrowserOnTheLinkAndTheReaderComesBack() throws {
-    let directory = NSTemporaryDirectory() + "herald-e2e-browser-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    let record = directory + "/opened"
-    let browser = directory + "/browser"
-    try "#!/bin/sh\nprintf '%s' \"$1\" > \(record)\n".write(toFile: browser, atomically: true, encoding: .utf8)
-    chmod(browser, 0o755)
+    let browser = try RecordingBrowser()
     let feed = Bundle.module.resourcePath! + "/Fixtures/harbour-feed.xml"
     let tmux = try TmuxSession(width: 120, height: 30)
-    try tmux.run("BROWSER=\(browser) \(herald) \(feed); echo EXITED $?")
+    try tmux.run("BROWSER=\(browser.path) \(herald) \(feed); echo EXITED $?")
     #expect(try tmux.waitFor("story 1/2") != nil)
     try tmux.send("Enter", "o")
     #expect(try tmux.waitFor("opening https://quay.example/2026/ferry") != nil)
     #expect(try tmux.waitFor("Quay Times — Harbour · 4 paragraphs") != nil)
-    #expect(try String(contentsOfFile: record, encoding: .utf8) == "https://quay.example/2026/ferry")
+    #expect(try browser.opened() == "https://quay.example/2026/ferry")
     try tmux.send("q", "q")
     #expect(try tmux.waitFor("EXITED 0") != nil)
   }

@@ -1,6 +1,6 @@
 import Foundation
 import NewsKit
-import TestServers
+import TestSupport
 
 @testable import LibraryKit
 

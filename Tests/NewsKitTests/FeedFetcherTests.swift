@@ -1,6 +1,6 @@
 import Foundation
 import NIOCore
-import TestServers
+import TestSupport
 import Testing
 
 @testable import NewsKit
