@@ -137,6 +137,11 @@ final class EffectWorker: Sendable {
     }
   }
 
+  /// Runs `body` once the reads asked for so far (opening, listing, pages) are done.
+  func afterReads(_ body: @escaping @Sendable () -> Void) {
+    queue.async(execute: body)
+  }
+
   /// Counts the feeds again once the writes sent so far are done. Every request queues its
   /// count behind those writes; a count overtaken by a later request before it starts is
   /// skipped (the later one comes after more writes), so a burst of marks costs one count and

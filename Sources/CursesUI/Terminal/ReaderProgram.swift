@@ -65,7 +65,6 @@ public enum ReaderProgram {
     }
     let worker = EffectWorker(opener: ArticleOpener(store: store, library: library))
     defer { worker.finish() }
-    worker.refreshFeeds()
 
     let size = backend.size
     var loop = Loop(state: ReaderState(width: size.width, height: size.height), setup: setup, backend: backend, worker: worker)
@@ -80,6 +79,9 @@ public enum ReaderProgram {
     loop.state.markReadAfter = setup.config.markReadAfter.map(Double.init)
     loop.state.refreshEvery = setup.config.refreshMinutes.map(Double.init)
     loop.send(.started)
+    // The feed counts after the first page of headlines (both read the library; on a small
+    // machine the count would otherwise hold up the first screen).
+    worker.afterReads { worker.refreshFeeds() }
 
     var dirty = true
     while !loop.state.quitting {
