@@ -41,7 +41,7 @@ struct TextLayoutTests {
   /// and leave to it everything it does not know.
   @Test(arguments: [
     "plain words", "the city’s “budget” — again…", "café crème", "Łódź señor", "e\u{301}clair", "日本の新聞", "👍🏽 ok",
-    "a\u{200D}b", "tab\there", "ﬁne", "",
+    "a\u{200D}b", "tab\there", "ﬁne", "", "한국어 뉴스", "가\u{11A8}", "か\u{3099}な", "ニュース・速報、東京", "ｆｕｌｌ",
   ])
   func quickWidthAgreesWithGraphemes(text: String) {
     let slow = text.reduce(0) { $0 + DisplayWidth.of($1) }

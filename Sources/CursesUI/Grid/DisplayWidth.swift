@@ -6,7 +6,7 @@ public enum DisplayWidth {
     let scalars = character.unicodeScalars
     guard let first = scalars.first else { return 0 }
     if first.value < 0x7F { return first.value < 0x20 ? 0 : 1 }
-    if isSimple(first.value) && scalars.index(after: scalars.startIndex) == scalars.endIndex { return 1 }
+    if let width = standaloneWidth(first.value), scalars.index(after: scalars.startIndex) == scalars.endIndex { return width }
     if scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
     if first.properties.isEmojiPresentation { return 2 }
     if isRegionalIndicator(first) { return 2 }
@@ -19,22 +19,32 @@ public enum DisplayWidth {
     return text.reduce(0) { $0 + of($1) }
   }
 
-  /// The width of text whose every scalar is a character of one column on its own (printable
-  /// ASCII, Latin-1 and Latin Extended letters, general punctuation like ’ and —), without
-  /// breaking it into graphemes, which costs most of drawing a headline list; nil for text
-  /// with anything else (marks, joiners, wide or control characters), measured the slow way.
+  /// The width of text whose every scalar is a whole character on its own (see
+  /// `standaloneWidth`), measured without breaking it into graphemes, which cost most of
+  /// drawing the lists; nil for text with anything else (marks, joiners, selectors, emoji,
+  /// jamo, controls), measured grapheme by grapheme.
   static func simpleWidth(_ text: some StringProtocol) -> Int? {
     var width = 0
     for scalar in text.unicodeScalars {
-      guard isSimple(scalar.value) else { return nil }
-      width += 1
+      guard let columns = standaloneWidth(scalar.value) else { return nil }
+      width += columns
     }
     return width
   }
 
-  static func isSimple(_ value: UInt32) -> Bool {
-    (0x20..<0x7F).contains(value) || (0xA0..<0x300).contains(value) || (0x2010...0x2027).contains(value)
-      || (0x2030...0x205E).contains(value)
+  /// The columns of a scalar that is a grapheme by itself in any text: nothing can attach to
+  /// it and it attaches to nothing. Printable ASCII, Latin-1 and Latin Extended, general
+  /// punctuation (’ — “) take one column; CJK punctuation, kana, CJK ideographs, Hangul
+  /// syllables and full-width forms take two. Nil for every other scalar.
+  static func standaloneWidth(_ value: UInt32) -> Int? {
+    switch value {
+    case 0x20..<0x7F, 0xA0..<0x300, 0x2010...0x2027, 0x2030...0x205E: return 1
+    // Not U+302A–302F nor U+3099–309A: combining marks.
+    case 0x3000...0x3029, 0x3030...0x303E, 0x3041...0x3096, 0x30A1...0x30FF, 0x4E00...0x9FFF, 0xAC00...0xD7A3,
+      0xFF01...0xFF60:
+      return 2
+    default: return nil
+    }
   }
 
   private static func isRegionalIndicator(_ scalar: Unicode.Scalar) -> Bool {

@@ -71,44 +71,51 @@ public enum TextWrapper {
 
   /// Text cut to `width` columns, ending in … when it had to be cut.
   public static func truncate(_ text: String, width: Int) -> String {
-    guard width > 0 else { return "" }
-    guard DisplayWidth.of(text) > width else { return text }
-    if DisplayWidth.simpleWidth(text) != nil {
-      // One column per scalar: cut after width - 1 of them.
-      let scalars = text.unicodeScalars
-      return String(scalars[..<scalars.index(scalars.startIndex, offsetBy: width - 1)]) + "…"
-    }
-    var result = ""
-    var used = 0
-    for character in text {
-      let characterWidth = DisplayWidth.of(character)
-      if used + characterWidth > width - 1 { break }
-      result.append(character)
-      used += characterWidth
-    }
-    return result + "…"
+    cut(text, width: width, keepingEnd: false)
   }
 
   /// Cuts text to `width` columns keeping both ends ("Asahi Dai…ness #005"), for names that
   /// differ only at their end, as the feeds of one publisher do.
   public static func truncateMiddle(_ text: String, width: Int) -> String {
-    guard width > 2, DisplayWidth.of(text) > width else { return truncate(text, width: width) }
-    let characters = Array(text)
-    let tailWidth = (width - 1) / 2
-    let headWidth = width - 1 - tailWidth
-    func prefix(_ sequence: some Sequence<Character>, columns: Int) -> [Character] {
-      var taken: [Character] = []
-      var used = 0
-      for character in sequence {
-        let characterWidth = DisplayWidth.of(character)
-        if used + characterWidth > columns { break }
-        taken.append(character)
-        used += characterWidth
+    cut(text, width: width, keepingEnd: width > 2)
+  }
+
+  /// Text that fits, else its beginning (and, keeping the end, its end) around "…". Walks the
+  /// scalars when each stands alone (no grapheme breaking: this runs for every row drawn),
+  /// else the graphemes.
+  private static func cut(_ text: String, width: Int, keepingEnd: Bool) -> String {
+    guard width > 0 else { return "" }
+    let tailWidth = keepingEnd ? (width - 1) / 2 : 0
+    if let total = DisplayWidth.simpleWidth(text) {
+      guard total > width else { return text }
+      let (head, tail) = ends(of: text.unicodeScalars, head: width - 1 - tailWidth, tail: tailWidth) {
+        DisplayWidth.standaloneWidth($0.value) ?? 1
       }
-      return taken
+      return String(head) + "…" + String(tail)
     }
-    let head = prefix(characters, columns: headWidth)
-    let tail = prefix(characters.reversed(), columns: tailWidth).reversed()
+    guard DisplayWidth.of(text) > width else { return text }
+    let (head, tail) = ends(of: text, head: width - 1 - tailWidth, tail: tailWidth) { DisplayWidth.of($0) }
     return String(head) + "…" + String(tail)
+  }
+
+  /// The longest beginning within `head` columns and the longest end within `tail` columns.
+  private static func ends<Units: BidirectionalCollection>(
+    of units: Units, head: Int, tail: Int, width: (Units.Element) -> Int
+  ) -> (Units.SubSequence, Units.SubSequence) {
+    var headEnd = units.startIndex
+    var used = 0
+    while headEnd < units.endIndex, used + width(units[headEnd]) <= head {
+      used += width(units[headEnd])
+      units.formIndex(after: &headEnd)
+    }
+    var tailStart = units.endIndex
+    used = 0
+    while tailStart > headEnd {
+      let previous = units.index(before: tailStart)
+      if used + width(units[previous]) > tail { break }
+      used += width(units[previous])
+      tailStart = previous
+    }
+    return (units[..<headEnd], units[tailStart...])
   }
 }
