@@ -58,6 +58,11 @@ enum FuzzChecks {
     }
     let cut = TextWrapper.truncate(text, width: width)
     if DisplayWidth.of(cut) > width { fatalError("cut to \(DisplayWidth.of(cut)) columns at width \(width)") }
+    let middle = TextWrapper.truncateMiddle(text, width: width)
+    if DisplayWidth.of(middle) > width { fatalError("cut in the middle to \(DisplayWidth.of(middle)) columns at width \(width)") }
+    // The quick measure (scalar by scalar) must agree with measuring grapheme by grapheme.
+    let graphemes = text.reduce(0) { $0 + DisplayWidth.of($1) }
+    if DisplayWidth.of(text) != graphemes { fatalError("measured \(DisplayWidth.of(text)) columns, \(graphemes) by graphemes") }
   }
 
   /// The reader's update and render fed keys and resizes decoded from the bytes, against a
