@@ -29,6 +29,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   case .html: FuzzChecks.html(bytes)
   case .date: FuzzChecks.date(bytes)
   case .config: FuzzChecks.config(bytes)
+  case .theme: FuzzChecks.theme(bytes)
+  case .subscriptions: FuzzChecks.subscriptions(bytes)
   case .wrap: FuzzChecks.wrap(bytes)
   case .reader: FuzzChecks.reader(bytes)
   }
@@ -36,7 +38,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 }
 
 enum FuzzTarget: String, CaseIterable {
-  case article, quotes, feed, html, date, config, wrap, reader
+  case article, quotes, feed, html, date, config, theme, subscriptions, wrap, reader
 
   static let current: FuzzTarget = {
     let name = ProcessInfo.processInfo.environment["HERALD_FUZZ_TARGET"] ?? ""

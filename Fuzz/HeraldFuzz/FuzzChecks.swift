@@ -1,4 +1,4 @@
-import CursesUI
+@testable import CursesUI
 import Foundation
 import NewsKit
 
@@ -45,6 +45,32 @@ enum FuzzChecks {
   /// A config file (TOML), as `herald config` checks it.
   static func config(_ bytes: [UInt8]) {
     _ = ConfigLoader.parse(String(decoding: bytes, as: UTF8.self), path: "fuzz.toml")
+  }
+
+  /// A theme file: parsed, then every style degraded to each colour depth the reader supports.
+  static func theme(_ bytes: [UInt8]) {
+    let (parsed, _) = ThemeLoader.parse(String(decoding: bytes, as: UTF8.self), name: "fuzz", path: "fuzz.toml")
+    let theme = Theme(name: parsed.name, description: parsed.description, styles: parsed.styles)
+    let fallback = Theme(name: "fallback", styles: [:])
+    for depth in [ColourDepth.trueColour, .palette256, .sixteen, .eight, .none] {
+      _ = theme.degraded(to: depth, fallback: fallback)
+    }
+  }
+
+  /// A subscription list (OPML or newsboat's `urls`), then Herald's OPML export of what it held
+  /// read back: every feed with a location survives the round trip.
+  static func subscriptions(_ bytes: [UInt8]) {
+    guard let parsed = try? SubscriptionList.parse(bytes, path: "fuzz") else { return }
+    let exported = SubscriptionList.opml(parsed.entries)
+    guard let again = try? SubscriptionList.parse(Array(exported.utf8), path: "export") else {
+      fatalError("Herald's own export of \(parsed.entries.count) feeds could not be read back")
+    }
+    let carried = parsed.entries.filter { entry in
+      entry.location.unicodeScalars.contains { $0.value >= 0x20 && !(0xFFFE...0xFFFF).contains($0.value) && !$0.properties.isWhitespace }
+    }
+    if again.entries.count != carried.count {
+      fatalError("exported \(carried.count) feeds, read back \(again.entries.count)")
+    }
   }
 
   /// Wrapping and cutting: no line wider than asked, nothing lost but spaces.

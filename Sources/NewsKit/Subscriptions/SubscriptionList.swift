@@ -29,7 +29,11 @@ public enum SubscriptionList {
 
   /// Reads a list file, telling OPML from `urls` by its content.
   public static func read(path: String) throws(LoadError) -> Parsed {
-    let bytes = try ArticleFile.read(path: path)
+    try parse(ArticleFile.read(path: path), path: path)
+  }
+
+  /// Reads a list from its bytes; `path` names it in errors.
+  public static func parse(_ bytes: [UInt8], path: String) throws(LoadError) -> Parsed {
     let head = String(decoding: bytes.prefix(512), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     if head.hasPrefix("<") { return try OPMLList.parse(bytes, path: path) }
     return NewsboatURLs.parse(String(decoding: bytes, as: UTF8.self))
