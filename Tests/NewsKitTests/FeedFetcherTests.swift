@@ -15,9 +15,10 @@ final class LocalFeedServer: LocalServer {
 
 @Suite("Loading feeds from URLs", .enabled(if: LocalFeedServer.isAvailable), .serialized)
 struct FeedFetcherTests {
-  private func fetch(_ paths: [String], timeout: Int64 = 15) throws -> [Result<FeedFetcher.Body, LoadError>] {
+  private func fetch(_ paths: [String], timeout: Int64 = 15, bodyDeadline: Int64 = 60) throws -> [Result<FeedFetcher.Body, LoadError>] {
     var limits = FeedFetcher.Limits()
     limits.timeout = .seconds(timeout)
+    limits.bodyDeadline = .seconds(bodyDeadline)
     return FeedFetcher(limits: limits).fetchBlocking(paths)
   }
 
@@ -54,6 +55,15 @@ struct FeedFetcherTests {
     let server = try LocalFeedServer()
     let results = try fetch([server.url("slow")], timeout: 1)
     #expect(reason(results[0]) == "no answer within 1 s")
+  }
+
+  @Test func aServerTricklingAByteASecondIsGivenUpOnAtTheBodyDeadline() throws {
+    let server = try LocalFeedServer()
+    let started = ContinuousClock.now
+    let results = try fetch([server.url("trickle")], timeout: 2, bodyDeadline: 3)
+    // Each byte comes within the read timeout; only a deadline for the whole body ends it.
+    #expect(ContinuousClock.now - started < .seconds(10))
+    #expect(reason(results[0]) == "the body did not arrive within 3 s", "\(results[0])")
   }
 
   @Test func gzipAndDeflateAreDecoded() throws {

@@ -20,7 +20,11 @@ public struct FeedFetcher: Sendable {
   }
 
   public struct Limits: Sendable {
+    /// The most to wait for a connection, the answer's head, or any read.
     public var timeout: TimeAmount = .seconds(15)
+    /// The most a whole body may take: a server sending a byte now and then never trips the
+    /// read timeout, and would otherwise hold a sync for as long as it likes.
+    public var bodyDeadline: TimeAmount = .seconds(60)
     public var maximumRedirects = 5
     public var maximumBodyBytes = ArticleFile.maximumFeedSize
 

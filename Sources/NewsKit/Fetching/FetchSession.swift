@@ -67,7 +67,7 @@ public final class FetchSession: Sendable {
         return .failed(failure(request.url, "the body is \(length) bytes, over the \(limits.maximumBodyBytes >> 20) MiB limit"))
       }
       do {
-        let body = try await response.body.collect(upTo: limits.maximumBodyBytes)
+        let body = try await collectBody(of: response)
         let charset = FeedFetcher.charset(response.headers.first(name: "Content-Type"))
         return .fetched(
           FeedFetcher.Body(bytes: Array(buffer: body), charset: charset), etag: response.headers.first(name: "ETag"),
@@ -78,6 +78,23 @@ public final class FetchSession: Sendable {
     }
     return .failed(failure(request.url, "more than \(limits.maximumRedirects) redirects"))
   }
+
+  /// The body, up to the size limit and within the body deadline, whichever comes first.
+  private func collectBody(of response: HTTPClientResponse) async throws -> ByteBuffer {
+    let limits = self.limits
+    return try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
+      group.addTask { try await response.body.collect(upTo: limits.maximumBodyBytes) }
+      group.addTask {
+        try await Task.sleep(nanoseconds: UInt64(limits.bodyDeadline.nanoseconds))
+        return nil
+      }
+      defer { group.cancelAll() }
+      guard let first = try await group.next(), let body = first else { throw BodyDeadlineExceeded() }
+      return body
+    }
+  }
+
+  private struct BodyDeadlineExceeded: Error {}
 
   /// Reads what is left of an answer we do not use, so its connection can be reused; a large
   /// one is cut off (the connection is then closed instead).
@@ -110,6 +127,7 @@ public final class FetchSession: Sendable {
       if error == .remoteConnectionClosed { return "the server closed the connection" }
       return "\(error)"
     }
+    if error is BodyDeadlineExceeded { return "the body did not arrive within \(limits.bodyDeadline.nanoseconds / 1_000_000_000) s" }
     if error is NIOTooManyBytesError { return "the body is over the \(limits.maximumBodyBytes >> 20) MiB limit" }
     let text = "\(error)"
     if text.contains("DecompressionError") || text.contains("limit") {

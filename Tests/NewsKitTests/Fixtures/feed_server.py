@@ -8,6 +8,7 @@ the port, serves the routes below, and exits by itself after 60 seconds (or on S
 /gzip          feed, gzip-encoded              /deflate   feed, deflate-encoded
 /huge          21 MiB body                     /bomb      gzip of 64 MiB of zeros (small on the wire)
 /ua            echoes the User-Agent as a plain-text article
+/trickle       the feed with a Content-Length, a byte a second
 """
 import gzip, os, signal, sys, threading, time, zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -60,6 +61,17 @@ class Handler(BaseHTTPRequestHandler):
             self.send(200, b"<rss>" + b" " * (21 << 20))
         elif path == "/bomb":
             self.send(200, bomb(), [("Content-Encoding", "gzip")])
+        elif path == "/trickle":
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(FEED)))
+            self.end_headers()
+            try:
+                for byte in FEED[:60]:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    time.sleep(1)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
         elif path == "/ua":
             agent = self.headers.get("User-Agent", "")
             self.send(200, f"Agent\n\n{agent}\n".encode())
