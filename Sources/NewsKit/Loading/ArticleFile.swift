@@ -12,8 +12,7 @@ public enum ArticleFile {
 
   /// The file's bytes, or the reason it is not an article.
   public static func read(path: String) throws(LoadError) -> [UInt8] {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { throw failure(path, errno) }
+    let fd = try openForReading(path)
     defer { close(fd) }
     var info = stat()
     guard fstat(fd, &info) == 0 else { throw failure(path, errno) }
@@ -48,17 +47,6 @@ public enum ArticleFile {
   /// ten times its size in memory, which bounds this.
   public static let maximumFeedFileSize = 256 << 20
 
-  /// A file's bytes for sniffing and feed parsing: no text checks, a larger limit.
-  static func readFeed(path: String) throws(LoadError) -> [UInt8] {
-    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-      let size = attributes[.size] as? Int
-    else { throw LoadError(path: path, reason: .notFound) }
-    guard size <= maximumFeedFileSize else { throw LoadError(path: path, reason: .feedTooLarge(bytes: size)) }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw LoadError(path: path, reason: .unreadable("cannot read"))
-    }
-    return Array(data)
-  }
 
   /// Rejects content that cannot be an article, whatever its origin.
   public static func validate(_ bytes: [UInt8], path: String) throws(LoadError) {
@@ -67,6 +55,16 @@ public enum ArticleFile {
     let blank = body.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x0C || $0 == 0x0B }
     if body.isEmpty { throw LoadError(path: path, reason: .empty) }
     if blank { throw LoadError(path: path, reason: .blank) }
+  }
+
+  /// A descriptor for reading `path`. Opened without waiting, because opening a named pipe
+  /// that nobody writes to would wait for ever; the caller then refuses what is not a regular
+  /// file. Reads wait as usual.
+  static func openForReading(_ path: String) throws(LoadError) -> Int32 {
+    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+    guard fd >= 0 else { throw failure(path, errno) }
+    _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+    return fd
   }
 
   static func failure(_ path: String, _ code: Int32) -> LoadError {

@@ -191,14 +191,15 @@ public final class NewsSources {
     }
   }
 
-  /// A regular file whose first bytes look like a feed.
+  /// A regular file whose first bytes look like a feed. Anything else (a directory, a named
+  /// pipe, a device) is not sniffed: reading a pipe's head would take it from the parser.
   private static func isFeedFile(_ path: String) -> Bool {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-      let handle = FileHandle(forReadingAtPath: path)
-    else { return false }
-    defer { try? handle.close() }
-    let head = (try? handle.read(upToCount: 512)) ?? Data()
-    return FeedParser.looksLikeFeed(Array(head))
+    guard let fd = try? ArticleFile.openForReading(path) else { return false }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
+    var head = [UInt8](repeating: 0, count: 512)
+    let got = head.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress!, $0.count) }
+    return got > 0 && FeedParser.looksLikeFeed(head.prefix(got))
   }
 }

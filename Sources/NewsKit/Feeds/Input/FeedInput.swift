@@ -53,8 +53,7 @@ final class FeedInput {
     case .bytes(let bytes):
       raw = .bytes(bytes, position: 0)
     case .file(let path):
-      let fd = open(path, O_RDONLY | O_CLOEXEC)
-      guard fd >= 0 else { throw ArticleFile.failure(path, errno) }
+      let fd = try ArticleFile.openForReading(path)
       var info = stat()
       if fstat(fd, &info) == 0, Int(info.st_size) > limit {
         close(fd)
