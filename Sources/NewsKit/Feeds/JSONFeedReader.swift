@@ -5,7 +5,7 @@ enum JSONFeedReader {
   static func parse(_ bytes: [UInt8], location: String) throws(FeedError) -> (FeedInfo, [FeedItem]) {
     let object: Any
     do {
-      object = try JSONSerialization.jsonObject(with: Data(bytes))
+      object = try JSONSerialization.jsonObject(with: Data(JSONSurrogates.replacingLoneHalves(bytes)))
     } catch {
       throw FeedError(location: location, message: "not valid JSON: \((error as NSError).localizedDescription)")
     }
