@@ -1,7 +1,7 @@
 import CLibXML2
 
 /// Byte-level repairs that make real-world feed bytes parseable, a chunk at a time: Windows-1252
-/// bytes inside UTF-8 become their characters, HTML named entities (`&nbsp;`, which no feed
+/// bytes inside UTF-8 become their characters, C0 controls their visible symbols, HTML named entities (`&nbsp;`, which no feed
 /// declares) become character references, `&#X41;` becomes `&#x41;` (XML wants a lower-case x), and
 /// a bare `&` is escaped. Entities that are neither XML's five nor HTML's are escaped too, so no
 /// DTD entity (an "entity bomb", an external entity naming a local file) is ever expanded.
@@ -12,7 +12,8 @@ enum FeedBytes {
   /// The longest entity reference the escaper waits for before deciding a `&` is bare.
   static let entityLookahead = 40
 
-  /// UTF-8 with every byte that is not part of a valid sequence read as Windows-1252.
+  /// UTF-8 with every byte that is not part of a valid sequence read as Windows-1252, and every
+  /// C0 control but tab and the line ends as its Control Pictures symbol.
   static func repairUTF8(_ input: ArraySlice<UInt8>, final: Bool, into output: inout [UInt8]) -> Int {
     input.withUnsafeBufferPointer { bytes in
       let count = bytes.count
@@ -20,8 +21,21 @@ enum FeedBytes {
       var runStart = 0
       while index < count {
         let byte = bytes[index]
-        if byte < 0x80 {
+        if byte >= 0x20 && byte < 0x80 {
           index += 1
+          continue
+        }
+        if byte < 0x20 {
+          if byte == 0x09 || byte == 0x0A || byte == 0x0D {
+            index += 1
+            continue
+          }
+          // XML cannot hold other C0 controls, not even as references, and libxml2 ends the
+          // text at one; its Control Pictures symbol (␀, ␛) keeps the text and shows the byte.
+          output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+          LegacyDecoder.appendUTF8(0x2400 + UInt32(byte), to: &output)
+          index += 1
+          runStart = index
           continue
         }
         let length = sequenceLength(bytes, at: index)
