@@ -22,6 +22,8 @@ public struct HTMLText: Sendable, Hashable {
     return walker.result
   }
 
+  /// How deep the walk follows elements before taking the rest as plain text.
+  private static let deepest = 200
   /// Elements whose content is code or widgetry, dropped with everything inside.
   private static let skipped: Set<String> = [
     "script", "style", "noscript", "template", "head", "title", "svg", "math", "button", "select", "textarea",
@@ -49,6 +51,7 @@ public struct HTMLText: Sendable, Hashable {
     var current = ""
     var breaks = 0
     var blockquoteDepth = 0
+    var depth = 0
 
     mutating func visit(_ node: XMLNode) {
       if node.isText {
@@ -108,6 +111,14 @@ public struct HTMLText: Sendable, Hashable {
     }
 
     mutating func visitChildren(_ node: XMLNode) {
+      // Markup nested deeper than any real page is read as plain text, so hostile nesting
+      // cannot exhaust the stack of the thread building articles.
+      guard depth < HTMLText.deepest else {
+        current += " " + node.allText + " "
+        return
+      }
+      depth += 1
+      defer { depth -= 1 }
       for child in node.children { visit(child) }
     }
 

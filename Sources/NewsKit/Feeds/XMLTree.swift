@@ -24,7 +24,10 @@ final class XMLTree {
   static func html(_ text: String) -> XMLTree? {
     let options = Int32(
       HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-        | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOIMPLIED.rawValue | HTML_PARSE_COMPACT.rawValue)
+        | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOIMPLIED.rawValue | HTML_PARSE_COMPACT.rawValue
+        // Without it libxml2 gives up on markup nested over 256 deep and every word is lost;
+        // the walk over the tree bounds its own depth (HTMLText).
+        | XML_PARSE_HUGE.rawValue)
     var bytes = Array(text.utf8)
     // An empty buffer gives no document; a fragment needs a root to hang from.
     bytes = Array("<div>".utf8) + bytes + Array("</div>".utf8)
@@ -121,6 +124,13 @@ struct XMLNode {
   }
 
   /// All the text inside, entities decoded.
+  /// The text of this node and everything under it, gathered by libxml2 without recursion.
+  var allText: String {
+    guard let content = xmlNodeGetContent(pointer) else { return "" }
+    defer { herald_xml_free(content) }
+    return String(cString: content)
+  }
+
   var text: String {
     guard let content = xmlNodeGetContent(pointer) else { return "" }
     defer { herald_xml_free(content) }
