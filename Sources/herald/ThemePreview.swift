@@ -1,11 +1,13 @@
 import CursesUI
+import NewsKit
 
 /// `herald themes --preview`: each element's name, drawn in its style with SGR codes when the
 /// depth allows, followed by what the style is made of.
 enum ThemePreview {
   static func text(of theme: Theme, depth: ColourDepth) -> String {
-    var lines = ["Theme \(theme.name)" + (theme.description.isEmpty ? "" : ": \(theme.description)")]
-    if let path = theme.path { lines.append(path) }
+    // The name, description and path come from a file anyone may have written.
+    var lines = [VisibleText.make("Theme \(theme.name)" + (theme.description.isEmpty ? "" : ": \(theme.description)"))]
+    if let path = theme.path { lines.append(VisibleText.make(path)) }
     lines.append("")
     let width = ThemeElement.allCases.map(\.rawValue.count).max() ?? 0
     for element in ThemeElement.allCases {

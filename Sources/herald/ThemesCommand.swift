@@ -1,5 +1,6 @@
 import ArgumentParser
 import CursesUI
+import NewsKit
 import Foundation
 
 struct ThemesCommand: ParsableCommand {
@@ -26,13 +27,13 @@ struct ThemesCommand: ParsableCommand {
         let (theme, problems) = catalog.load(entry.name)
         let origin = entry.isBundled ? "bundled" : "user: \(entry.path)"
         let note = problems.isEmpty ? "" : "  (\(problems.count) problem\(problems.count == 1 ? "" : "s"))"
-        output += "\(entry.name)\t\(theme?.description ?? "")\t\(origin)\(note)\n"
+        output += [entry.name, theme?.description ?? "", origin + note].map(VisibleText.make).joined(separator: "\t") + "\n"
       }
       return StandardOutput.write(output)
     }
     let (loaded, problems) = catalog.load(preview)
     for problem in problems { Diagnostics.warn(problem.description) }
-    guard let theme = loaded else { throw CommandFailure(message: "error: cannot load theme \"\(preview)\"") }
+    guard let theme = loaded else { throw CommandFailure(message: "error: cannot load theme \"\(VisibleText.make(preview))\"") }
     let depth = StandardOutput.allowsColour ? Self.depthFromEnvironment : .none
     StandardOutput.write(ThemePreview.text(of: theme, depth: depth))
   }

@@ -66,7 +66,9 @@ enum OPMLList {
       case "<": result += "&lt;"
       case ">": result += "&gt;"
       case "\"": result += "&quot;"
-      case "\n", "\t", "\r": result += "&#\(scalar.value);"
+      // C1 controls and DEL are legal XML, but written raw they would act on a terminal the
+      // export is printed to.
+      case "\n", "\t", "\r", "\u{7F}"..."\u{9F}": result += "&#\(scalar.value);"
       default:
         // XML 1.0 cannot carry other C0 controls at all, even as references.
         if scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value) { continue }

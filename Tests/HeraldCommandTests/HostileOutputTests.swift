@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+
+/// Every family of terminal control sequence, put in every field that reaches stdout or stderr:
+/// none may come out as a control code, whichever command prints it.
+@Suite("Hostile text never reaches the terminal as control codes")
+struct HostileOutputTests {
+  /// One of each family: cursor moves and clear screen (CSI), window title (OSC 0 and 2), a
+  /// hyperlink (OSC 8), a clipboard write (OSC 52), DCS, APC, PM, the 8-bit CSI (U+009B),
+  /// a bell, a backspace and DEL.
+  static let families = [
+    "\u{1B}[2J\u{1B}[H", "\u{1B}]0;pwned-title\u{07}", "\u{1B}]2;pwned-title\u{1B}\\",
+    "\u{1B}]8;;http://evil.example/\u{1B}\\link\u{1B}]8;;\u{1B}\\", "\u{1B}]52;c;cHduZWQ=\u{07}", "\u{1B}Pq#0;2;0;0;0\u{1B}\\",
+    "\u{1B}_apc\u{1B}\\", "\u{1B}^pm\u{1B}\\", "\u{9B}31m", "\u{08}\u{7F}",
+  ].joined()
+
+  /// The bytes that would make a terminal act: C0 but tab and newline, DEL, and C1 in UTF-8
+  /// (0xC2 0x80–0x9F) or raw.
+  static func controls(in text: String) -> [String] {
+    var found: [String] = []
+    var previous: UInt8 = 0
+    for byte in text.utf8 {
+      if (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F { found.append(String(format: "0x%02X", byte)) }
+      if previous == 0xC2 && (0x80...0x9F).contains(byte) { found.append(String(format: "U+%04X", byte)) }
+      previous = byte
+    }
+    return found
+  }
+
+  static func expectClean(_ run: HeraldRun, _ label: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    #expect(controls(in: run.stdout).isEmpty, "stdout of \(label): \(controls(in: run.stdout))", sourceLocation: sourceLocation)
+    #expect(controls(in: run.stderr).isEmpty, "stderr of \(label): \(controls(in: run.stderr))", sourceLocation: sourceLocation)
+  }
+
+  /// A directory holding a JSON Feed and an RSS feed with the families in every field, and a
+  /// plain-text article whose file name holds them too.
+  static func hostileDirectory() throws -> String {
+    let directory = NSTemporaryDirectory() + "herald-hostile-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    let evil = families
+    func json(_ text: String) -> String {
+      String(decoding: try! JSONSerialization.data(withJSONObject: text, options: .fragmentsAllowed), as: UTF8.self)
+    }
+    let feed = """
+      {"version": "https://jsonfeed.org/version/1.1", "title": \(json("Feed " + evil)),
+       "home_page_url": \(json("http://home.example/" + evil)), "authors": [{"name": \(json("Author " + evil))}],
+       "items": [{"id": \(json("id-" + evil)), "url": \(json("http://item.example/" + evil)),
+         "title": \(json("Headline " + evil)), "content_text": \(json("Body " + evil + " “Quote " + evil + ",” said Ann " + evil + ".")),
+         "date_published": \(json("2026-11-30T08:00:00Z" + evil))},
+        {"id": "2", "title": "HTML item", "content_html": \(json("<p>Para " + evil + "<a href=\"http://a.example/" + evil + "\">link " + evil + "</a></p>"))}]}
+      """
+    try feed.write(toFile: directory + "/hostile.json", atomically: true, encoding: .utf8)
+    // XML cannot hold C0 controls even escaped; feeds in the wild put the raw bytes in anyway.
+    let rss = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <rss version="2.0"><channel><title>RSS \(evil)</title><link>http://rss.example/\(evil)</link>
+      <item><title>Item \(evil)</title><author>Writer \(evil)</author><link>http://rss.example/1\(evil)</link>
+      <description>&lt;p&gt;Text \(evil) “Words \(evil),” said Bo.&lt;/p&gt;</description></item></channel></rss>
+      """
+    try rss.write(toFile: directory + "/hostile.xml", atomically: true, encoding: .utf8)
+    try "Plain \(evil) headline\n\nA body \(evil) where “someone \(evil),” said Cy \(evil).\n".write(
+      toFile: directory + "/name \u{1B}]0;pwned\u{07} and\nnewline.txt", atomically: true, encoding: .utf8)
+    return directory
+  }
+
+  @Test func filesAndFeedsOnEveryCommand() throws {
+    let directory = try Self.hostileDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    for path in [directory, directory + "/hostile.json", directory + "/hostile.xml"] {
+      for command in [["list"], ["show"], ["quotes"], ["show", "--json"], ["quotes", "--json"], ["list", "--json"]] {
+        let run = try HeraldRun.run(command + [path])
+        #expect(run.status == 0, "\(command) \(path): \(run.stderr)")
+        Self.expectClean(run, "\(command) \(path)")
+      }
+    }
+    // The words around the controls are all there, the controls shown as symbols.
+    let shown = try HeraldRun.run(["show", directory + "/hostile.json"])
+    #expect(shown.stdout.contains("Headline ␛[2J␛[H␛]0;pwned-title␇"))
+    #expect(shown.stdout.contains("Author ␛[2J"))
+  }
+
+  @Test func theLibraryCommands() throws {
+    let directory = try Self.hostileDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let library = ["--library", directory + "/library.sqlite"]
+    let commands: [[String]] = [
+      ["add", directory + "/hostile.json", directory + "/hostile.xml", directory], ["sync"], ["feeds"], ["list"], ["list", "--json"],
+      ["show", "1"], ["quotes"], ["search", "Headline"], ["search", "said"], ["export"], ["mark", "--read", "1"],
+      ["search", "speaker:Ann"], ["remove", "2"],
+    ]
+    for command in commands {
+      let run = try HeraldRun.run(command + library)
+      Self.expectClean(run, "\(command)")
+    }
+  }
+
+  @Test func fileNamesInErrorsAndWarnings() throws {
+    let directory = try Self.hostileDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let missing = directory + "/gone \u{1B}[2J\u{9B}1m\nname.txt"
+    let empty = directory + "/empty \u{1B}]0;x\u{07}.txt"
+    #expect(FileManager.default.createFile(atPath: empty, contents: Data()))
+    for command in ["list", "show", "quotes"] {
+      let run = try HeraldRun.run([command, missing, empty, directory + "/hostile.json"])
+      #expect(run.stderr.contains("gone ␛[2J"), "\(run.stderr)")
+      Self.expectClean(run, "\(command) with bad files")
+    }
+  }
+
+  @Test func themeNamesAndConfigValues() throws {
+    let home = NSTemporaryDirectory() + "herald-hostile-xdg-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: home + "/herald/themes", withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: home) }
+    let evil = Self.families
+    try "description = \"Theme \(evil.tomlEscaped)\"\n[styles]\n\"el\(evil.tomlEscaped)\" = { fg = \"\(evil.tomlEscaped)\" }\n".write(
+      toFile: home + "/herald/themes/evil \u{1B}]0;t\u{07}.toml", atomically: true, encoding: .utf8)
+    try "theme = \"\(evil.tomlEscaped)\"\n[\"reader\(evil.tomlEscaped)\"]\nkey = \"\(evil.tomlEscaped)\"\n".write(
+      toFile: home + "/herald/config.toml", atomically: true, encoding: .utf8)
+    let environment = ["XDG_CONFIG_HOME": home]
+    for command in [["themes"], ["themes", "--preview", "evil \u{1B}]0;t\u{07}"], ["config"], ["list", "/nonexistent"]] {
+      let run = try HeraldRun.run(command, environment: environment)
+      Self.expectClean(run, "\(command)")
+    }
+  }
+}
+
+extension String {
+  /// The text as the inside of a TOML basic string: controls as \u escapes.
+  var tomlEscaped: String {
+    var result = ""
+    for scalar in unicodeScalars {
+      switch scalar {
+      case "\"": result += "\\\""
+      case "\\": result += "\\\\"
+      case _ where scalar.value < 0x20 || scalar.value == 0x7F: result += String(format: "\\u%04X", scalar.value)
+      default: result.unicodeScalars.append(scalar)
+      }
+    }
+    return result
+  }
+}
