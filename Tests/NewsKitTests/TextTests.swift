@@ -25,6 +25,12 @@ struct TextTests {
     #expect(VisibleText.make("tab\there") == "tab here")
     #expect(VisibleText.make("plain") == "plain")
   }
+
+  @Test func bidiOverridesAndIsolatesAreDropped() {
+    #expect(VisibleText.make("abc\u{202E}fed\u{202C} \u{2066}x\u{2069} “q”") == "abcfed x “q”")
+    // Marks without scope stay: they only nudge neutral characters.
+    #expect(VisibleText.make("a\u{200F}b") == "a\u{200F}b")
+  }
 }
 
 @Suite("Searching an article")

@@ -74,6 +74,12 @@ public struct Grid: Sendable, Hashable {
   public mutating func put(_ character: Character, x: Int, y: Int, style: Style, limit: Int? = nil) -> Int {
     let end = min(limit ?? width, width)
     guard y >= 0, y < height, x >= 0, x < end else { return x }
+    // The last guard between article text and the terminal: a control (C1 ones such as the
+    // 8-bit CSI included) is drawn as its visible stand-in, whichever view put it here.
+    var character = character
+    if let first = character.unicodeScalars.first, VisibleText.isControl(first) {
+      character = Character(VisibleText.replacement(for: first))
+    }
     let cellWidth = DisplayWidth.of(character)
     if cellWidth == 0 { return x }
     if cellWidth == 2 && x + 1 >= end {
