@@ -43,6 +43,11 @@ final class TmuxSession {
     try tmux(["resize-window", "-t", target, "-x", "\(width)", "-y", "\(height)"])
   }
 
+  /// Runs tmux commands (separated by ";" arguments) in one invocation.
+  func command(_ arguments: [String]) throws {
+    try tmux(arguments)
+  }
+
   /// The process id of the program running in the shell (the shell's child), if any.
   func childProcess() throws -> Int32? {
     let shell = try tmux(["display", "-p", "-t", target, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
