@@ -107,6 +107,43 @@ struct HostileOutputTests {
     }
   }
 
+  /// Permissions do not bind root, so as root the check runs as `nobody` through runuser(1).
+  static var unprivileged: [String]? {
+    if getuid() != 0 { return [] }
+    let runuser = "/usr/sbin/runuser"
+    return FileManager.default.isExecutableFile(atPath: runuser) ? [runuser, "-u", "nobody", "--"] : nil
+  }
+
+  @Test(.enabled(if: unprivileged != nil)) func unreadableFilesAndDirectoriesAreNamedAndTheRestListed() throws {
+    let directory = NSTemporaryDirectory() + "herald-unreadable-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: directory + "/locked", withIntermediateDirectories: true)
+    defer {
+      chmod(directory + "/locked", 0o755)
+      try? FileManager.default.removeItem(atPath: directory)
+    }
+    try "Readable\n\nBody.\n".write(toFile: directory + "/ok.txt", atomically: true, encoding: .utf8)
+    try "Secret\n\nBody.\n".write(toFile: directory + "/secret.txt", atomically: true, encoding: .utf8)
+    try "Deep\n\nBody.\n".write(toFile: directory + "/locked/deep.txt", atomically: true, encoding: .utf8)
+    #expect(chmod(directory + "/secret.txt", 0) == 0 && chmod(directory + "/locked", 0) == 0 && chmod(directory, 0o755) == 0)
+    let prefix = try #require(Self.unprivileged)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: prefix.first ?? HeraldRun.executable.path)
+    process.arguments = Array(prefix.dropFirst()) + (prefix.isEmpty ? [] : [HeraldRun.executable.path]) + ["list", directory]
+    process.environment = ["PATH": "/usr/bin:/bin", "XDG_DATA_HOME": "/nonexistent", "XDG_CONFIG_HOME": "/nonexistent", "LANG": "C.UTF-8"]
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    let listed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    let warned = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    #expect(listed.contains("Readable") && !listed.contains("Secret"))
+    #expect(warned.contains("\(directory)/secret.txt: cannot read: Permission denied"), "\(warned)")
+    #expect(warned.contains("\(directory)/locked: cannot read: Permission denied"), "\(warned)")
+  }
+
   @Test func themeNamesAndConfigValues() throws {
     let home = NSTemporaryDirectory() + "herald-hostile-xdg-" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: home + "/herald/themes", withIntermediateDirectories: true)
