@@ -107,6 +107,23 @@ struct HostileOutputTests {
     }
   }
 
+  @Test func aFileNameThatIsNotUTF8IsNamedAndSkipped() throws {
+    let directory = NSTemporaryDirectory() + "herald-badname-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    try "Fine\n\nBody.\n".write(toFile: directory + "/ok.txt", atomically: true, encoding: .utf8)
+    let name = Array((directory + "/caf").utf8) + [0xE9, 0x20, 0xFF, 0x1B] + Array("[2J.txt".utf8) + [0]
+    let fd = name.withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o644) }
+    #expect(fd >= 0)
+    _ = Array("Latin name\n\nBody.\n".utf8).withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+    close(fd)
+    let run = try HeraldRun.run(["list", directory])
+    #expect(run.status == 0)
+    #expect(run.stdout.contains("Fine"))
+    #expect(run.stderr.contains("/caf\u{FFFD} \u{FFFD}␛[2J.txt: the file name is not UTF-8"), "\(run.stderr)")
+    Self.expectClean(run, "list with a name that is not UTF-8")
+  }
+
   /// Permissions do not bind root, so as root the check runs as `nobody` through runuser(1).
   static var unprivileged: [String]? {
     if getuid() != 0 { return [] }

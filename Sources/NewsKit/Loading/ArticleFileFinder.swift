@@ -58,15 +58,22 @@ public struct ArticleFileFinder: Sendable {
         return
       }
       var names: [String] = []
+      let base = path.hasSuffix("/") ? path : path + "/"
       while let entry = readdir(handle) {
-        let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-          String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+        let (name, valid) = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+          let bytes = raw.bindMemory(to: CChar.self).baseAddress!
+          return String(validatingCString: bytes).map { ($0, true) } ?? (String(cString: bytes), false)
         }
         if name == "." || name == ".." || name.hasPrefix(".") { continue }
+        guard valid else {
+          // Paths are text throughout Herald; a name that is not UTF-8 cannot be named again
+          // to open it, so it is reported (with U+FFFD where its bad bytes were) and skipped.
+          if name.hasSuffix(".txt") { problems.append(LoadError(path: base + name, reason: .nameNotUTF8)) }
+          continue
+        }
         names.append(name)
       }
       closedir(handle)
-      let base = path.hasSuffix("/") ? path : path + "/"
       for name in names {
         let child = base + name
         var childInfo = stat()

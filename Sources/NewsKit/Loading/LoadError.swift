@@ -9,6 +9,8 @@ public struct LoadError: Error, Sendable, Hashable, CustomStringConvertible {
     case unreadable(String)
     case notFound
     case notAnArticleFile
+    /// A file in a directory whose name is not valid UTF-8.
+    case nameNotUTF8
     /// A feed that could not be read, and why.
     case feed(String)
     /// A feed read as far as it went (ill-formed XML, a read error, the size limit): what could
@@ -43,6 +45,7 @@ public struct LoadError: Error, Sendable, Hashable, CustomStringConvertible {
       return "\(path): \(bytes) bytes is over the \(ArticleFile.maximumFeedFileSize >> 20) MiB limit for a feed file"
     case .unreadable(let why): return "\(path): cannot read: \(why)"
     case .notFound: return "\(path): no such file or directory"
+    case .nameNotUTF8: return "\(path): the file name is not UTF-8 (� marks the bytes); rename the file to read it"
     case .notAnArticleFile: return "\(path): not a .txt article file or a directory"
     case .feed(let why): return "\(path): \(why)"
     case .network(let why): return "\(path): \(why)"
