@@ -29,7 +29,7 @@ struct Herald: ParsableCommand {
       var command = try parseAsRoot()
       try command.run()
     } catch let failure as CommandFailure {
-      FileHandle.standardError.write(Data("herald: \(failure.message)\n".utf8))
+      StandardOutput.writeError("herald: \(failure.message)\n")
       Foundation.exit(1)
     } catch {
       let code = exitCode(for: error)
@@ -38,7 +38,7 @@ struct Herald: ParsableCommand {
         if !message.isEmpty { print(message) }
         Foundation.exit(0)
       }
-      if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+      if !message.isEmpty { StandardOutput.writeError(message + "\n") }
       Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
     }
   }

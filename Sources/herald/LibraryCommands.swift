@@ -17,7 +17,7 @@ struct LibraryOptions: ParsableArguments {
     do {
       return try Library(path: location) {
         let note = VisibleText.make("herald: upgrading the library \(location) to this version (once; a large library takes a while)")
-        FileHandle.standardError.write(Data((note + "\n").utf8))
+        StandardOutput.writeError(note + "\n")
       }
     } catch {
       throw CommandFailure(message: "error: " + VisibleText.make(error.description))

@@ -80,10 +80,10 @@ struct ProblemReporter {
 /// Messages on stderr, prefixed with the program's name.
 enum Diagnostics {
   static func warn(_ message: String) {
-    FileHandle.standardError.write(Data("herald: warning: \(VisibleText.make(message))\n".utf8))
+    StandardOutput.writeError("herald: warning: \(VisibleText.make(message))\n")
   }
 
   static func error(_ message: String) {
-    FileHandle.standardError.write(Data("herald: error: \(VisibleText.make(message))\n".utf8))
+    StandardOutput.writeError("herald: error: \(VisibleText.make(message))\n")
   }
 }

@@ -69,6 +69,6 @@ final class SyncProgress: Sendable {
   }
 
   private func write(_ text: String) {
-    FileHandle.standardError.write(Data(text.utf8))
+    StandardOutput.writeError(text)
   }
 }
