@@ -21,6 +21,23 @@ struct QuoteMarkTests {
     #expect(texts(#"He said "it is over."#, #"Nobody answered" at all."#) == [#""it is over."#])
   }
 
+  @Test func aQuoteReopenedAfterAFinishedSentenceContinuesWhereABreakWasLost() {
+    #expect(
+      texts(#"Ana said: "The figures are bad. "We will publish them." Tom disagreed: "Nothing changed.""#)
+        == [#""The figures are bad. "We will publish them.""#, #""Nothing changed.""#])
+    #expect(texts("Ana said: “It is late. “We know.” Tom said: “No.”") == ["“It is late. “We know.”", "“No.”"])
+    #expect(texts(#"Ana said: "Why now? "Nobody asked us." Then she left."#) == [#""Why now? "Nobody asked us.""#])
+  }
+
+  @Test func aMarkAfterAFinishedSentenceWithNoQuoteOpenStartsANewQuote() {
+    #expect(texts(#"It rained. "Again," he said. "Typical.""#) == [#""Again,""#, #""Typical.""#])
+  }
+
+  @Test func aMarkOpeningMidSentenceInsideAQuoteIsStillNested() {
+    // After a colon, not a finished sentence: a quote inside the quote, one outer quote.
+    #expect(texts("Ana said: “He told me: “go home” and left.”") == ["“He told me: “go home” and left.”"])
+  }
+
   @Test func inchMarkIsNotAQuote() {
     #expect(texts(#"A 12" screen and a 15" screen."#).isEmpty)
   }

@@ -10,6 +10,8 @@
 ///   when the sentence goes on in lower case and a later mark could close the quote.
 /// - A closing mark closes the innermost quote of its family; quotes opened inside it and still
 ///   open are dropped. A stray closing mark is ignored.
+/// - An opening double mark after a finished sentence, while a quote of its family is open,
+///   continues that quote (a paragraph break lost from `He said: "A. "B."`), not a nested one.
 /// - Only outermost quotes are reported. One still open at the paragraph end is reported as
 ///   open, and `QuoteDetector` decides whether it continues into the next paragraph. An open
 ///   straight single mark is then taken for an apostrophe unless the next paragraph continues it.
@@ -71,6 +73,7 @@ struct QuoteScanner {
         } else if closes && !opens, let curly = openIndex(of: [.doubleCurly]) {
           close(at: curly, markAt: index)
         } else if opens {
+          if stack.last?.family == .doubleCurly && followsSentenceEnd(index) { continue }
           open(.doubleCurly, at: index)
         }
       case "\u{201D}":  // ”
@@ -84,6 +87,7 @@ struct QuoteScanner {
         if let straight, closes || !opens {
           close(at: straight, markAt: index)
         } else if opens {
+          if stack.last?.family == .doubleStraight && followsSentenceEnd(index) { continue }
           open(.doubleStraight, at: index)
         }
       case "\u{201E}":  // „
@@ -128,6 +132,21 @@ struct QuoteScanner {
     }
     if let outer = stack.first { spans.append(Span(start: outer.start, end: nil, family: outer.family)) }
     return spans
+  }
+
+  /// Whether the mark at `index` comes after a finished sentence (". ", "? ", "! ", "… ").
+  /// An opening mark there, while a quote of its family is open, is the newspaper convention
+  /// for a quote going on into a new paragraph, whose break the text has lost: it continues the
+  /// open quote instead of nesting a new one inside it.
+  func followsSentenceEnd(_ index: Int) -> Bool {
+    var cursor = index - 1
+    guard cursor >= 0, Self.isSpace(scalars[cursor]) else { return false }
+    while cursor >= 0, Self.isSpace(scalars[cursor]) { cursor -= 1 }
+    guard cursor >= 0 else { return false }
+    switch scalars[cursor] {
+    case ".", "!", "?", "\u{2026}": return true
+    default: return false
+    }
   }
 
   static let marks: Set<Unicode.Scalar> = [
