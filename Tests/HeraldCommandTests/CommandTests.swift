@@ -81,7 +81,7 @@ struct CommandTests {
     #expect(lines.count == 3)
     #expect(lines[0] == ["caeaf89c450e211a", "¶2–3", "speech", "The harbour authority’s director",
       "“It has been a difficult summer for everyone on the quays. “We are grateful for the patience of the crews.”"])
-    #expect(lines[1] == ["caeaf89c450e211a", "¶4", "phrase", "-", "“a farce”"])
+    #expect(lines[1] == ["caeaf89c450e211a", "¶4", "phrase", "Critics", "“a farce”"])
     #expect(lines[2][3] == "union organiser Lina Park")
   }
 

@@ -56,10 +56,25 @@ struct SpeakerTests {
     #expect(speakers("“We looked,” Nair said. “We found a piano.”") == ["Nair", "Nair"])
   }
 
-  @Test func quoteAfterReportedSpeechIsNotInherited() {
+  @Test func aPhraseInReportedSpeechIsTheReportersSubjects() {
     let found = QuoteDetector.quotes(in: ["Albers said: “Enough.” She added that they got “nothing but promises”."])
-    #expect(found.map(\.speaker) == ["Albers", nil])
+    #expect(found.map(\.speaker) == ["Albers", "Albers"])
     #expect(found.map(\.kind) == [.speech, .phrase])
+  }
+
+  @Test(
+    "A phrase has the speaker its own sentence names",
+    arguments: [
+      ("Mr Okafor said the council should “stick to its promises” on buses.", "Mr Okafor"),
+      ("Transport lead Jane Fell described the plan as “lamentable”.", "Transport lead Jane Fell"),
+      ("He branded them “two-bit opportunists”.", "He"),
+      ("According to the report, the project was “badly run”.", "the report"),
+      ("The source in the UK confirmed the troops had even “groomed” fighters.", "The source in the UK"),
+      ("The institute called it “broadly credible”, while the Centre warned that it would hurt.", "The institute"),
+      ("Sales fell, and critics said the shops were “dead”.", "critics"),
+    ])
+  func phraseSpeaker(text: String, speaker: String) {
+    #expect(QuoteDetector.quotes(in: [text]).map(\.speaker) == [speaker])
   }
 
   @Test func continuedParagraphKeepsItsSpeaker() {
@@ -69,10 +84,11 @@ struct SpeakerTests {
   @Test(
     "No speaker where the text names none",
     arguments: [
-      "A US officer told them their operations made America “look bad” politically.",
-      "The source in the UK confirmed the troops had even “groomed” fighters.",
-      "The institute called it “broadly credible”, while the Centre warned that it would hurt.",
       "“Snatch squads” have whisked evacuees away.",
+      "Sales of so-called “smart” doorbells doubled last year.",
+      "The “always on” home is here to stay, experts fear.",
+      "The “smart” meters, the company said, were cheap.",
+      "Officials tried to “reset” the talks on Monday.",
     ])
   func noSpeaker(text: String) {
     #expect(QuoteDetector.quotes(in: [text]).map(\.speaker) == [nil])

@@ -9,7 +9,12 @@
 /// in the same paragraph, with that attribution between them ("…,” she said. “…”), is the same
 /// speaker's.
 ///
-/// A quote is `speech` when it has a speaker, runs over paragraphs, follows a colon, ends with
+/// A quote inside the reporter's own sentence (`X described the plan as “…”`, `X said the
+/// council should “…”`, `according to X, the route was “…”`) is the sentence's subject's
+/// (`SpeakerFinder.speakerOfSentence`); a scare quote in a sentence that attributes nothing has
+/// no speaker.
+///
+/// A quote is `speech` when it is introduced by its speaker, runs over paragraphs, follows a colon, ends with
 /// sentence punctuation inside its marks, or is eight words or more; otherwise it is a `phrase`
 /// (a scare-quoted word or two, such as “snatching”).
 public enum QuoteDetector {
@@ -51,7 +56,13 @@ public enum QuoteDetector {
           // quote opens in an earlier one, maybe longer than this).
           let before = scanned[whole.start.paragraph].substring(from: 0, to: whole.start.offset)
           let earlier = paragraphs[max(0, whole.start.paragraph - 2)..<whole.start.paragraph]
-          quote.speaker = PronounResolver.name(before: before, earlier: Array(earlier)) ?? speaker
+          // Failing a name in the text, the last speaker named nearby ("Albers said: “…” She
+          // added…"): a one-word name is no run of capitals for the resolver.
+          let nearby = found.last.flatMap { previous -> String? in
+            guard previous.end.paragraph + 1 >= whole.start.paragraph, let name = previous.speaker, !SpeakerFinder.isPronoun(name) else { return nil }
+            return name
+          }
+          quote.speaker = PronounResolver.name(before: before, earlier: Array(earlier)) ?? nearby ?? speaker
         }
         // The second half of a split quote ("…,” she said. “…”) is the same speaker's.
         if quote.speaker == nil, let previous = found.last, previousAttributedAfter,
@@ -88,12 +99,15 @@ public enum QuoteDetector {
     let endsClause = inner.last.map { ",!?\u{2026}\u{2014}".contains($0) } ?? false
     let speakerBefore = SpeakerFinder.speakerBefore(before[...])
     let speakerAfter = speakerBefore == nil ? SpeakerFinder.speakerAfter(after[...], quoteEndsClause: endsClause) : nil
-    let speaker = speakerBefore ?? speakerAfter
+    let introduced = speakerBefore ?? speakerAfter
     let followsColon = before.trimmingTrailingWhitespace.hasSuffix(":")
     let endsSentence = inner.last.map { ".,!?\u{2026}:;".contains($0) } ?? false
     let words = inner.wordCount
     let isSpeech =
-      speaker != nil || start.paragraph != end.paragraph || followsColon || endsSentence || words >= 8
+      introduced != nil || start.paragraph != end.paragraph || followsColon || endsSentence || words >= 8
+    // A quote inside the reporter's sentence is its subject's when the sentence says so; its
+    // kind stays what its own shape makes it.
+    let speaker = introduced ?? SpeakerFinder.speakerOfSentence(before[...])
     let quote = Quote(start: start, end: end, text: text, kind: isSpeech ? .speech : .phrase, speaker: speaker)
     return (quote, speakerAfter != nil)
   }

@@ -115,6 +115,43 @@ enum SpeakerFinder {
     return phrase(subject[...])
   }
 
+  /// Verbs that put a quoted phrase in someone's mouth without introducing it: `X described
+  /// the plan as "…"`, `X branded them "…"`, besides every verb of saying.
+  static let embeddingVerbs: Set<String> = verbs.union([
+    "described", "describes", "called", "calls", "branded", "brands", "dubbed", "dubs", "labelled", "labels",
+    "labeled", "termed", "terms", "praised", "praises", "criticised", "criticized", "condemned", "hailed",
+    "accused", "accuses", "promised", "promises", "vowed", "vows", "pledged", "pledges", "believes",
+  ])
+
+  /// A quote inside the reporter's own sentence (`Mr Okafor said the council should "stick to
+  /// its promises"`, `according to the audit, the route was "badly run"`): the subject of the
+  /// sentence's first verb of saying or describing before the quote, or who it is according to.
+  /// Nil when the sentence attributes nothing (a scare quote).
+  static func speakerOfSentence(_ text: Substring) -> String? {
+    let sentence = lastSentence(of: text)
+    let words = firstWords(of: sentence, count: 40)
+    guard !words.isEmpty else { return nil }
+    let lowered = words.map { normalized($0) }
+    if let according = lowered.firstIndex(of: "according"), according + 1 < words.count, lowered[according + 1] == "to" {
+      var taken: [Substring] = []
+      for word in words[(according + 2)...] {
+        if word.last == "," {
+          taken.append(word.dropLast())
+          return phrase(taken[...])
+        }
+        if word.last.map(isClauseEnd) ?? false { return nil }
+        taken.append(word)
+      }
+      return nil
+    }
+    // The verb is lower case and comes after its subject; a clause mark before it means the
+    // subject is not the sentence's ("Sales fell, and critics said…" still finds "critics").
+    guard let verb = lowered.indices.first(where: { $0 > 0 && embeddingVerbs.contains(lowered[$0]) && words[$0].first?.isLowercase == true })
+    else { return nil }
+    guard !(words[verb - 1].last.map(isClauseEnd) ?? false) else { return nil }
+    return phraseBefore(verb: verb, in: words)
+  }
+
   /// Whether a speaker is a pronoun, to be read as the last named speaker.
   static func isPronoun(_ speaker: String) -> Bool {
     pronouns.contains(speaker.lowercased())
