@@ -12,8 +12,12 @@ final class TmuxSession {
 
   /// Starts a shell in a `width`×`height` window, with a UTF-8 locale and a 256-colour TERM.
   init(width: Int = 120, height: Int = 40) throws {
+    // A sanitizer run's options reach the program too (its leak suppressions).
+    let sanitizers = ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS"].compactMap { name in
+      ProcessInfo.processInfo.environment[name].map { "\(name)='\($0)' " }
+    }.joined()
     let shell =
-      "env -i PATH=/usr/bin:/bin HOME=/tmp XDG_CONFIG_HOME=/nonexistent/herald-test-config XDG_DATA_HOME=/nonexistent/herald-test-data LANG=C.UTF-8 TERM=xterm-256color PS1='$ ' sh"
+      "env -i PATH=/usr/bin:/bin HOME=/tmp XDG_CONFIG_HOME=/nonexistent/herald-test-config XDG_DATA_HOME=/nonexistent/herald-test-data LANG=C.UTF-8 TERM=xterm-256color \(sanitizers)PS1='$ ' sh"
     // Started through system(3), not Process: the tmux server daemonises and would inherit the
     // descriptor Process watches for its child's exit, so that wait would never end.
     let command = "tmux -L \(socket) -f /dev/null new-session -d -s \(target) -x \(width) -y \(height) \"\(shell)\" </dev/null >/dev/null 2>&1"

@@ -38,6 +38,17 @@ struct QuoteMarkTests {
     #expect(texts("Ana said: “He told me: “go home” and left.”") == ["“He told me: “go home” and left.”"])
   }
 
+  @Test func aQuoteNeverClosedEndsWithItsFirstSentence() {
+    #expect(texts(#"She said: "The contract starts in May. Parents were asked in June."#) == [#""The contract starts in May."#])
+    // Not a title's dot, and all of it when one sentence is all there is.
+    #expect(texts(#"She said: "Ask Mr. Hale about it. He knows."#) == [#""Ask Mr. Hale about it."#])
+    #expect(texts(#"She said: "It is over."#) == [#""It is over."#])
+  }
+
+  @Test func aQuoteGoingOnIntoTheNextParagraphIsNotCut() {
+    #expect(texts("She said: “One. Two.", "“Three.”") == ["“One. Two.\n“Three.”"])
+  }
+
   @Test func inchMarkIsNotAQuote() {
     #expect(texts(#"A 12" screen and a 15" screen."#).isEmpty)
   }

@@ -35,7 +35,12 @@ public enum QuoteDetector {
         spans = paragraph.rescanned(ignoring: apostrophes)
       }
       for (spanIndex, span) in spans.enumerated() {
-        let endOffset = span.end ?? paragraph.scalars.count
+        var endOffset = span.end ?? paragraph.scalars.count
+        // A mark never closed, in a quote that opened here and does not go on: the quote a
+        // careful reader sees ends with its first sentence, not with the paragraph.
+        if span.end == nil, !continues, pending == nil || spanIndex > 0 || span.start > 0 {
+          endOffset = paragraph.firstSentenceEnd(after: span.start) ?? endOffset
+        }
         let piece = paragraph.text(from: span.start, to: endOffset)
         if var started = pending, spanIndex == 0, span.start == 0 {
           started.text += "\n" + piece
@@ -141,6 +146,32 @@ private struct ScannedParagraph {
     spans = scanner.spans()
     // Only a paragraph with quotes is ever sliced.
     indices = spans.isEmpty ? [] : Array(text.unicodeScalars.indices) + [text.endIndex]
+  }
+
+  /// Just past the first ". ", "! " or "? " after `start` that more text follows, if any.
+  func firstSentenceEnd(after start: Int) -> Int? {
+    var index = start + 1
+    while index + 2 < scalars.count {
+      if ".!?".unicodeScalars.contains(scalars[index]), QuoteScanner.isSpace(scalars[index + 1]),
+        !QuoteScanner.isSpace(scalars[index + 2]), !isAbbreviation(endingAt: index)
+      {
+        return index + 1
+      }
+      index += 1
+    }
+    return nil
+  }
+
+  private static let titles: Set<String> = ["Mr", "Mrs", "Ms", "Dr", "St", "Rev", "Gen", "Sgt", "Col", "Prof", "Capt", "Gov", "Sen", "Lt"]
+
+  /// "Mr." or "U." rather than a sentence's end.
+  private func isAbbreviation(endingAt period: Int) -> Bool {
+    guard scalars[period] == "." else { return false }
+    var start = period
+    while start > 0, QuoteScanner.isWordCharacter(scalars[start - 1]) { start -= 1 }
+    var word = ""
+    word.unicodeScalars.append(contentsOf: scalars[start..<period])
+    return (word.count == 1 && word.first?.isUppercase == true) || Self.titles.contains(word)
   }
 
   func rescanned(ignoring positions: Set<Int>) -> [QuoteScanner.Span] {
