@@ -148,9 +148,10 @@ struct QuoteEvaluationTests {
   /// First scored at F1 0.943, exact 0.893, speakers 0.693; with glued paragraphs read
   /// (QuoteScanner) F1 0.982, exact 0.963, speakers 0.679 (more quotes found, not all named);
   /// with phrases given their sentence's subject (SpeakerFinder.speakerOfSentence) speakers 0.901;
-  /// with an unclosed quote ending at its first sentence, exact spans 0.975.
+  /// with an unclosed quote ending at its first sentence, exact spans 0.975; with quotes whose
+  /// opening mark was lost recovered from their attribution, F1 0.988.
   enum Floor {
-    static let f1 = 0.98
+    static let f1 = 0.985
     static let exact = 0.97
     static let speakers = 0.90
   }

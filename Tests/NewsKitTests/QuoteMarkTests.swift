@@ -45,6 +45,18 @@ struct QuoteMarkTests {
     #expect(texts(#"She said: "It is over."#) == [#""It is over."#])
   }
 
+  @Test func aClosingMarkWithItsAttributionRecoversTheQuoteFromItsSentence() {
+    let found = QuoteDetector.quotes(in: [#"Neil Carrow was relieved. It took two years," he said. "Now we build.""#])
+    #expect(found.map(\.text) == [#"It took two years,""#, #""Now we build.""#])
+    #expect(found.first?.speaker == "Neil Carrow")
+    #expect(found.first?.start.offset == 26)
+  }
+
+  @Test func aClosingMarkWithoutAttributionStaysIgnored() {
+    #expect(texts(#"It took two years" and more to finish."#).isEmpty)
+    #expect(texts(#"A 12" screen, he said."#).isEmpty)
+  }
+
   @Test func aQuoteGoingOnIntoTheNextParagraphIsNotCut() {
     #expect(texts("She said: “One. Two.", "“Three.”") == ["“One. Two.\n“Three.”"])
   }

@@ -79,8 +79,37 @@ public enum QuoteDetector {
         previousAttributedAfter = attributedAfter
         found.append(quote)
       }
+      recoverUnopened(in: paragraph, at: index, spans: spans, paragraphs: paragraphs, into: &found)
     }
     return found
+  }
+
+  /// A closing mark with no opening one, followed by its attribution (`…here," he said.`): the
+  /// opening mark was lost, and the quote a careful reader sees runs from the start of the
+  /// sentence to the mark. Without an attribution the mark stays ignored (an inch mark, a typo).
+  private static func recoverUnopened(
+    in paragraph: ScannedParagraph, at index: Int, spans: [QuoteScanner.Span], paragraphs: [String], into found: inout [Quote]
+  ) {
+    for mark in paragraph.strayClosingMarks(outside: spans) {
+      let floor = spans.last { ($0.end ?? Int.max) <= mark }?.end ?? 0
+      let before = paragraph.substring(from: floor, to: mark)
+      let sentence = SpeakerFinder.lastSentence(of: before[...]).drop { $0.isWhitespace }
+      guard let first = sentence.first, first.isUppercase else { continue }
+      let nextStart = spans.first { $0.start > mark }?.start ?? paragraph.scalars.count
+      let after = paragraph.substring(from: mark + 1, to: nextStart)
+      let endsClause = sentence.last.map { ",!?\u{2026}\u{2014}".contains($0) } ?? false
+      guard var speaker = SpeakerFinder.speakerAfter(after[...], quoteEndsClause: endsClause) else { continue }
+      let start = mark - sentence.unicodeScalars.count
+      if SpeakerFinder.isPronoun(speaker) {
+        let earlier = paragraphs[max(0, index - 2)..<index]
+        speaker = PronounResolver.name(before: paragraph.substring(from: 0, to: start), earlier: Array(earlier)) ?? speaker
+      }
+      let quote = Quote(
+        start: TextPosition(paragraph: index, offset: start), end: TextPosition(paragraph: index, offset: mark + 1),
+        text: String(sentence) + paragraph.substring(from: mark, to: mark + 1), kind: .speech, speaker: speaker)
+      let position = found.lastIndex { $0.start < quote.start }.map { $0 + 1 } ?? 0
+      found.insert(quote, at: position)
+    }
   }
 
   private static func opensWithQuote(_ paragraph: ScannedParagraph) -> Bool {
@@ -144,8 +173,26 @@ private struct ScannedParagraph {
     scanner = QuoteScanner(text)
     scalars = scanner.scalars
     spans = scanner.spans()
-    // Only a paragraph with quotes is ever sliced.
-    indices = spans.isEmpty ? [] : Array(text.unicodeScalars.indices) + [text.endIndex]
+    // Only a paragraph with quotes, or with a closing mark that may be a stray one, is sliced.
+    let sliced = !spans.isEmpty || scalars.contains { $0 == "\"" || $0 == "\u{201D}" }
+    indices = sliced ? Array(text.unicodeScalars.indices) + [text.endIndex] : []
+  }
+
+  /// Double closing marks (" and ”) that no span uses and that can only close: text before,
+  /// a space or punctuation after, and no digit before (12" is an inch mark).
+  func strayClosingMarks(outside spans: [QuoteScanner.Span]) -> [Int] {
+    guard !indices.isEmpty else { return [] }
+    var marks: [Int] = []
+    for index in scalars.indices where scalars[index] == "\"" || scalars[index] == "\u{201D}" {
+      if spans.contains(where: { $0.start <= index && index < ($0.end ?? Int.max) }) { continue }
+      let before = index > 0 ? scalars[index - 1] : nil
+      let after = index + 1 < scalars.count ? scalars[index + 1] : nil
+      guard QuoteScanner.canClose(before: before, after: after), !QuoteScanner.canOpen(before: before, after: after),
+        let before, before.properties.numericType == nil
+      else { continue }
+      marks.append(index)
+    }
+    return marks
   }
 
   /// Just past the first ". ", "! " or "? " after `start` that more text follows, if any.
