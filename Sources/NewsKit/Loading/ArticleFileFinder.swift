@@ -60,10 +60,11 @@ public struct ArticleFileFinder: Sendable {
       var names: [String] = []
       let base = path.hasSuffix("/") ? path : path + "/"
       while let entry = readdir(handle) {
-        let (name, valid) = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-          let bytes = raw.bindMemory(to: CChar.self).baseAddress!
-          return String(validatingCString: bytes).map { ($0, true) } ?? (String(cString: bytes), false)
-        }
+        // The name is read where it lies: `entry.pointee` would copy a whole `struct dirent`,
+        // and the kernel packs entries shorter than that, so the copy of the last one in
+        // readdir's buffer read past its end (AddressSanitizer: heap-buffer-overflow).
+        let bytes = (UnsafeRawPointer(entry) + MemoryLayout<dirent>.offset(of: \dirent.d_name)!).assumingMemoryBound(to: CChar.self)
+        let (name, valid) = String(validatingCString: bytes).map { ($0, true) } ?? (String(cString: bytes), false)
         if name == "." || name == ".." || name.hasPrefix(".") { continue }
         guard valid else {
           // Paths are text throughout Herald; a name that is not UTF-8 cannot be named again
