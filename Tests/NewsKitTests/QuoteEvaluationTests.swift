@@ -142,6 +142,7 @@ struct QuoteEvaluationTests {
     #expect(score.f1 >= Floor.f1)
     #expect(score.share(score.exact) >= Floor.exact)
     #expect(score.share(score.speakerRight) >= Floor.speakers)
+    #expect(score.share(score.kindRight) >= Floor.kinds)
   }
 
   /// Today's figures, rounded down: raise them as detection improves.
@@ -149,10 +150,14 @@ struct QuoteEvaluationTests {
   /// (QuoteScanner) F1 0.982, exact 0.963, speakers 0.679 (more quotes found, not all named);
   /// with phrases given their sentence's subject (SpeakerFinder.speakerOfSentence) speakers 0.901;
   /// with an unclosed quote ending at its first sentence, exact spans 0.975; with quotes whose
-  /// opening mark was lost recovered from their attribution, F1 0.988.
+  /// opening mark was lost recovered from their attribution, F1 0.988; with more verbs,
+  /// prepositional objects, appositive names, follow-on paragraphs and lower-case partial quotes
+  /// as phrases, kinds 1.000 and speakers 0.976. These rules were written against this set, so
+  /// its figures flatter them; text the rules have not seen scores lower.
   enum Floor {
     static let f1 = 0.985
     static let exact = 0.97
-    static let speakers = 0.90
+    static let speakers = 0.97
+    static let kinds = 0.99
   }
 }

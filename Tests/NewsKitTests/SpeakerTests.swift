@@ -94,6 +94,31 @@ struct SpeakerTests {
     #expect(QuoteDetector.quotes(in: [text]).map(\.speaker) == [nil])
   }
 
+  @Test func moreVerbsAndShapesOfAttribution() {
+    #expect(speakers("Councillor Mia Hale disagreed: “Nothing has changed.”") == ["Councillor Mia Hale"])
+    #expect(speakers("“We lived in fear,” the statement read.") == ["the statement"])
+    #expect(speakers("“I take responsibility,” Mr Pike said in a letter to the prime minister.") == ["Mr Pike"])
+    #expect(speakers("“Yes,” said Corran Group's managing director, Fay Odum.") == ["Corran Group's managing director, Fay Odum"])
+    #expect(speakers("“Yes,” said the deputy, and the meeting ended.") == ["the deputy"])
+  }
+
+  @Test func aLongObjectThatIsNoPhraseOfPlaceEndsTheAttribution() {
+    #expect(QuoteDetector.quotes(in: ["“Sorry,” Mr Pike said the council would pay for it all."]).map(\.speaker) == [nil])
+  }
+
+  @Test func aQuotedSentenceOpeningTheNextParagraphGoesOnInTheSameVoice() {
+    #expect(speakers("Coxswain Mark Rees said: “We had minutes.”", "“Everyone did their job.”") == ["Coxswain Mark Rees", "Coxswain Mark Rees"])
+    // Not after a phrase, and not when the quote does not open its paragraph.
+    let found = QuoteDetector.quotes(in: ["Critics called it “a farce”.", "“We are done.”", "Later “it rained” a lot."])
+    #expect(found.map(\.speaker) == ["Critics", nil, nil])
+  }
+
+  @Test func aShortQuoteOpeningInLowerCaseIsAPhraseEvenWhenIntroduced() {
+    let found = QuoteDetector.quotes(in: ["Ellie Ward argued that “demand will fall by a third”.", "Ann Lee said: “we will see.”"])
+    #expect(found.map(\.kind) == [.phrase, .speech])
+    #expect(found.map(\.speaker) == ["Ellie Ward", "Ann Lee"])
+  }
+
   @Test func phraseAndSpeechKinds() {
     let found = QuoteDetector.quotes(in: [
       "Paras were “snatching” evacuees, in what one called “a total shambles”.",

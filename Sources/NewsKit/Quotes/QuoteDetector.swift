@@ -14,9 +14,11 @@
 /// (`SpeakerFinder.speakerOfSentence`); a scare quote in a sentence that attributes nothing has
 /// no speaker.
 ///
-/// A quote is `speech` when it is introduced by its speaker, runs over paragraphs, follows a colon, ends with
-/// sentence punctuation inside its marks, or is eight words or more; otherwise it is a `phrase`
-/// (a scare-quoted word or two, such as “snatching”).
+/// A quote is `speech` when it runs over paragraphs, follows a colon, is eight words or more, or
+/// (unless it opens in lower case, a part of the reporter's sentence) is introduced by its
+/// speaker or ends with sentence punctuation inside its marks; otherwise it is a `phrase` (a
+/// scare-quoted word or two, such as “snatching”). A quoted sentence opening the paragraph after
+/// an attributed quote, with no attribution of its own, is the same speaker's.
 public enum QuoteDetector {
   public static func quotes(in paragraphs: [String]) -> [Quote] {
     let scanned = paragraphs.map { ScannedParagraph($0) }
@@ -75,6 +77,13 @@ public enum QuoteDetector {
         {
           quote.speaker = previous.speaker
           quote.kind = .speech
+        }
+        // A quoted sentence opening the paragraph after an attributed quote, with no
+        // attribution of its own, goes on in the same voice.
+        if quote.speaker == nil, quote.kind == .speech, whole.start.offset == 0, let previous = found.last,
+          previous.end.paragraph + 1 == whole.start.paragraph, previous.kind == .speech, let name = previous.speaker
+        {
+          quote.speaker = name
         }
         previousAttributedAfter = attributedAfter
         found.append(quote)
@@ -137,8 +146,11 @@ public enum QuoteDetector {
     let followsColon = before.trimmingTrailingWhitespace.hasSuffix(":")
     let endsSentence = inner.last.map { ".,!?\u{2026}:;".contains($0) } ?? false
     let words = inner.wordCount
+    // A short quote opening in lower case ("said that “investment has to be paid for”") is a
+    // part of the reporter's sentence, a phrase, unless a colon introduces it.
+    let partial = inner.first.map(\.isLowercase) ?? false
     let isSpeech =
-      introduced != nil || start.paragraph != end.paragraph || followsColon || endsSentence || words >= 8
+      start.paragraph != end.paragraph || followsColon || words >= 8 || (!partial && (introduced != nil || endsSentence))
     // A quote inside the reporter's sentence is its subject's when the sentence says so; its
     // kind stays what its own shape makes it.
     let speaker = introduced ?? SpeakerFinder.speakerOfSentence(before[...])

@@ -14,6 +14,7 @@ enum SpeakerFinder {
     "argued", "argues", "noted", "notes", "commented", "remarked", "recalled", "recalls", "agreed", "acknowledged",
     "confirmed", "announced", "suggested", "joked", "laughed", "whispered", "shouted", "conceded", "stressed",
     "urged", "observed", "revealed", "cautioned", "predicted", "responded", "answered", "concluded",
+    "disagreed", "countered", "retorted", "objected", "protested", "complained", "read",
   ]
 
   /// Words that open a sentence but are not part of the speaker.
@@ -38,6 +39,8 @@ enum SpeakerFinder {
   ]
 
   private static let pronouns: Set<String> = ["he", "she", "they", "i", "we", "it"]
+
+  private static let prepositions: Set<String> = ["in", "on", "at", "to", "during", "after", "before", "through", "from", "with", "outside"]
 
   private static let maximumWords = 8
 
@@ -89,9 +92,17 @@ enum SpeakerFinder {
     if verbs.contains(lowered[0]) {
       if words[0].last.map(isClauseEnd) ?? false { return nil }
       var taken: [Substring] = []
-      for word in words.dropFirst() {
+      for (position, word) in words.enumerated().dropFirst() {
         if let end = word.last, isClauseEnd(end) {
           taken.append(word.dropLast())
+          // "said Corran's managing director, Fay Odum.": the name after the comma belongs.
+          let rest = words[(position + 1)...].prefix(3)
+          if end == ",", let last = rest.last, last.last == ".", rest.allSatisfy({ $0.first?.isUppercase == true }),
+            rest.dropLast().allSatisfy({ !($0.last.map(isClauseEnd) ?? false) })
+          {
+            taken[taken.count - 1] = word
+            taken += rest
+          }
           break
         }
         taken.append(word)
@@ -110,7 +121,10 @@ enum SpeakerFinder {
     if subject.contains(where: { clauseWords.contains(normalized($0)) && $0.first?.isLowercase == true }) { return nil }
     // After the verb only a short object may stand before the clause ends ("said through a translator.").
     let object = words[(verb + 1)...].prefix { !($0.last.map(isClauseEnd) ?? false) }
-    guard object.count <= 4 else { return nil }
+    // "said through a translator." / "said in a letter to the prime minister.": a phrase led
+    // by a preposition may run longer than a bare object.
+    let prepositional = object.first.map { prepositions.contains(normalized($0)) } ?? false
+    guard object.count <= (prepositional ? 7 : 4) else { return nil }
     while let last = subject.last, auxiliaries.contains(normalized(last)) { subject.removeLast() }
     return phrase(subject[...])
   }
