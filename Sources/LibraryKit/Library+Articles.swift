@@ -199,6 +199,7 @@ extension Library {
       article.quotes = try Row.fetchAll(
         db, sql: "SELECT * FROM quote WHERE articleId = ? ORDER BY startParagraph, startOffset", arguments: [id]
       ).map(Self.quote)
+      SpeakerNames.assign(to: &article.quotes, paragraphs: paragraphs)
       return article
     }
   }

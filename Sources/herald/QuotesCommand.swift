@@ -11,7 +11,9 @@ struct QuotesCommand: ParsableCommand {
       quotes found in them. --speaker keeps the quotes whose speaker contains NAME.
       Plain output: a line per quote, tab-separated: article id, paragraph (¶N or ¶N–M), kind \
       (speech or phrase), speaker (or -), the quote. With --json, an array of {"article": {"id", \
-      "headline", "source", "path"}, "start", "end", "text", "kind", "speaker"}.
+      "headline", "source", "path"}, "start", "end", "text", "kind", "speaker", "speaker_name"} \
+      (speaker_name: the person's one name across the article; null for quotes listed from the \
+      library, which stores the speaker as written).
       """
   )
 

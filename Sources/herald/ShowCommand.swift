@@ -13,7 +13,9 @@ struct ShowCommand: ParsableCommand {
       "updated" and "links"):
       {"feed": null, "articles": [{"id", "headline", "source", "link", "author", "published",
       "paragraphs": [string], "quotes": [{"start": {"paragraph", "offset"}, "end": {…}, "text",
-      "kind", "speaker"}]}]}. Offsets count Unicode scalars; end is exclusive; missing values are null.
+      "kind", "speaker", "speaker_name"}]}]}. Offsets count Unicode scalars; end is exclusive; missing
+      values are null. "speaker" is as the text writes it at the quote ("Mr Pike"); "speaker_name" the
+      person's one name across the article ("Gordon Pike").
       Articles are printed as they are read, so a large feed starts printing at once.
       """
   )

@@ -31,13 +31,17 @@ public struct Quote: Sendable, Hashable {
   public var kind: Kind
   /// Who said it, as the text names them ("the Mirror source"); nil when the text does not say.
   public var speaker: String?
+  /// The same person's one name across the article, the fullest it gives ("Gordon Pike" for
+  /// "Mr Pike"); see `SpeakerNames`.
+  public var speakerName: String?
 
-  public init(start: TextPosition, end: TextPosition, text: String, kind: Kind, speaker: String?) {
+  public init(start: TextPosition, end: TextPosition, text: String, kind: Kind, speaker: String?, speakerName: String? = nil) {
     self.start = start
     self.end = end
     self.text = text
     self.kind = kind
     self.speaker = speaker
+    self.speakerName = speakerName
   }
 
   /// Whether the quote covers any part of the given paragraph.

@@ -41,6 +41,7 @@ public enum ArticleJSON {
       ("text", .string(quote.text)),
       ("kind", .string(quote.kind.rawValue)),
       ("speaker", .optional(quote.speaker)),
+      ("speaker_name", .optional(quote.speakerName)),
     ])
   }
 

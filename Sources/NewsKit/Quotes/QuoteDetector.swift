@@ -90,6 +90,7 @@ public enum QuoteDetector {
       }
       recoverUnopened(in: paragraph, at: index, spans: spans, paragraphs: paragraphs, into: &found)
     }
+    SpeakerNames.assign(to: &found, paragraphs: paragraphs)
     return found
   }
 

@@ -1,0 +1,125 @@
+/// One name per person within an article: "Finance chief Gordon Pike", "Mr Pike" and a "he"
+/// resolved to him all become "Gordon Pike", the fullest name the article gives.
+///
+/// A speaker's name is the run of capitalised words that ends it, without the titles and roles
+/// that lead it (Mr, Dr, Councillor, Chief Inspector) or a possessive (Labour's), at most its
+/// last two words; in
+/// `ROLE, NAME` or `NAME, ROLE` the part that is all capitalised. A name of one word (a surname)
+/// becomes the longest name in the article with that surname, from its speakers and its text.
+/// A description with no name ("the chancellor", "a spokesman for the union") is its own
+/// canonical name; a pronoun nobody was found for has none.
+public enum SpeakerNames {
+  /// Sets every quote's `speakerName`; `paragraphs` are searched for fuller names.
+  public static func assign(to quotes: inout [Quote], paragraphs: [String]) {
+    guard quotes.contains(where: { $0.speaker != nil }) else { return }
+    var known: [[Substring]] = []
+    for speaker in quotes.compactMap(\.speaker) {
+      if let name = personName(in: speaker), name.count >= 2 { known.append(name) }
+    }
+    // Fuller names in the text are looked for only when some speaker is a surname alone.
+    let surnames = Set(quotes.compactMap { $0.speaker.flatMap(personName) }.filter { $0.count == 1 }.map { $0[0] })
+    if !surnames.isEmpty {
+      for paragraph in paragraphs where surnames.contains(where: { paragraph.contains($0) }) {
+        known += capitalisedRuns(in: paragraph).compactMap { run in
+          let name = stripped(run)
+          return name.count >= 2 && surnames.contains(name[name.count - 1]) ? name : nil
+        }
+      }
+    }
+    for index in quotes.indices {
+      quotes[index].speakerName = quotes[index].speaker.flatMap { canonical($0, known: known) }
+    }
+  }
+
+  static func canonical(_ speaker: String, known: [[Substring]]) -> String? {
+    if SpeakerFinder.isPronoun(speaker) { return nil }
+    guard let run = capitalisedEnd(of: speaker) else { return speaker }
+    let name = stripped(run)
+    if name.count >= 2 { return name.joined(separator: " ") }
+    // A surname alone: the fullest name with it, or the run as written ("Mr Okafor").
+    let fuller = known.filter { $0.last == name[0] }.max { $0.count < $1.count }
+    return (fuller ?? run).joined(separator: " ")
+  }
+
+  /// The name a speaker ends with, titles and roles dropped; nil when it ends with no
+  /// capitalised word (a description).
+  static func personName(in speaker: String) -> [Substring]? {
+    capitalisedEnd(of: speaker).map(stripped)
+  }
+
+  /// The capitalised words that end the speaker (of the all-capitalised part, in `ROLE, NAME`
+  /// or `NAME, ROLE`); nil when there are none.
+  private static func capitalisedEnd(of speaker: String) -> [Substring]? {
+    let parts = speaker.split(separator: ",").map { $0.split(separator: " ") }.filter { !$0.isEmpty }
+    guard let first = parts.first else { return nil }
+    let part = parts.first { $0.allSatisfy(isCapitalised) } ?? first
+    var run: [Substring] = []
+    for word in part.reversed() {
+      guard isCapitalised(word) else { break }
+      run.insert(word, at: 0)
+    }
+    return run.isEmpty ? nil : run
+  }
+
+  /// A run of capitalised words without the titles, roles and possessives that lead it; of a
+  /// longer run, the last two words (a role written with a capital at a sentence's start:
+  /// "Farmer Josie Allen").
+  static func stripped(_ run: [Substring]) -> [Substring] {
+    var start = 0
+    while start < run.count - 1, roles.contains(run[start].trimmingDots) || run[start].hasSuffix("'s") || run[start].hasSuffix("’s") {
+      start += 1
+    }
+    return Array(run[max(start, run.count - 2)...])
+  }
+
+  private static func isCapitalised(_ word: Substring) -> Bool {
+    guard let first = word.first, first.isUppercase else { return false }
+    return word.allSatisfy { $0.isLetter || $0 == "'" || $0 == "’" || $0 == "-" || $0 == "." }
+  }
+
+  /// Runs of two or more capitalised words in a paragraph.
+  private static func capitalisedRuns(in paragraph: String) -> [[Substring]] {
+    var runs: [[Substring]] = []
+    var current: [Substring] = []
+    for raw in paragraph.split(separator: " ") {
+      let word = raw.trimmingTrailingPunctuation
+      let closes = raw.last.map { ",.;:!?)”\"".contains($0) } ?? false
+      if isCapitalised(word) {
+        current.append(word)
+        if closes {
+          if current.count >= 2 { runs.append(current) }
+          current = []
+        }
+      } else {
+        if current.count >= 2 { runs.append(current) }
+        current = []
+      }
+    }
+    if current.count >= 2 { runs.append(current) }
+    return runs
+  }
+
+  /// Words that lead a name without being part of it.
+  private static let roles: Set<Substring> = [
+    "Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor", "Sir", "Dame", "Lord", "Lady", "Rev", "Reverend", "Chief",
+    "Inspector", "Superintendent", "Sergeant", "Sgt", "Constable", "Detective", "Councillor", "Cllr", "Mayor", "Minister",
+    "President", "Senator", "Sen", "Governor", "Gov", "Judge", "Justice", "Captain", "Capt", "General", "Gen", "Colonel",
+    "Col", "Commissioner", "Chancellor", "Secretary", "Coxswain", "Officer", "Director", "Chairman", "Chairwoman", "Chair",
+    "Bishop", "Father", "Sister", "Deputy", "Prime",
+  ]
+}
+
+extension Substring {
+  fileprivate var trimmingDots: Substring {
+    var word = self
+    while word.last == "." { word = word.dropLast() }
+    return word
+  }
+
+  fileprivate var trimmingTrailingPunctuation: Substring {
+    var word = self
+    while let last = word.last, !last.isLetter { word = word.dropLast() }
+    while let first = word.first, !first.isLetter { word = word.dropFirst() }
+    return word
+  }
+}

@@ -1,0 +1,43 @@
+import Testing
+
+@testable import NewsKit
+
+@Suite("One name per person")
+struct SpeakerNameTests {
+  private func names(_ paragraphs: String...) -> [String?] {
+    QuoteDetector.quotes(in: paragraphs).map(\.speakerName)
+  }
+
+  @Test func titlesRolesAndSurnamesBecomeTheFullestName() {
+    #expect(
+      names(
+        "Finance chief Gordon Pike said: “It is worse.”", "“We will publish,” Mr Pike said.", "“It is late,” he said.")
+        == ["Gordon Pike", "Gordon Pike", "Gordon Pike"])
+    #expect(names("Chief Inspector Dan Webb said: “Slow down.”", "“Please,” Chief Inspector Webb said.") == ["Dan Webb", "Dan Webb"])
+  }
+
+  @Test func aFullerNameInTheTextIsFoundForASurnameAlone() {
+    #expect(names("Transport minister Gordon Pike resigned on Tuesday.", "“I made mistakes,” Mr Pike said.") == ["Gordon Pike"])
+  }
+
+  @Test func appositivesAndPossessivesLeaveTheName() {
+    #expect(names("“Yes,” said Corran Group's managing director, Fay Odum.") == ["Fay Odum"])
+    #expect(names("“We saw it,” said Tom Baines, head of research at Fellgate.") == ["Tom Baines"])
+    #expect(names("Labour's Nina Cross said: “No.”") == ["Nina Cross"])
+  }
+
+  @Test func withoutAFullerNameTheNameStaysAsWritten() {
+    #expect(names("“Fine,” said Mr Okafor.") == ["Mr Okafor"])
+    #expect(names("“Fine,” said consumer group Fairwater.") == ["Fairwater"])
+  }
+
+  @Test func descriptionsAreTheirOwnNameAndLonePronounsHaveNone() {
+    #expect(names("A spokesman for the union said: “No.”") == ["A spokesman for the union"])
+    #expect(names("“It rained,” he said.") == [nil])
+    #expect(names("Critics called it “a farce”.", "Sales of so-called “smart” bells doubled.") == ["Critics", nil])
+  }
+
+  @Test func twoPeopleWithOneSurnameAreNotMerged() {
+    #expect(names("Ann Lee said: “Yes.”", "Tom Lee said: “No.”") == ["Ann Lee", "Tom Lee"])
+  }
+}
