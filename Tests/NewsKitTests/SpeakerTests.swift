@@ -89,6 +89,8 @@ struct SpeakerTests {
       "The “always on” home is here to stay, experts fear.",
       "The “smart” meters, the company said, were cheap.",
       "Officials tried to “reset” the talks on Monday.",
+      "The plan was described as “a game changer” by opponents in Leeds.",
+      "The scheme has been called “reckless” for years.",
     ])
   func noSpeaker(text: String) {
     #expect(QuoteDetector.quotes(in: [text]).map(\.speaker) == [nil])

@@ -145,8 +145,15 @@ enum SpeakerFinder {
     let sentence = lastSentence(of: text)
     let words = firstWords(of: sentence, count: 40)
     guard !words.isEmpty else { return nil }
-    let lowered = words.map { normalized($0) }
-    if let according = lowered.firstIndex(of: "according"), according + 1 < words.count, lowered[according + 1] == "to" {
+    // Only words that open in lower case can be the verb, and "according" opens in a or A: the
+    // rest are never lowered (this runs for every quote without an introduction).
+    func lowered(_ index: Int) -> String {
+      let first = words[index].first
+      return first == "a" || first == "A" || first?.isLowercase == true ? normalized(words[index]) : ""
+    }
+    if let according = words.indices.first(where: { lowered($0) == "according" }), according + 1 < words.count,
+      lowered(according + 1) == "to"
+    {
       var taken: [Substring] = []
       for word in words[(according + 2)...] {
         if word.last == "," {
@@ -160,11 +167,15 @@ enum SpeakerFinder {
     }
     // The verb is lower case and comes after its subject; a clause mark before it means the
     // subject is not the sentence's ("Sales fell, and critics said…" still finds "critics").
-    guard let verb = lowered.indices.first(where: { $0 > 0 && embeddingVerbs.contains(lowered[$0]) && words[$0].first?.isLowercase == true })
+    guard let verb = words.indices.first(where: { $0 > 0 && words[$0].first?.isLowercase == true && embeddingVerbs.contains(lowered($0)) })
     else { return nil }
     guard !(words[verb - 1].last.map(isClauseEnd) ?? false) else { return nil }
+    // "The plan was described as “…” by opponents": in the passive the subject said nothing.
+    guard !passiveAuxiliaries.contains(normalized(words[verb - 1])) else { return nil }
     return phraseBefore(verb: verb, in: words)
   }
+
+  private static let passiveAuxiliaries: Set<String> = ["was", "were", "is", "are", "been", "being", "be", "get", "got", "gets"]
 
   /// Whether a speaker is a pronoun, to be read as the last named speaker.
   static func isPronoun(_ speaker: String) -> Bool {

@@ -12,12 +12,17 @@ public enum SpeakerNames {
   /// Sets every quote's `speakerName`; `paragraphs` are searched for fuller names.
   public static func assign(to quotes: inout [Quote], paragraphs: [String]) {
     guard quotes.contains(where: { $0.speaker != nil }) else { return }
-    var known: [[Substring]] = []
-    for speaker in quotes.compactMap(\.speaker) {
-      if let name = personName(in: speaker), name.count >= 2 { known.append(name) }
+    // Each speaker is read once: an article quotes few people many times.
+    var runs: [String: [Substring]?] = [:]
+    for speaker in quotes.compactMap(\.speaker) where runs[speaker] == nil {
+      runs[speaker] = .some(capitalisedEnd(of: speaker))
     }
-    // Fuller names in the text are looked for only when some speaker is a surname alone.
-    let surnames = Set(quotes.compactMap { $0.speaker.flatMap(personName) }.filter { $0.count == 1 }.map { $0[0] })
+    let names = runs.values.compactMap { $0.map(stripped) }
+    var known = names.filter { $0.count >= 2 }
+    // Fuller names in the text are looked for only when some speaker is a surname alone that
+    // no other speaker gives in full.
+    let fullSurnames = Set(known.compactMap(\.last))
+    let surnames = Set(names.filter { $0.count == 1 && !fullSurnames.contains($0[0]) }.map { $0[0] })
     if !surnames.isEmpty {
       for paragraph in paragraphs where surnames.contains(where: { paragraph.contains($0) }) {
         known += capitalisedRuns(in: paragraph).compactMap { run in
@@ -26,14 +31,23 @@ public enum SpeakerNames {
         }
       }
     }
+    var canonicalNames: [String: String?] = [:]
     for index in quotes.indices {
-      quotes[index].speakerName = quotes[index].speaker.flatMap { canonical($0, known: known) }
+      guard let speaker = quotes[index].speaker else { continue }
+      if canonicalNames[speaker] == nil {
+        canonicalNames[speaker] = .some(canonical(speaker, run: runs[speaker] ?? nil, known: known))
+      }
+      quotes[index].speakerName = canonicalNames[speaker] ?? nil
     }
   }
 
   static func canonical(_ speaker: String, known: [[Substring]]) -> String? {
+    canonical(speaker, run: capitalisedEnd(of: speaker), known: known)
+  }
+
+  private static func canonical(_ speaker: String, run: [Substring]?, known: [[Substring]]) -> String? {
     if SpeakerFinder.isPronoun(speaker) { return nil }
-    guard let run = capitalisedEnd(of: speaker) else { return speaker }
+    guard let run else { return speaker }
     let name = stripped(run)
     if name.count >= 2 { return name.joined(separator: " ") }
     // A surname alone: the fullest name with it, or the run as written ("Mr Okafor").
@@ -50,15 +64,17 @@ public enum SpeakerNames {
   /// The capitalised words that end the speaker (of the all-capitalised part, in `ROLE, NAME`
   /// or `NAME, ROLE`); nil when there are none.
   private static func capitalisedEnd(of speaker: String) -> [Substring]? {
-    let parts = speaker.split(separator: ",").map { $0.split(separator: " ") }.filter { !$0.isEmpty }
-    guard let first = parts.first else { return nil }
-    let part = parts.first { $0.allSatisfy(isCapitalised) } ?? first
-    var run: [Substring] = []
-    for word in part.reversed() {
-      guard isCapitalised(word) else { break }
-      run.insert(word, at: 0)
+    let part: [Substring]
+    if speaker.utf8.contains(UInt8(ascii: ",")) {
+      let parts = speaker.split(separator: ",").map { $0.split(separator: " ") }.filter { !$0.isEmpty }
+      guard let first = parts.first else { return nil }
+      part = parts.first { $0.allSatisfy(isCapitalised) } ?? first
+    } else {
+      part = speaker.split(separator: " ")
     }
-    return run.isEmpty ? nil : run
+    guard let start = part.lastIndex(where: { !isCapitalised($0) }).map({ $0 + 1 }) ?? (part.isEmpty ? nil : 0), start < part.count
+    else { return nil }
+    return Array(part[start...])
   }
 
   /// A run of capitalised words without the titles, roles and possessives that lead it; of a
@@ -72,9 +88,18 @@ public enum SpeakerNames {
     return Array(run[max(start, run.count - 2)...])
   }
 
+  /// By scalars, ASCII first: Character properties cost most of naming speakers.
   private static func isCapitalised(_ word: Substring) -> Bool {
-    guard let first = word.first, first.isUppercase else { return false }
-    return word.allSatisfy { $0.isLetter || $0 == "'" || $0 == "’" || $0 == "-" || $0 == "." }
+    guard let first = word.unicodeScalars.first else { return false }
+    let upper = first.isASCII ? (0x41...0x5A).contains(first.value) : first.properties.isUppercase
+    guard upper else { return false }
+    return word.unicodeScalars.allSatisfy { scalar in
+      if scalar.isASCII {
+        let value = scalar.value
+        return (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) || scalar == "'" || scalar == "-" || scalar == "."
+      }
+      return scalar == "’" || scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark
+    }
   }
 
   /// Runs of two or more capitalised words in a paragraph.
