@@ -53,6 +53,8 @@ case $target in
   # TOMLTable(string:)), which LeakSanitizer would report on the first bad input.
   # LeakSanitizer's own check when the process ends is turned off the same way.
   config|theme) extra=(-detect_leaks=0); export ASAN_OPTIONS=detect_leaks=0 ;;
+  # Each byte is a key or a resize: a few hundred make a session, and frames are slow to draw.
+  reader) extra=(-max_len=512) ;;
 esac
 export SWIFT_BACKTRACE=enable=no HERALD_FUZZ_TARGET=$target
 exec "$binary" "$corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
