@@ -14,16 +14,16 @@ case $kind in
   thread) scratch=.build-tsan ;;
   *) echo "sanitize.sh: address or thread, not $kind" >&2; exit 2 ;;
 esac
-build() { swift build --build-tests --scratch-path "$scratch" --sanitize="$kind" >"$scratch.log" 2>&1; }
+build() { swift build --build-tests --scratch-path "$scratch" --sanitize="$kind" >"$scratch/sanitize.log" 2>&1; }
 mkdir -p "$scratch"
 if ! build; then
   # SwiftPM loses its build description between sanitizer builds ("unknown build description");
   # dropping it costs a rebuild of what is not cached.
-  if grep -q "unknown build description" "$scratch.log"; then
+  if grep -q "unknown build description" "$scratch/sanitize.log"; then
     rm -f "$scratch/debug.yaml" "$scratch/build.db" "$scratch"/*/debug/description.json
-    build || { tail -20 "$scratch.log"; exit 1; }
+    build || { tail -20 "$scratch/sanitize.log"; exit 1; }
   else
-    tail -20 "$scratch.log"
+    tail -20 "$scratch/sanitize.log"
     exit 1
   fi
 fi
