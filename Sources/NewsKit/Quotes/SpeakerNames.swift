@@ -74,8 +74,13 @@ public enum SpeakerNames {
     }
     guard let start = part.lastIndex(where: { !isCapitalised($0) }).map({ $0 + 1 }) ?? (part.isEmpty ? nil : 0), start < part.count
     else { return nil }
+    // "the special forces source in the UK": a proper noun after "the", "in", "for" … is a
+    // place or a body the description mentions, not the speaker's name.
+    if start > 0, linkingWords.contains(part[start - 1].lowercased()) { return nil }
     return Array(part[start...])
   }
+
+  private static let linkingWords: Set<String> = ["the", "a", "an", "of", "in", "at", "for", "from", "to", "on", "by", "with", "near"]
 
   /// A run of capitalised words without the titles, roles and possessives that lead it; of a
   /// longer run, the last two words (a role written with a capital at a sentence's start:
