@@ -208,30 +208,14 @@ private struct ScannedParagraph {
     return marks
   }
 
-  /// Just past the first ". ", "! " or "? " after `start` that more text follows, if any.
+  /// Just past the first sentence after `start` (`SpeakerFinder.firstSentence`, which knows
+  /// "Mr." is no sentence end), when more text follows it.
   func firstSentenceEnd(after start: Int) -> Int? {
-    var index = start + 1
-    while index + 2 < scalars.count {
-      if ".!?".unicodeScalars.contains(scalars[index]), QuoteScanner.isSpace(scalars[index + 1]),
-        !QuoteScanner.isSpace(scalars[index + 2]), !isAbbreviation(endingAt: index)
-      {
-        return index + 1
-      }
-      index += 1
-    }
-    return nil
-  }
-
-  private static let titles: Set<String> = ["Mr", "Mrs", "Ms", "Dr", "St", "Rev", "Gen", "Sgt", "Col", "Prof", "Capt", "Gov", "Sen", "Lt"]
-
-  /// "Mr." or "U." rather than a sentence's end.
-  private func isAbbreviation(endingAt period: Int) -> Bool {
-    guard scalars[period] == "." else { return false }
-    var start = period
-    while start > 0, QuoteScanner.isWordCharacter(scalars[start - 1]) { start -= 1 }
-    var word = ""
-    word.unicodeScalars.append(contentsOf: scalars[start..<period])
-    return (word.count == 1 && word.first?.isUppercase == true) || Self.titles.contains(word)
+    guard !indices.isEmpty, start + 1 < scalars.count else { return nil }
+    let sentence = SpeakerFinder.firstSentence(of: source[indices[start + 1]...])
+    let end = start + 1 + sentence.unicodeScalars.count
+    guard end < scalars.count, scalars[end...].contains(where: { !QuoteScanner.isSpace($0) }) else { return nil }
+    return end
   }
 
   func rescanned(ignoring positions: Set<Int>) -> [QuoteScanner.Span] {
