@@ -108,15 +108,16 @@ extension Library {
       for quote in article.quotes {
         try db.cachedStatement(
           sql: """
-            INSERT INTO quote (articleId, startParagraph, startOffset, endParagraph, endOffset, text, kind, speaker)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO quote (articleId, startParagraph, startOffset, endParagraph, endOffset, text, kind, speaker,
+              speakerName)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(
           arguments: [
             rowID, quote.start.paragraph, quote.start.offset, quote.end.paragraph, quote.end.offset, quote.text,
-            quote.kind.rawValue, quote.speaker,
+            quote.kind.rawValue, quote.speaker, quote.speakerName,
           ])
       }
-      let speakers = Set(article.quotes.compactMap(\.speaker)).sorted().joined(separator: " ; ")
+      let speakers = Self.searchableSpeakers(article.quotes)
       try db.cachedStatement(
         sql: "INSERT INTO articleSearch (rowid, headline, body, speakers) VALUES (?, ?, ?, ?)").execute(
         arguments: [rowID, article.headline, article.paragraphs.joined(separator: "\n"), speakers])
@@ -199,7 +200,6 @@ extension Library {
       article.quotes = try Row.fetchAll(
         db, sql: "SELECT * FROM quote WHERE articleId = ? ORDER BY startParagraph, startOffset", arguments: [id]
       ).map(Self.quote)
-      SpeakerNames.assign(to: &article.quotes, paragraphs: paragraphs)
       return article
     }
   }

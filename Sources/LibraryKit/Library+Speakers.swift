@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 import NewsKit
 
-/// A speaker and how often the filtered articles quote them.
+/// A speaker, by the one name each article gives them (`Quote.speakerName`), and how often
+/// the filtered articles quote them.
 public struct SpeakerCount: Sendable, Hashable {
   public var speaker: String
   public var quotes: Int
@@ -15,30 +16,30 @@ extension Library {
     // Every article: the speaker index alone answers (90 ms for 1.4 million quotes; joining
     // each quote to its article took 2.8 s).
     let join = conditions.isEmpty ? "" : "JOIN article a ON a.id = q.articleId"
-    conditions.append("q.speaker IS NOT NULL")
+    conditions.append("q.speakerName IS NOT NULL")
     _ = arguments.append(contentsOf: [limit])
     let sql = """
-      SELECT q.speaker AS speaker, COUNT(*) AS quotes FROM quote q \(join)
+      SELECT q.speakerName AS speaker, COUNT(*) AS quotes FROM quote q \(join)
       WHERE \(conditions.joined(separator: " AND "))
-      GROUP BY q.speaker ORDER BY quotes DESC, q.speaker LIMIT ?
+      GROUP BY q.speakerName ORDER BY quotes DESC, q.speakerName LIMIT ?
       """
     return try read { db in
       try Row.fetchAll(db, sql: sql, arguments: arguments).map { SpeakerCount(speaker: $0["speaker"], quotes: $0["quotes"]) }
     }
   }
 
-  /// The quotes of one speaker (exactly as written) in the articles a filter selects, newest
+  /// The quotes of one speaker (by name, as `speakers` gives it) in the articles a filter selects, newest
   /// articles first, in reading order within each.
   public func quotes(of speaker: String, _ filter: ArticleFilter = ArticleFilter(), limit: Int = 1_000)
     throws(LibraryError) -> [LibraryQuote]
   {
     var (conditions, arguments) = Self.conditions(for: filter)
-    conditions.append("q.speaker = ?")
+    conditions.append("q.speakerName = ?")
     _ = arguments.append(contentsOf: [speaker, limit])
     let sql = """
       SELECT a.id, a.headline, a.source, a.published, a.isRead, a.isStarred,
         coalesce(s.titleOverride, s.title, s.location) AS feed,
-        q.startParagraph, q.startOffset, q.endParagraph, q.endOffset, q.text, q.kind, q.speaker
+        q.startParagraph, q.startOffset, q.endParagraph, q.endOffset, q.text, q.kind, q.speaker, q.speakerName
       FROM quote q JOIN article a ON a.id = q.articleId JOIN subscription s ON s.id = a.subscriptionId
       WHERE \(conditions.joined(separator: " AND "))
       ORDER BY a.sortDate DESC, a.id DESC, q.startParagraph, q.startOffset LIMIT ?

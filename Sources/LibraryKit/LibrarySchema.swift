@@ -118,6 +118,14 @@ enum LibrarySchema {
       try db.execute(sql: "DROP INDEX quote_bySpeaker")
       try db.create(index: "quote_bySpeaker", on: "quote", columns: ["speaker", "articleId"])
     }
+    migrator.registerMigration("v5: quotes carry their speaker's one name in the article") { db in
+      // "Mr Pike", "Finance chief Gordon Pike" and a resolved "he" are one person, "Gordon
+      // Pike"; counting and finding speakers goes by that name, not the words at each quote.
+      try db.alter(table: "quote") { table in table.add(column: "speakerName", .text) }
+      try db.execute(sql: "DROP INDEX quote_bySpeaker")
+      try db.create(index: "quote_bySpeakerName", on: "quote", columns: ["speakerName", "articleId"])
+      try SpeakerNameBackfill.run(db)
+    }
     return migrator
   }
 }

@@ -37,7 +37,7 @@ enum ArticlePrinter {
       lines.append("Quotes:")
       for quote in article.quotes {
         let place = QuotePlace.label(quote)
-        let who = quote.speaker.map { VisibleText.make($0) + ": " } ?? ""
+        let who = quote.speakerLabel.map { VisibleText.make($0) + ": " } ?? ""
         let text = VisibleText.make(VisibleText.oneLine(quote.text))
         lines.append("  \(place) [\(quote.kind.rawValue)] \(who)\(text)")
       }

@@ -5,33 +5,42 @@ import NewsKit
 struct QuotesCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "quotes",
-    abstract: "List every quote with its speaker and its article: who said what (in the library, or in paths).",
+    abstract: "Who said what: every quote, under its speaker's name (in the library, or in paths).",
     discussion: """
-      Without a path, the quotes stored in the library (newest articles first); with paths, the \
-      quotes found in them. --speaker keeps the quotes whose speaker contains NAME.
-      Plain output: a line per quote, tab-separated: article id, paragraph (¶N or ¶N–M), kind \
-      (speech or phrase), speaker (or -), the quote. With --json, an array of {"article": {"id", \
-      "headline", "source", "path"}, "start", "end", "text", "kind", "speaker", "speaker_name"} \
-      (speaker_name: the person's one name across the article; null for quotes listed from the \
-      library, which stores the speaker as written).
+      Without a path, the quotes stored in the library; with paths, the quotes found in them. \
+      A speaker is listed by one name per person: "Mr Pike", "Finance chief Gordon Pike" and a \
+      "he" that refers to him are all "Gordon Pike" (the fullest name the article gives). \
+      --speaker keeps the quotes whose speaker, as written or by name, contains NAME.
+      Plain output: each speaker with their number of quotes, most quoted first, then those \
+      with no speaker; under each, a line per quote: article id, paragraph (¶N or ¶N–M), kind \
+      (speech or phrase), the quote, and the speaker as written when it differs from the name.
+      --flat: a line per quote in reading order, tab-separated: article id, paragraph, kind, \
+      speaker as written (or -), speaker name (or -), the quote.
+      --json: an array of {"article": {"id", "headline", "source", "path"}, "start", "end", \
+      "text", "kind", "speaker", "speaker_name"} in reading order.
       """
   )
 
   @OptionGroup var sources: SourceOptions
   @OptionGroup var library: LibraryOptions
 
-  @Option(help: "Only quotes whose speaker contains this name (letter case aside).")
+  @Option(help: "Only quotes whose speaker, as written or by name, contains this (letter case aside).")
   var speaker: String?
 
   @Flag(help: "Print a JSON array of quotes, each with its article.")
   var json = false
+
+  @Flag(help: "A tab-separated line per quote in reading order, for scripts, instead of grouping by speaker.")
+  var flat = false
 
   @Flag(name: .customLong("speech"), help: "Only direct speech, leaving out scare-quoted phrases.")
   var speechOnly = false
 
   func run() throws {
     var count = 0
+    var groups = SpeakerGroups()
     if json { StandardOutput.write("[") }
+    // Grouped output waits for every quote; JSON and --flat are printed as they come.
     func emit(_ quote: Quote, article: JSONValue, id: String) -> String {
       count += 1
       if json {
@@ -39,8 +48,13 @@ struct QuotesCommand: ParsableCommand {
         let value = JSONValue.object([("article", article)] + members)
         return (count == 1 ? "\n  " : ",\n  ") + value.serialized(indent: "  ")
       }
+      guard flat else {
+        groups.add(quote, articleId: id)
+        return ""
+      }
       let fields = [
-        id, QuotePlace.label(quote), quote.kind.rawValue, quote.speaker ?? "-", VisibleText.oneLine(quote.text),
+        id, QuotePlace.label(quote), quote.kind.rawValue, quote.speaker ?? "-", quote.speakerName ?? "-",
+        VisibleText.oneLine(quote.text),
       ]
       return fields.map(VisibleText.make).joined(separator: "\t") + "\n"
     }
@@ -56,7 +70,9 @@ struct QuotesCommand: ParsableCommand {
         var output = ""
         for article in articles {
           for quote in article.quotes where !speechOnly || quote.kind == .speech {
-            if let wanted, quote.speaker?.lowercased().contains(wanted) != true { continue }
+            if let wanted, ![quote.speaker, quote.speakerName].contains(where: { $0?.lowercased().contains(wanted) == true }) {
+              continue
+            }
             output += emit(quote, article: ArticleJSON.summary(article.summary), id: article.id)
           }
         }
@@ -64,6 +80,7 @@ struct QuotesCommand: ParsableCommand {
       }
     }
     if json { StandardOutput.write(count == 0 ? "]\n" : "\n]\n") }
+    if !json && !flat { StandardOutput.write(groups.rendered()) }
     if let failure { throw failure }
   }
 }

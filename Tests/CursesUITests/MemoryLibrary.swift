@@ -42,14 +42,14 @@ final class MemoryLibrary: ReaderLibrary, @unchecked Sendable {
   }
 
   func speakers(_ filter: StoryFilter) throws -> [SpeakerTally] {
-    let counts = Dictionary(grouping: articles.flatMap(\.quotes).compactMap(\.speaker), by: { $0 }).mapValues(\.count)
+    let counts = Dictionary(grouping: articles.flatMap(\.quotes).compactMap(\.speakerName), by: { $0 }).mapValues(\.count)
     return counts.map { SpeakerTally(speaker: $0.key, quotes: $0.value) }
       .sorted { ($0.quotes, $1.speaker) > ($1.quotes, $0.speaker) }
   }
 
   func quotes(of speaker: String, _ filter: StoryFilter) throws -> [SpokenQuote] {
     articles.flatMap { article in
-      article.quotes.filter { $0.speaker == speaker }.map { SpokenQuote(story: article.summary, text: $0.text, start: $0.start) }
+      article.quotes.filter { $0.speakerName == speaker }.map { SpokenQuote(story: article.summary, text: $0.text, start: $0.start) }
     }
   }
 

@@ -44,7 +44,7 @@ struct SpeakersViewTests {
     var (reader, _) = reader()
     reader.press(.tab, .character("n"))
     let reading = try #require(reader.state.reading)
-    let speaker = try #require(reading.quote.flatMap { reading.article.quotes[$0].speaker })
+    let speaker = try #require(reading.quote.flatMap { reading.article.quotes[$0].speakerName })
     #expect(reader.state.update(.input(.key(.character("w")))) == [.listQuotes(speaker: speaker, .all, request: 1)])
     reader.press(.escape)
     #expect(reader.state.speakersView == nil)

@@ -74,15 +74,50 @@ struct CommandTests {
     #expect(shown.stdout.contains("Evil␛[2J headline"))
   }
 
-  @Test func quotesListsWhoSaidWhat() throws {
+  @Test func quotesListsWhoSaidWhatUnderEachSpeakersName() throws {
     let run = try HeraldRun.run(["quotes", Fixture.path("dockside.txt")])
+    #expect(run.status == 0)
+    #expect(
+      run.stdout == """
+        The harbour authority’s director · 1 quote
+          caeaf89c450e211a  ¶2–3  speech  “It has been a difficult summer for everyone on the quays. “We are grateful for the patience of the crews.”
+        Critics · 1 quote
+          caeaf89c450e211a  ¶4  phrase  “a farce”
+        Lina Park · 1 quote
+          caeaf89c450e211a  ¶5  speech  “It should never have taken this long,”  (union organiser Lina Park)
+
+        """)
+  }
+
+  @Test func quotesFlatIsALinePerQuoteInReadingOrder() throws {
+    let run = try HeraldRun.run(["quotes", "--flat", Fixture.path("dockside.txt")])
     #expect(run.status == 0)
     let lines = run.stdout.split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
     #expect(lines.count == 3)
-    #expect(lines[0] == ["caeaf89c450e211a", "¶2–3", "speech", "The harbour authority’s director",
+    #expect(lines[0] == ["caeaf89c450e211a", "¶2–3", "speech", "The harbour authority’s director", "The harbour authority’s director",
       "“It has been a difficult summer for everyone on the quays. “We are grateful for the patience of the crews.”"])
-    #expect(lines[1] == ["caeaf89c450e211a", "¶4", "phrase", "Critics", "“a farce”"])
-    #expect(lines[2][3] == "union organiser Lina Park")
+    #expect(lines[1] == ["caeaf89c450e211a", "¶4", "phrase", "Critics", "Critics", "“a farce”"])
+    #expect(lines[2][3...4] == ["union organiser Lina Park", "Lina Park"])
+  }
+
+  /// "Mr Pike" and "he" are listed with "Finance chief Gordon Pike", and --speaker finds them by the name.
+  @Test func quotesGroupsOnePersonsMentionsUnderTheFullestName() throws {
+    let path = NSTemporaryDirectory() + "herald-pike-" + UUID().uuidString + ".txt"
+    try """
+      Pike keeps the budget
+
+      Finance chief Gordon Pike said: "The figures are worse than expected."
+
+      Mr Pike added that cuts were "not on the table".
+
+      The council meets on Friday.
+      """.write(toFile: path, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let run = try HeraldRun.run(["quotes", "--speaker", "gordon", path])
+    let lines = run.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.first == "Gordon Pike · 2 quotes")
+    #expect(lines.count == 3)
+    #expect(lines.last?.hasSuffix("¶2  phrase  \"not on the table\"  (Mr Pike)") == true)
   }
 
   @Test func quotesJSONCarriesTheArticle() throws {

@@ -82,8 +82,9 @@ struct SyncCommandTests {
     #expect(try herald(["list", "--unread", "--tag", "nothing"]).stdout.isEmpty)
     let show = try herald(["show", id])
     #expect(show.stdout.contains("union organiser Lina Park"))
-    let quotes = try herald(["quotes", "--speaker", "PARK"])
+    let quotes = try herald(["quotes", "--flat", "--speaker", "PARK"])
     #expect(quotes.stdout.split(separator: "\n").map { $0.split(separator: "\t")[3] } == ["union organiser Lina Park"])
+    #expect(try herald(["quotes", "--speaker", "PARK"]).stdout.hasPrefix("Lina Park · 1 quote\n"))
     #expect(try herald(["quotes", "--speaker", "nobody"]).stdout.isEmpty)
   }
 

@@ -245,6 +245,41 @@ struct LibraryFileTests {
     #expect(!columns.contains("paragraphs"))
   }
 
+  @Test func quotesStoredBeforeV5GetTheirSpeakersOneNameAndAreFoundByIt() throws {
+    let migrator = LibrarySchema.migrator
+    let path = NSTemporaryDirectory() + "herald-migrate-v4-" + UUID().uuidString + ".sqlite"
+    let queue = try DatabaseQueue(path: path)
+    try migrator.migrate(queue, upTo: "v4: unread counts per feed, and speakers per article, from indexes")
+    try queue.write { db in
+      try db.execute(sql: "INSERT INTO subscription (kind, location, added) VALUES ('file', '/feeds/wire.xml', 0)")
+      try db.execute(
+        sql: """
+          INSERT INTO article (subscriptionId, itemKey, headline, contentHash, firstSeen, sortDate)
+          VALUES (1, 'g1', 'Pier opens', 'h', 0, 0)
+          """)
+      try db.execute(
+        sql: """
+          INSERT INTO articleText (articleId, paragraphs, links)
+          VALUES (1, '["Ana Ruiz opened the pier.","“It was worth it,” said Ms Ruiz."]', '[]')
+          """)
+      try db.execute(
+        sql: """
+          INSERT INTO quote (articleId, startParagraph, startOffset, endParagraph, endOffset, text, kind, speaker)
+          VALUES (1, 1, 0, 1, 18, '“It was worth it,”', 'speech', 'Ms Ruiz')
+          """)
+      try db.execute(
+        sql: """
+          INSERT INTO articleSearch (rowid, headline, body, speakers)
+          VALUES (1, 'Pier opens', 'Ana Ruiz opened the pier.', 'Ms Ruiz')
+          """)
+    }
+    try queue.close()
+    let library = try Library(path: path)
+    #expect(try library.speakers() == [SpeakerCount(speaker: "Ana Ruiz", quotes: 1)])
+    #expect(try library.quotes(of: "Ana Ruiz").map(\.quote.speaker) == ["Ms Ruiz"])
+    #expect(try library.search("speaker:\"Ana Ruiz\"").map(\.entry.headline) == ["Pier opens"])
+  }
+
   @Test func anUnopenableLibraryNamesTheFile() throws {
     let path = NSTemporaryDirectory() + "herald-notadb-" + UUID().uuidString
     try Data("not a database, just text that is long enough to be read as a header".utf8).write(to: URL(fileURLWithPath: path))
@@ -371,5 +406,28 @@ struct LibrarySpeakerTests {
     #expect(quotes.map(\.entry.headline) == ["Bridge", "Bridge", "Ferry", "Quay"])
     #expect(quotes.prefix(2).map(\.quote.text) == ["“It will reopen,”", "“Not soon,”"])
     #expect(try library.quotes(of: "Nobody").isEmpty)
+  }
+
+  /// "Ms Ruiz" and a "She" after her are Ana Ruiz when the article names her in full.
+  @Test func speakersAreCountedAndFoundByTheirOneNameNotTheWordsAtEachQuote() throws {
+    let (library, first, _) = try library()
+    try library.store(
+      [
+        article(
+          "a3", "Pier",
+          ["Ana Ruiz, the harbour master, opened the pier.", "“It was worth it,” said Ms Ruiz.", "She said: “We start again on Monday.”"],
+          published: Date(timeIntervalSince1970: 4_000))
+      ], in: first)
+    let everyone = try library.speakers()
+    #expect(everyone.first == SpeakerCount(speaker: "Ana Ruiz", quotes: 6))
+    #expect(!everyone.map(\.speaker).contains("Ms Ruiz"))
+    let pier = try library.quotes(of: "Ana Ruiz").filter { $0.entry.headline == "Pier" }
+    // "She" opening the paragraph is written down as the person it refers to.
+    #expect(pier.map(\.quote.speaker) == ["Ms Ruiz", "Ms Ruiz"])
+    #expect(try library.quotes(speaker: "ana").filter { $0.entry.headline == "Pier" }.count == 2)
+    #expect(try library.quotes(speaker: "ms ruiz").map(\.quote.speakerName) == ["Ana Ruiz", "Ana Ruiz"])
+    #expect(try library.search("speaker:\"Ana Ruiz\" pier").map(\.entry.headline) == ["Pier"])
+    let stored = try library.article(try #require(pier.first?.entry.id))
+    #expect(stored.quotes.map(\.speakerName) == ["Ana Ruiz", "Ana Ruiz"])
   }
 }

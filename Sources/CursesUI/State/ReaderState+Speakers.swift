@@ -12,7 +12,7 @@ extension ReaderState {
     }
     speakerRequests += 1
     if focus == .article, let reading, let index = reading.quote, reading.article.quotes.indices.contains(index),
-      let speaker = reading.article.quotes[index].speaker
+      let speaker = reading.article.quotes[index].speakerName
     {
       speakersView = SpeakersView(content: .loading, request: speakerRequests, asked: speaker)
       return [.listQuotes(speaker: speaker, filter, request: speakerRequests)]

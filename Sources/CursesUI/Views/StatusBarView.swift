@@ -66,7 +66,7 @@ public struct StatusBarView {
         let position = search.current.map { "\($0 + 1)/\(search.matches.count)" } ?? "0/0"
         facts.append("“\(search.query)” \(position) n/N")
       } else if let index = reading.quote, quotes.indices.contains(index) {
-        let speaker = quotes[index].speaker.map { " " + $0 } ?? ""
+        let speaker = quotes[index].speakerLabel.map { " " + $0 } ?? ""
         facts.append("quote \(index + 1)/\(quotes.count)\(speaker)")
       } else {
         facts.append(quotes.count == 1 ? "1 quote" : "\(quotes.count) quotes")

@@ -44,6 +44,14 @@ public struct Quote: Sendable, Hashable {
     self.speakerName = speakerName
   }
 
+  /// The speaker for a person to read: as written, with the name after it when the words at
+  /// the quote do not hold it ("he (Gordon Pike)", "Mr Pike (Gordon Pike)"); nil when unknown.
+  public var speakerLabel: String? {
+    guard let speaker else { return speakerName }
+    guard let speakerName, !speaker.contains(speakerName) else { return speaker }
+    return "\(speaker) (\(speakerName))"
+  }
+
   /// Whether the quote covers any part of the given paragraph.
   public func touches(paragraph: Int) -> Bool {
     start.paragraph <= paragraph && paragraph <= end.paragraph
