@@ -62,14 +62,21 @@ public final class NewsSources {
     walk(
       text: { textPaths in
         let found = ArticleFileFinder().find(in: textPaths)
-        var batch = Batch(problems: found.problems)
-        for result in ArticleCollection.openAll(found.files) {
-          switch result {
-          case .success(let article): batch.articles.append(article)
-          case .failure(let problem): batch.problems.append(problem)
+        var problems = found.problems
+        var delivered = false
+        ArticleCollection.openInBatches(found.files) { results in
+          var batch = Batch(problems: problems)
+          problems = []
+          for result in results {
+            switch result {
+            case .success(let article): batch.articles.append(article)
+            case .failure(let problem): batch.problems.append(problem)
+            }
           }
+          delivered = true
+          deliver(batch)
         }
-        deliver(batch)
+        if !delivered { deliver(Batch(problems: problems)) }
       },
       feed: { stream in stream.forEachArticleBatch { deliver(Batch(articles: $0, feed: stream.info)) } },
       other: deliver)
