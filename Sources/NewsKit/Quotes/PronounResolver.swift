@@ -21,12 +21,28 @@ enum PronounResolver {
     "November", "December",
   ]
 
+  /// Whether a capitalised word ends the name of a body rather than a person's (the
+  /// Environment Agency, the Department of Health and Social Care). Words that are also
+  /// surnames (Park, Hall, Brook) are left out: "Leo Park" is a person.
+  static func namesBody(_ lastWord: Substring) -> Bool {
+    bodyWords.contains(String(lastWord))
+  }
+
+  private static let bodyWords: Set<String> = [
+    "Agency", "Council", "Department", "Ministry", "Committee", "Office", "Institute", "Centre", "Center",
+    "Association", "Society", "Authority", "Commission", "Foundation", "Police", "Government", "Parliament",
+    "Company", "University", "College", "Hospital", "Trust", "Fund", "Service", "Board", "Corporation",
+    "Federation", "Care", "Museum", "Library", "Motors", "Rail", "Union", "Party", "Group", "Club", "School",
+  ]
+
   private static let placeWords: Set<String> = [
     "Street", "Road", "Lane", "Avenue", "Square", "Brook", "River", "Beck", "Agency", "Council", "Group",
     "Club", "Party", "Institute", "Centre", "Center", "Station", "Airport", "Bridge", "Office", "Department",
     "Ministry", "Committee", "Union", "Court", "House", "Hall", "Park", "Town", "City", "Times", "News",
     "Post", "Gazette", "Herald", "Mirror", "Army", "Front", "Valley", "Brigade", "Forces", "State",
     "Government", "Parliament", "Bank", "Company", "University", "School", "Hospital", "Trust", "Fund",
+    "College", "Association", "Society", "Service", "Authority", "Board", "Commission", "Foundation", "Police",
+    "Museum", "Library", "Motors", "Rail", "Care", "Council", "Network", "Corporation", "Federation",
   ]
 
   /// Lower-case words that may stand inside a name: Ludwig van Beethoven, Yannick le Goff.

@@ -57,7 +57,20 @@ public enum QuoteDetector {
         var (quote, attributedAfter) = classify(
           start: whole.start, end: end, text: whole.text, scanned: scanned,
           previousEnd: previousEnd(of: whole.start, in: found),
+          previousEndsSentence: found.last.map { innerText(of: $0.text).last.map { ".!?".contains($0) } ?? false } ?? true,
           nextStart: spanIndex + 1 < spans.count ? spans[spanIndex + 1].start : nil)
+        // `Ruth Crossley said rising bills had made it impossible. “Our gas bill went up…”`: a
+        // quoted sentence with no attribution, right after a sentence reporting what someone
+        // said in the same paragraph, is theirs.
+        if quote.speaker == nil, quote.kind == .speech, whole.start.offset > 0 {
+          let before = scanned[whole.start.paragraph].substring(
+            from: previousEnd(of: whole.start, in: found), to: whole.start.offset)
+          let reported = before.trimmingTrailingWhitespace
+          if reported.count < before.count, let last = reported.last, ".!?".contains(last) {
+            quote.speaker = SpeakerFinder.speakerOfSentence(
+              SpeakerFinder.lastSentence(of: reported.dropLast()), verbs: SpeakerFinder.verbs)
+          }
+        }
         if let speaker = quote.speaker, SpeakerFinder.isPronoun(speaker) {
           // The text before the quote opened, in the paragraph where it opened (a continued
           // quote opens in an earlier one, maybe longer than this).
@@ -133,7 +146,7 @@ public enum QuoteDetector {
 
   private static func classify(
     start: TextPosition, end: TextPosition, text: String, scanned: [ScannedParagraph], previousEnd: Int,
-    nextStart: Int?
+    previousEndsSentence: Bool, nextStart: Int?
   ) -> (quote: Quote, attributedAfter: Bool) {
     let first = scanned[start.paragraph]
     let last = scanned[end.paragraph]
@@ -154,7 +167,15 @@ public enum QuoteDetector {
       start.paragraph != end.paragraph || followsColon || words >= 8 || (!partial && (introduced != nil || endsSentence))
     // A quote inside the reporter's sentence is its subject's when the sentence says so; its
     // kind stays what its own shape makes it.
-    let speaker = introduced ?? SpeakerFinder.speakerOfSentence(before[...])
+    // When a quote came earlier in the same sentence (`said Harte had shown “…” and had “…”`),
+    // the sentence is read from its start, through that quote; a speaker never holds a mark
+    // of that quote.
+    var speaker = introduced ?? SpeakerFinder.speakerOfSentence(before[...])
+    if speaker == nil, previousEnd > 0, !previousEndsSentence, !before.contains(where: { ".!?".contains($0) }) {
+      speaker = SpeakerFinder.speakerOfSentence(first.substring(from: 0, to: start.offset)[...]).flatMap { found in
+        found.unicodeScalars.contains(where: QuoteScanner.marks.contains) ? nil : found
+      }
+    }
     let quote = Quote(start: start, end: end, text: text, kind: isSpeech ? .speech : .phrase, speaker: speaker)
     return (quote, speakerAfter != nil)
   }
@@ -210,12 +231,27 @@ private struct ScannedParagraph {
 
   /// Just past the first sentence after `start` (`SpeakerFinder.firstSentence`, which knows
   /// "Mr." is no sentence end), when more text follows it.
+  /// Sentences after the first stay in the quote while they speak in the first person and
+  /// hold no quotation mark (`said: "This shows what we can do. We collected 8,000 names.`);
+  /// the first that does not ("The landlord has promised…") is the reporter's again.
   func firstSentenceEnd(after start: Int) -> Int? {
     guard !indices.isEmpty, start + 1 < scalars.count else { return nil }
-    let sentence = SpeakerFinder.firstSentence(of: source[indices[start + 1]...])
-    let end = start + 1 + sentence.unicodeScalars.count
+    var end = start + 1 + SpeakerFinder.firstSentence(of: source[indices[start + 1]...]).unicodeScalars.count
+    while end < scalars.count {
+      let next = SpeakerFinder.firstSentence(of: source[indices[end]...])
+      guard Self.speaksInFirstPerson(next), !next.unicodeScalars.contains(where: QuoteScanner.marks.contains) else { break }
+      end += next.unicodeScalars.count
+    }
     guard end < scalars.count, scalars[end...].contains(where: { !QuoteScanner.isSpace($0) }) else { return nil }
     return end
+  }
+
+  private static let firstPerson: Set<Substring> = ["I", "I'm", "I’m", "I've", "I’ve", "we", "We", "our", "Our", "us", "my", "My", "me", "We're", "We’re", "we're", "we’re"]
+
+  private static func speaksInFirstPerson(_ sentence: Substring) -> Bool {
+    sentence.split(whereSeparator: { $0.isWhitespace }).contains { word in
+      firstPerson.contains(word.drop { !$0.isLetter }.prefix { $0.isLetter || $0 == "'" || $0 == "’" })
+    }
   }
 
   func rescanned(ignoring positions: Set<Int>) -> [QuoteScanner.Span] {

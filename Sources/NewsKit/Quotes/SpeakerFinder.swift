@@ -135,13 +135,21 @@ enum SpeakerFinder {
     "described", "describes", "called", "calls", "branded", "brands", "dubbed", "dubs", "labelled", "labels",
     "labeled", "termed", "terms", "praised", "praises", "criticised", "criticized", "condemned", "hailed",
     "accused", "accuses", "promised", "promises", "vowed", "vows", "pledged", "pledges", "believes",
+    "blamed", "blames",
   ])
+
+  /// Participles that attribute a quoted phrase to the subject of the clause before them:
+  /// `Joan Keller welcomed the deal, calling it “good news”`.
+  static let attributingParticiples: Set<String> = [
+    "calling", "describing", "branding", "dubbing", "labelling", "labeling", "terming", "saying", "adding",
+    "warning", "insisting", "arguing", "claiming", "promising", "vowing",
+  ]
 
   /// A quote inside the reporter's own sentence (`Mr Okafor said the council should "stick to
   /// its promises"`, `according to the audit, the route was "badly run"`): the subject of the
   /// sentence's first verb of saying or describing before the quote, or who it is according to.
   /// Nil when the sentence attributes nothing (a scare quote).
-  static func speakerOfSentence(_ text: Substring) -> String? {
+  static func speakerOfSentence(_ text: Substring, verbs wanted: Set<String> = embeddingVerbs) -> String? {
     let sentence = lastSentence(of: text)
     let words = firstWords(of: sentence, count: 40)
     guard !words.isEmpty else { return nil }
@@ -166,12 +174,31 @@ enum SpeakerFinder {
       return nil
     }
     // The verb is lower case and comes after its subject; a clause mark before it means the
-    // subject is not the sentence's ("Sales fell, and critics said…" still finds "critics").
-    guard let verb = words.indices.first(where: { $0 > 0 && words[$0].first?.isLowercase == true && embeddingVerbs.contains(lowered($0)) })
-    else { return nil }
-    guard !(words[verb - 1].last.map(isClauseEnd) ?? false) else { return nil }
+    // subject is not the sentence's ("Sales fell, and critics said…" still finds "critics"),
+    // unless it closes an aside that an earlier comma opened ("Greta Holm, who leads the
+    // union, said…", "The letter, sent on Monday, said…").
+    guard let verb = words.indices.first(where: { $0 > 0 && words[$0].first?.isLowercase == true && wanted.contains(lowered($0)) })
+    else { return wanted == embeddingVerbs ? participleSubject(in: words) : nil }
+    if let end = words[verb - 1].last, isClauseEnd(end) {
+      guard end == ",", words[..<(verb - 1)].contains(where: { $0.last == "," }) else { return nil }
+    }
     // "The plan was described as “…” by opponents": in the passive the subject said nothing.
     guard !passiveAuxiliaries.contains(normalized(words[verb - 1])) else { return nil }
+    return phraseBefore(verb: verb, in: words)
+  }
+
+  /// `X welcomed the deal, calling it “…”`: the subject of the clause the participle follows,
+  /// found before its verb (a word ending in -ed: without one the clause is not read).
+  private static func participleSubject(in words: [Substring]) -> String? {
+    guard
+      let participle = words.indices.first(where: {
+        $0 > 1 && words[$0 - 1].last == "," && attributingParticiples.contains(normalized(words[$0]))
+      }),
+      let verb = words[..<participle].indices.first(where: {
+        $0 > 0 && words[$0].first?.isLowercase == true && normalized(words[$0]).hasSuffix("ed")
+      }),
+      !(words[verb - 1].last.map(isClauseEnd) ?? false), !passiveAuxiliaries.contains(normalized(words[verb - 1]))
+    else { return nil }
     return phraseBefore(verb: verb, in: words)
   }
 
@@ -185,16 +212,21 @@ enum SpeakerFinder {
   private static func phraseBefore(verb: Int, in words: [Substring]) -> String? {
     var end = verb
     while end > 0, auxiliaries.contains(normalized(words[end - 1])) { end -= 1 }
-    // "NAME, APPOSITIVE, said": the speaker is whichever of the two is a name, else the first.
+    // "NAME, APPOSITIVE, said": the appositive belongs to the speaker as written ("Tom Baines,
+    // head of research at Fellgate", "The museum's director, Dr Hannah Voss"); a relative or
+    // participle clause ("Greta Holm, who leads the union,") or an age ("Ruth Crossley, 71,")
+    // does not.
     if end > 0, words[end - 1].last == "," {
       var words = words
       words[end - 1] = words[end - 1].dropLast()
       let appositiveStart = (0..<(end - 1)).last { words[$0].last == "," }.map { $0 + 1 }
       if let appositiveStart {
         let appositive = words[appositiveStart..<end]
-        if appositive.allSatisfy({ $0.first?.isUppercase == true }) { return phrase(appositive) }
         words[appositiveStart - 1] = words[appositiveStart - 1].dropLast()
-        return phraseBefore(verb: appositiveStart, in: words)
+        let head = phraseBefore(verb: appositiveStart, in: words)
+        guard let first = appositive.first, !isAside(first) else { return head }
+        guard let head else { return phrase(appositive) }
+        return phrase(appositive).map { head + ", " + $0 }
       }
       return phraseBefore(verb: end, in: words)
     }
@@ -208,6 +240,22 @@ enum SpeakerFinder {
     while start < end, openers.contains(normalized(words[start])) { start += 1 }
     return phrase(words[max(start, end - maximumWords)..<end])
   }
+
+  /// Whether an appositive opening with this word is an aside about the speaker rather than
+  /// part of how they are named: a relative clause, a participle, an age.
+  private static func isAside(_ word: Substring) -> Bool {
+    let lowered = normalized(word)
+    if ["who", "whose", "whom", "which", "where", "when", "speaking", "writing", "standing", "asked"].contains(lowered) { return true }
+    if word.first?.isLowercase == true, lowered.hasSuffix("ing") || lowered.hasSuffix("ed") || irregularParticiples.contains(lowered) {
+      return true
+    }
+    return lowered.allSatisfy(\.isNumber)
+  }
+
+  private static let irregularParticiples: Set<String> = [
+    "sent", "written", "made", "given", "taken", "held", "known", "seen", "led", "run", "built", "set", "put",
+    "found", "shown", "drawn", "brought", "told", "kept", "left", "read", "heard", "won", "lost", "signed",
+  ]
 
   private static func phrase(_ words: ArraySlice<Substring>) -> String? {
     // Emoji and symbols between sentences are no part of a name.

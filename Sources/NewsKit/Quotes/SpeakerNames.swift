@@ -48,6 +48,9 @@ public enum SpeakerNames {
   private static func canonical(_ speaker: String, run: [Substring]?, known: [[Substring]]) -> String? {
     if SpeakerFinder.isPronoun(speaker) { return nil }
     guard let run else { return speaker }
+    // A body speaks under the name the text gives it, whole: "Social Care" is not
+    // the name of "The Department of Health and Social Care".
+    if let last = run.last, PronounResolver.namesBody(last) { return speaker }
     let name = stripped(run)
     if name.count >= 2 { return name.joined(separator: " ") }
     // A surname alone: the fullest name with it, or the run as written ("Mr Okafor").
@@ -86,7 +89,8 @@ public enum SpeakerNames {
   /// longer run, the last two words (a role written with a capital at a sentence's start:
   /// "Farmer Josie Allen").
   static func stripped(_ run: [Substring]) -> [Substring] {
-    var start = 0
+    // "The Crossley family bakery": an article capitalised at a sentence's start is no name.
+    var start = run.count > 1 && ["The", "A", "An"].contains(run[0]) ? 1 : 0
     while start < run.count - 1, roles.contains(run[start].trimmingDots) || run[start].hasSuffix("'s") || run[start].hasSuffix("’s") {
       start += 1
     }
