@@ -34,6 +34,13 @@ struct SpeakerNameTests {
     #expect(names("Store manager Leo Park said: “Staff found out from the news.”") == ["Leo Park"])
   }
 
+  @Test func someoneAtABodyIsDescribedNotNamedByIt() {
+    #expect(
+      names("A spokeswoman for the supermarket group Brennans said: “Fair.”")
+        == ["A spokeswoman for the supermarket group Brennans"])
+    #expect(names("Supermarket boss Ann Brennan said: “Fair.”") == ["Ann Brennan"])
+  }
+
   @Test func aCapitalisedArticleIsNoFirstName() {
     #expect(names("The Crossley family bakery closed.", "“It is sad,” said Ms Crossley.") == ["Ms Crossley"])
     #expect(names("The Crossley family bakery closed.", "Ruth Crossley opened it.", "“It is sad,” said Ms Crossley.") == ["Ruth Crossley"])

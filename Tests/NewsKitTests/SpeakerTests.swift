@@ -92,7 +92,7 @@ struct SpeakerTests {
       "The “always on” home is here to stay, experts fear.",
       "The “smart” meters, the company said, were cheap.",
       "Officials tried to “reset” the talks on Monday.",
-      "The plan was described as “a game changer” by opponents in Leeds.",
+      "The plan was described as “a game changer” in Leeds.",
       "The scheme has been called “reckless” for years.",
     ])
   func noSpeaker(text: String) {
@@ -174,6 +174,38 @@ struct AgencyShapeTests {
     #expect(speakers("Transport Secretary Joan Keller welcomed the deal, calling it “good news for passengers”.") == ["Transport Secretary Joan Keller"])
     // No verb of the clause to find its subject by: nobody.
     #expect(speakers("The deal is done, calling it “good news”.") == [nil])
+  }
+
+  @Test func appositivesAfterTheVerbAndAccordingToAfterTheQuote() {
+    #expect(
+      speakers("The risk is “very real”, says Professor Anne Lyle, an agricultural economist at Harwell University.")
+        == ["Professor Anne Lyle, an agricultural economist at Harwell University"])
+    #expect(speakers("“We saw it,” said Tom Baines, head of research, who follows the sector.") == ["Tom Baines, head of research"])
+    #expect(speakers("“Yes,” said the deputy, and the meeting ended.") == ["the deputy"])
+    #expect(
+      speakers("Visitors will “go through the roof”, according to the zoo's director, Ines Kaur.")
+        == ["the zoo's director, Ines Kaur"])
+  }
+
+  @Test func aRelativePronounAndACoordinatedVerbLeadBackToTheSubject() {
+    #expect(speakers("“This is not over,” warned union organiser Kay Fenton, who called the offer “derisory”.") == [
+      "union organiser Kay Fenton", "union organiser Kay Fenton",
+    ])
+    // The second quote is inside the attribution's sentence: a phrase, not a split quote.
+    #expect(QuoteDetector.quotes(in: ["“No,” said Kay Fenton, who called it “derisory”."]).map(\.kind) == [.speech, .phrase])
+    #expect(
+      speakers("Her rival, Conservative Jack Dow, congratulated her but said it was “a protest vote”.")
+        == ["Her rival, Conservative Jack Dow"])
+    #expect(speakers("Turnout fell, and analysts said it was “a protest vote”.") == ["analysts"])
+  }
+
+  @Test func thePassiveAgentOfADescribingVerbIsTheSpeaker() {
+    #expect(speakers("The bins, dubbed “talking trash cans” by local children, cost £1,200 each.") == ["local children"])
+    #expect(speakers("The plan was described as “a game changer” by opponents in Leeds.") == ["opponents"])
+    // No agent, or "by" that is no agent of the describing: nobody.
+    #expect(speakers("The scheme has been called “reckless” for years.") == [nil])
+    #expect(speakers("The route, known as “the loop”, runs by the river.") == [nil])
+    #expect(speakers("Prices rose “sharply” by May.") == [nil])
   }
 
   @Test func blamingPutsAPhraseInTheSubjectsMouth() {

@@ -86,7 +86,10 @@ public enum QuoteDetector {
         }
         // The second half of a split quote ("…,” she said. “…”) is the same speaker's.
         if quote.speaker == nil, let previous = found.last, previousAttributedAfter,
-          previous.end.paragraph == whole.start.paragraph
+          previous.end.paragraph == whole.start.paragraph,
+          let between = scanned[whole.start.paragraph].substring(from: previous.end.offset, to: whole.start.offset)
+            .trimmingTrailingWhitespace.last,
+          ".!?,:;\u{2014}".contains(between)
         {
           quote.speaker = previous.speaker
           quote.kind = .speech
@@ -170,7 +173,7 @@ public enum QuoteDetector {
     // When a quote came earlier in the same sentence (`said Harte had shown “…” and had “…”`),
     // the sentence is read from its start, through that quote; a speaker never holds a mark
     // of that quote.
-    var speaker = introduced ?? SpeakerFinder.speakerOfSentence(before[...])
+    var speaker = introduced ?? SpeakerFinder.speakerOfSentence(before[...]) ?? SpeakerFinder.passiveAgent(before: before[...], after: after[...])
     if speaker == nil, previousEnd > 0, !previousEndsSentence, !before.contains(where: { ".!?".contains($0) }) {
       speaker = SpeakerFinder.speakerOfSentence(first.substring(from: 0, to: start.offset)[...]).flatMap { found in
         found.unicodeScalars.contains(where: QuoteScanner.marks.contains) ? nil : found

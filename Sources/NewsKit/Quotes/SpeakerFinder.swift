@@ -86,24 +86,25 @@ enum SpeakerFinder {
     }
     guard endsClause else { return nil }
     let sentence = firstSentence(of: Substring(rest.unicodeScalars.prefix(240)))
-    let words = firstWords(of: sentence, count: maximumWords + 2)
+    let words = firstWords(of: sentence, count: 2 * maximumWords + 2)
     guard !words.isEmpty else { return nil }
     let lowered = words.map { normalized($0) }
-    if verbs.contains(lowered[0]) {
+    // `“…”, according to the zoo's director, Ines Kaur.`
+    let according = words.count > 2 && lowered[0] == "according" && lowered[1] == "to"
+    if verbs.contains(lowered[0]) || according {
       if words[0].last.map(isClauseEnd) ?? false { return nil }
       var taken: [Substring] = []
-      for (position, word) in words.enumerated().dropFirst() {
+      for (position, word) in words.enumerated().dropFirst(according ? 2 : 1) {
         if let end = word.last, isClauseEnd(end) {
           taken.append(word.dropLast())
-          // "said Corran's managing director, Fay Odum.": the name after the comma belongs.
-          let rest = words[(position + 1)...].prefix(3)
-          if end == ",", let last = rest.last, last.last == ".", rest.allSatisfy({ $0.first?.isUppercase == true }),
-            rest.dropLast().allSatisfy({ !($0.last.map(isClauseEnd) ?? false) })
-          {
-            taken[taken.count - 1] = word
-            taken += rest
-          }
-          break
+          guard end == ",", let head = phrase(taken[...]) else { break }
+          // "said Corran's managing director, Fay Odum." / "says Anne Lyle, an economist at
+          // Harwell University.": what follows the comma to the next one belongs to the
+          // speaker, unless it is an aside ("…, who follows the sector.").
+          let appositive = words[(position + 1)...].prefix { !Self.endsClause($0) }
+          let closing = words[(position + 1)...].dropFirst(appositive.count).first
+          guard let first = appositive.first ?? closing, !isAside(first), let closing else { return head }
+          return phrase(appositive + [closing.dropLast()]).map { head + ", " + $0 } ?? head
         }
         taken.append(word)
       }
@@ -182,9 +183,58 @@ enum SpeakerFinder {
     if let end = words[verb - 1].last, isClauseEnd(end) {
       guard end == ",", words[..<(verb - 1)].contains(where: { $0.last == "," }) else { return nil }
     }
-    // "The plan was described as “…” by opponents": in the passive the subject said nothing.
+    // "The plan was described as “…” by opponents": in the passive the subject said nothing
+    // (who did is after the quote: `passiveAgent`).
     guard !passiveAuxiliaries.contains(normalized(words[verb - 1])) else { return nil }
+    let previous = normalized(words[verb - 1])
+    // "Kay Fenton, who called the offer “…”": the relative pronoun stands for the name before it.
+    if ["who", "which"].contains(previous), verb >= 2, words[verb - 2].last == "," {
+      var words = Array(words[..<(verb - 1)])
+      words[words.count - 1] = words[words.count - 1].dropLast()
+      return phraseBefore(verb: words.count, in: words)
+    }
+    // "Jack Dow congratulated her but said the result was “…”": the subject of the first verb.
+    if ["but", "and"].contains(previous), words[verb - 1].first?.isLowercase == true {
+      guard let first = clauseVerb(in: words[..<(verb - 1)]) else { return nil }
+      return phraseBefore(verb: first, in: words)
+    }
     return phraseBefore(verb: verb, in: words)
+  }
+
+  /// `The bins, dubbed “…” by local children, cost…`: the agent of a passive verb of
+  /// describing that the quote follows at once (`dubbed “…”`, `described as “…”`), when the
+  /// text after the quote names it with "by".
+  static func passiveAgent(before: Substring, after: Substring) -> String? {
+    let lead = lastWords(of: before, count: 2).map { normalized($0) }
+    guard let last = lead.last else { return nil }
+    let verb = last == "as" && lead.count == 2 ? lead[0] : last
+    guard verb.hasSuffix("ed") || irregularParticiples.contains(verb), embeddingVerbs.contains(verb) else { return nil }
+    let words = firstWords(of: firstSentence(of: Substring(after.unicodeScalars.prefix(160))), count: 8)
+    guard words.count > 1, normalized(words[0]) == "by", !(words[0].last.map(isClauseEnd) ?? false) else { return nil }
+    var agent: [Substring] = []
+    for word in words.dropFirst() {
+      if prepositions.contains(normalized(word)) || clauseWords.contains(normalized(word)) { break }
+      if let end = word.last, isClauseEnd(end) {
+        agent.append(word.dropLast())
+        break
+      }
+      agent.append(word)
+    }
+    return agent.count <= 5 ? phrase(agent[...]) : nil
+  }
+
+  /// The first word of a clause that reads as a verb in the past (`congratulated`), not
+  /// after a clause mark unless that mark closes an aside.
+  private static func clauseVerb(in words: ArraySlice<Substring>) -> Int? {
+    guard
+      let verb = words.indices.first(where: {
+        $0 > words.startIndex && words[$0].first?.isLowercase == true && normalized(words[$0]).hasSuffix("ed")
+      }), !passiveAuxiliaries.contains(normalized(words[verb - 1]))
+    else { return nil }
+    if let end = words[verb - 1].last, isClauseEnd(end) {
+      guard end == ",", words[..<(verb - 1)].contains(where: { $0.last == "," }) else { return nil }
+    }
+    return verb
   }
 
   /// `X welcomed the deal, calling it “…”`: the subject of the clause the participle follows,
@@ -194,10 +244,7 @@ enum SpeakerFinder {
       let participle = words.indices.first(where: {
         $0 > 1 && words[$0 - 1].last == "," && attributingParticiples.contains(normalized(words[$0]))
       }),
-      let verb = words[..<participle].indices.first(where: {
-        $0 > 0 && words[$0].first?.isLowercase == true && normalized(words[$0]).hasSuffix("ed")
-      }),
-      !(words[verb - 1].last.map(isClauseEnd) ?? false), !passiveAuxiliaries.contains(normalized(words[verb - 1]))
+      let verb = clauseVerb(in: words[..<participle])
     else { return nil }
     return phraseBefore(verb: verb, in: words)
   }
@@ -238,6 +285,8 @@ enum SpeakerFinder {
       start -= 1
     }
     while start < end, openers.contains(normalized(words[start])) { start += 1 }
+    // "warned union organiser Kay Fenton": a verb of saying before its subject is no part of it.
+    while start < end - 1, verbs.contains(normalized(words[start])), words[start].first?.isLowercase == true { start += 1 }
     return phrase(words[max(start, end - maximumWords)..<end])
   }
 
@@ -245,7 +294,11 @@ enum SpeakerFinder {
   /// part of how they are named: a relative clause, a participle, an age.
   private static func isAside(_ word: Substring) -> Bool {
     let lowered = normalized(word)
-    if ["who", "whose", "whom", "which", "where", "when", "speaking", "writing", "standing", "asked"].contains(lowered) { return true }
+    if ["who", "whose", "whom", "which", "where", "when", "speaking", "writing", "standing", "asked", "and", "or", "so", "then"]
+      .contains(lowered) || (clauseWords.contains(lowered) && word.first?.isLowercase == true)
+    {
+      return true
+    }
     if word.first?.isLowercase == true, lowered.hasSuffix("ing") || lowered.hasSuffix("ed") || irregularParticiples.contains(lowered) {
       return true
     }

@@ -80,6 +80,13 @@ public enum SpeakerNames {
     // "the special forces source in the UK": a proper noun after "the", "in", "for" … is a
     // place or a body the description mentions, not the speaker's name.
     if start > 0, linkingWords.contains(part[start - 1].lowercased()) { return nil }
+    // "A spokeswoman for the supermarket group Brennans": a description of someone at a body
+    // the name ends it with; the speaker is the description, not the body.
+    if start > 1, ["a", "an", "the", "one"].contains(part[0].lowercased()),
+      part[1..<start].contains(where: { ["for", "of", "at", "from", "with"].contains($0) })
+    {
+      return nil
+    }
     return Array(part[start...])
   }
 
