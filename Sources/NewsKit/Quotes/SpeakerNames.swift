@@ -24,7 +24,8 @@ public enum SpeakerNames {
     let fullSurnames = Set(known.compactMap(\.last))
     let surnames = Set(names.filter { $0.count == 1 && !fullSurnames.contains($0[0]) }.map { $0[0] })
     if !surnames.isEmpty {
-      for paragraph in paragraphs where surnames.contains(where: { paragraph.contains($0) }) {
+      // By UTF-8 bytes: Foundation's `contains` bridged every paragraph to NSString.
+      for paragraph in paragraphs where surnames.contains(where: { paragraph.utf8.firstRange(of: $0.utf8) != nil }) {
         known += capitalisedRuns(in: paragraph).compactMap { run in
           let name = stripped(run)
           return name.count >= 2 && surnames.contains(name[name.count - 1]) ? name : nil
