@@ -5,6 +5,9 @@
 /// syntax. A malformed query is a `LibraryError.badQuery` saying what is wrong.
 struct SearchQuery {
   let match: String
+  /// The same query on headlines alone, for the first tier of `Library.search`; nil when the
+  /// query cannot be read on one column (NOT, or `speaker:`, which is about another column).
+  let headlineMatch: String?
 
   init(_ text: String) throws(LibraryError) {
     var parts: [String] = []
@@ -93,6 +96,8 @@ struct SearchQuery {
       throw LibraryError.badQuery("give at least one word to search for")
     }
     match = parts.joined(separator: " ")
+    headlineMatch =
+      parts.contains(where: { $0 == "NOT" || $0.hasPrefix("speakers") }) ? nil : "{headline} : (" + match + ")"
   }
 
   /// An FTS5 string: inside double quotes, a double quote is doubled.

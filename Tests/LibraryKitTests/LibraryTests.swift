@@ -159,6 +159,22 @@ struct LibrarySearchTests {
     #expect(hits[0].snippet.contains("[Harbour]"))
   }
 
+  @Test func headlineMatchesComeFirstThenTheRestWithoutRepeatsUpToTheLimit() throws {
+    let library = try makeLibrary()
+    let feed = try library.subscribe("https://a.example/feed.xml")
+    // Three articles say "ferry" many times in their text; two have it in the headline once.
+    try library.store(
+      (1...3).map { article("b\($0)", "Body \($0)", [String(repeating: "The ferry sailed. ", count: 20)]) }
+        + [article("h1", "Ferry timetable", ["New times."]), article("h2", "Late ferry", ["It ran late."])], in: feed)
+    let all = try library.search("ferry")
+    #expect(Set(all.prefix(2).map(\.entry.headline)) == ["Ferry timetable", "Late ferry"])
+    #expect(all.count == 5 && Set(all.map(\.entry.id)).count == 5)
+    #expect(try library.search("ferry", limit: 2).count == 2)
+    #expect(try library.search("ferry", limit: 3).count == 3)
+    // NOT reads the whole article: "late" is in h2's headline, "ran" only in its text.
+    #expect(try library.search("ferry NOT ran").map(\.entry.headline).contains("Late ferry") == false)
+  }
+
   @Test func phrasesPrefixesAndOperators() throws {
     let library = try library()
     #expect(try library.search("\"mentioned once\"").map(\.entry.headline) == ["Council budget"])
