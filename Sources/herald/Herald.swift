@@ -25,6 +25,7 @@ struct Herald: ParsableCommand {
   /// Parses and runs, with the exit codes the README promises: 0 success, 1 a runtime error,
   /// 2 bad usage (ArgumentParser's own default for usage is 64).
   static func main() {
+    MemoryTuning.returnLargeBlocksToTheSystem()
     do {
       var command = try parseAsRoot()
       try command.run()

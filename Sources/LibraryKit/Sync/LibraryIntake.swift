@@ -7,7 +7,7 @@ extension Library {
   /// commits whole, with its subscription record, in one transaction; a larger one commits in
   /// parts, its subscription (and so its validators) with the last, so that an interrupted
   /// read is fetched again next time and memory stays bounded.
-  static let articlesPerTransaction = 2_000
+  static let articlesPerTransaction = 250
 
   /// Reads a subscription's source and stores its articles: `fetched` is the body a sync
   /// already fetched for a URL; without it the source is read (and fetched) now. A directory's
