@@ -10,10 +10,12 @@ struct SpeakerGroups {
   var isEmpty: Bool { groups.isEmpty }
 
   mutating func add(_ quote: Quote, articleId: String) {
-    var fields = [articleId, QuotePlace.label(quote), quote.kind.rawValue, VisibleText.oneLine(quote.text)]
+    // Places and kinds are Herald's own ASCII; ids (a feed's guid), quotes and speakers are
+    // the source's words, made visible.
+    var line = "  " + VisibleText.make(articleId) + "  " + QuotePlace.label(quote) + "  " + quote.kind.rawValue + "  "
+      + VisibleText.make(VisibleText.oneLine(quote.text))
     // The words at the quote, when they are not simply the name it is listed under.
-    if let speaker = quote.speaker, speaker != quote.speakerName { fields.append("(\(speaker))") }
-    let line = "  " + fields.map(VisibleText.make).joined(separator: "  ")
+    if let speaker = quote.speaker, speaker != quote.speakerName { line += "  (" + VisibleText.make(speaker) + ")" }
     let name = quote.speakerName
     if let index = indexOfName[name] {
       groups[index].lines.append(line)

@@ -82,7 +82,7 @@ public enum QuoteDetector {
             guard previous.end.paragraph + 1 >= whole.start.paragraph, let name = previous.speaker, !SpeakerFinder.isPronoun(name) else { return nil }
             return name
           }
-          quote.speaker = PronounResolver.name(before: before, earlier: Array(earlier)) ?? nearby ?? speaker
+          quote.speaker = PronounResolver.name(before: String(before), earlier: Array(earlier)) ?? nearby ?? speaker
         }
         // The second half of a split quote ("…,” she said. “…”) is the same speaker's.
         if quote.speaker == nil, let previous = found.last, previousAttributedAfter,
@@ -128,7 +128,7 @@ public enum QuoteDetector {
       let start = mark - sentence.unicodeScalars.count
       if SpeakerFinder.isPronoun(speaker) {
         let earlier = paragraphs[max(0, index - 2)..<index]
-        speaker = PronounResolver.name(before: paragraph.substring(from: 0, to: start), earlier: Array(earlier)) ?? speaker
+        speaker = PronounResolver.name(before: String(paragraph.substring(from: 0, to: start)), earlier: Array(earlier)) ?? speaker
       }
       let quote = Quote(
         start: TextPosition(paragraph: index, offset: start), end: TextPosition(paragraph: index, offset: mark + 1),
@@ -268,12 +268,15 @@ private struct ScannedParagraph {
     return String(source.unicodeScalars[indices[start]..<indices[end]])
   }
 
-  func substring(from start: Int, to end: Int) -> String {
-    text(from: start, to: end)
+  /// A slice of the paragraph, without copying it: every quote looks at the text before and
+  /// after it, and copying those was a share of finding speakers.
+  func substring(from start: Int, to end: Int) -> Substring {
+    guard start < end else { return "" }
+    return source[indices[start]..<indices[end]]
   }
 }
 
-extension String {
+extension StringProtocol {
   var trimmingTrailingWhitespace: Substring {
     var scalars = Substring(self).unicodeScalars
     while let last = scalars.last, QuoteScanner.isSpace(last) { scalars.removeLast() }

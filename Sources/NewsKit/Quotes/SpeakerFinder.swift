@@ -334,7 +334,7 @@ enum SpeakerFinder {
   }
 
   private static func normalized(_ word: Substring) -> String {
-    word.lowercased().trimmingCharacters(in: ",.:;!?")
+    word.trimmingCharacters(in: ",.:;!?").lowercased()
   }
 
   private static let abbreviations: Set<String> = [
@@ -439,11 +439,13 @@ enum SpeakerFinder {
   }
 }
 
-extension String {
+extension StringProtocol {
+  /// The text without the given ASCII punctuation at either end. By scalars: as Characters,
+  /// with the set a String, this was a twentieth of a sync's time.
   func trimmingCharacters(in set: String) -> String {
-    var result = Substring(self)
-    while let first = result.first, set.contains(first) { result.removeFirst() }
-    while let last = result.last, set.contains(last) { result.removeLast() }
-    return String(result)
+    var scalars = Substring(self).unicodeScalars[...]
+    while let first = scalars.first, first.isASCII, set.unicodeScalars.contains(first) { scalars.removeFirst() }
+    while let last = scalars.last, last.isASCII, set.unicodeScalars.contains(last) { scalars.removeLast() }
+    return String(scalars)
   }
 }
