@@ -234,20 +234,28 @@ struct LibraryFileTests {
     }
   }
 
-  @Test func anArticleStoredBeforeV3KeepsItsTextAndState() throws {
-    let migrator = LibrarySchema.migrator
-    let path = NSTemporaryDirectory() + "herald-migrate-v2-" + UUID().uuidString + ".sqlite"
+  /// A database made by the migrations up to `migration`, with one subscription and what
+  /// `fill` writes; its path.
+  private func database(upTo migration: String, _ fill: (Database) throws -> Void) throws -> String {
+    let path = NSTemporaryDirectory() + "herald-migrate-" + UUID().uuidString + ".sqlite"
     let queue = try DatabaseQueue(path: path)
-    try migrator.migrate(queue, upTo: "v2: pruned items are remembered")
+    try LibrarySchema.migrator.migrate(queue, upTo: migration)
     try queue.write { db in
       try db.execute(sql: "INSERT INTO subscription (kind, location, added) VALUES ('file', '/feeds/wire.xml', 0)")
+      try fill(db)
+    }
+    try queue.close()
+    return path
+  }
+
+  @Test func anArticleStoredBeforeV3KeepsItsTextAndState() throws {
+    let path = try database(upTo: "v2: pruned items are remembered") { db in
       try db.execute(
         sql: """
           INSERT INTO article (subscriptionId, itemKey, headline, paragraphs, links, contentHash, firstSeen, sortDate, isStarred)
           VALUES (1, 'g1', 'Ferry back', '["First.","Second."]', '["https://x.example/1"]', 'h', 0, 0, 1)
           """)
     }
-    try queue.close()
     var told = 0
     let library = try Library(path: path) { told += 1 }
     #expect(told == 1)
@@ -262,12 +270,7 @@ struct LibraryFileTests {
   }
 
   @Test func quotesStoredBeforeV5GetTheirSpeakersOneNameAndAreFoundByIt() throws {
-    let migrator = LibrarySchema.migrator
-    let path = NSTemporaryDirectory() + "herald-migrate-v4-" + UUID().uuidString + ".sqlite"
-    let queue = try DatabaseQueue(path: path)
-    try migrator.migrate(queue, upTo: "v4: unread counts per feed, and speakers per article, from indexes")
-    try queue.write { db in
-      try db.execute(sql: "INSERT INTO subscription (kind, location, added) VALUES ('file', '/feeds/wire.xml', 0)")
+    let path = try database(upTo: "v4: unread counts per feed, and speakers per article, from indexes") { db in
       try db.execute(
         sql: """
           INSERT INTO article (subscriptionId, itemKey, headline, contentHash, firstSeen, sortDate)
@@ -289,7 +292,6 @@ struct LibraryFileTests {
           VALUES (1, 'Pier opens', 'Ana Ruiz opened the pier.', 'Ms Ruiz')
           """)
     }
-    try queue.close()
     let library = try Library(path: path)
     #expect(try library.speakers() == [SpeakerCount(speaker: "Ana Ruiz", quotes: 1)])
     #expect(try library.quotes(of: "Ana Ruiz").map(\.quote.speaker) == ["Ms Ruiz"])
