@@ -236,6 +236,21 @@ struct AgencyShapeTests {
     #expect(found.map(\.speaker) == ["Dr Kamala Rao"])
   }
 
+  @Test func anUnclosedQuoteWithItsAttributionInsideEndsAtTheComma() {
+    let found = QuoteDetector.quotes(in: [
+      "Traders won a freeze. \"It keeps us going, said stallholder Bea Lund. The council said it would cost money.",
+      "\"We listened,\" said councillor Omar Haddad.",
+    ])
+    #expect(found.map(\.text) == ["\"It keeps us going,", "\"We listened,\""])
+    #expect(found.map(\.speaker) == ["stallholder Bea Lund", "councillor Omar Haddad"])
+    // No attribution after the comma (a clause of the quote), or one that does not end the
+    // sentence: the quote goes on as before, into the next paragraph when that opens with a mark.
+    let going = QuoteDetector.quotes(in: ["He said: \"We went home, said nothing, and slept.", "\"Then it rained.\""])
+    #expect(going.count == 1 && going[0].end.paragraph == 1)
+    let comma = QuoteDetector.quotes(in: ["She said: \"We came, we saw.", "\"We won.\""])
+    #expect(comma.count == 1 && comma[0].end.paragraph == 1)
+  }
+
   @Test func anUnclosedQuoteKeepsTheSentencesThatGoOnInTheFirstPerson() {
     let found = QuoteDetector.quotes(in: ["Beth Morgan said: \"This shows what we can do. We collected 8,000 names."])
     #expect(found.map(\.text) == ["\"This shows what we can do. We collected 8,000 names."])

@@ -38,9 +38,15 @@ public enum QuoteDetector {
       }
       for (spanIndex, span) in spans.enumerated() {
         var endOffset = span.end ?? paragraph.scalars.count
+        // A mark never closed whose first sentence holds its own attribution (`"It keeps us
+        // going, said Bea Lund. The council…`): the closing mark was lost before the comma,
+        // and the quote neither swallows the paragraph nor goes on into the next one.
+        let attributed = span.end == nil && (pending == nil || spanIndex > 0 || span.start > 0)
+          ? paragraph.attributionInside(after: span.start) : nil
+        if let attributed { endOffset = attributed }
         // A mark never closed, in a quote that opened here and does not go on: the quote a
         // careful reader sees ends with its first sentence, not with the paragraph.
-        if span.end == nil, !continues, pending == nil || spanIndex > 0 || span.start > 0 {
+        if attributed == nil, span.end == nil, !continues, pending == nil || spanIndex > 0 || span.start > 0 {
           endOffset = paragraph.firstSentenceEnd(after: span.start) ?? endOffset
         }
         let piece = paragraph.text(from: span.start, to: endOffset)
@@ -50,7 +56,7 @@ public enum QuoteDetector {
         } else {
           pending = (TextPosition(paragraph: index, offset: span.start), piece)
         }
-        if span.end == nil && continues { continue }
+        if span.end == nil && attributed == nil && continues { continue }
         guard let whole = pending else { continue }
         pending = nil
         let end = TextPosition(paragraph: index, offset: endOffset)
@@ -234,6 +240,24 @@ private struct ScannedParagraph {
 
   /// Just past the first sentence after `start` (`SpeakerFinder.firstSentence`, which knows
   /// "Mr." is no sentence end), when more text follows it.
+  /// Just past a comma in the first sentence after an unclosed mark at `start` when what
+  /// follows the comma is an attribution that ends the sentence (`, said stallholder Bea
+  /// Lund.`, `, he said.`): a name or a pronoun, at most six words.
+  func attributionInside(after start: Int) -> Int? {
+    guard !indices.isEmpty, start + 1 < scalars.count else { return nil }
+    let sentenceEnd = start + 1 + SpeakerFinder.firstSentence(of: source[indices[start + 1]...]).unicodeScalars.count
+    for comma in (start + 1)..<min(sentenceEnd, scalars.count - 1) where scalars[comma] == "," {
+      let rest = source[indices[comma + 1]..<indices[sentenceEnd]]
+      let words = rest.split(whereSeparator: { $0.isWhitespace })
+      guard words.count <= 6, let last = words.last, last.hasSuffix("."),
+        let speaker = SpeakerFinder.speakerAfter(rest, quoteEndsClause: true),
+        speaker.contains(where: \.isUppercase) || SpeakerFinder.isPronoun(speaker)
+      else { continue }
+      return comma + 1
+    }
+    return nil
+  }
+
   /// Sentences after the first stay in the quote while they speak in the first person and
   /// hold no quotation mark (`said: "This shows what we can do. We collected 8,000 names.`);
   /// the first that does not ("The landlord has promised…") is the reporter's again.
