@@ -41,6 +41,15 @@ struct SpeakerNameTests {
     #expect(names("Supermarket boss Ann Brennan said: “Fair.”") == ["Ann Brennan"])
   }
 
+  @Test func aThreeWordNameIsKeptUnlessItsFirstWordIsARole() {
+    #expect(names("Ana Lúcia Prado said: “We stay.”") == ["Ana Lúcia Prado"])
+    #expect(names("“We stay,” said Mary Ann Hale.") == ["Mary Ann Hale"])
+    #expect(names("Farmer Josie Allen said: “Rain.”") == ["Josie Allen"])
+    #expect(names("Nurse Ana Lima said: “Tired.”") == ["Ana Lima"])
+    #expect(names("Magistrate Helen Price said: “Guilty.”") == ["Helen Price"])
+    #expect(names("Labour MP Jo Stevens said: “No.”") == ["Jo Stevens"])
+  }
+
   @Test func aCapitalisedArticleIsNoFirstName() {
     #expect(names("The Crossley family bakery closed.", "“It is sad,” said Ms Crossley.") == ["Ms Crossley"])
     #expect(names("The Crossley family bakery closed.", "Ruth Crossley opened it.", "“It is sad,” said Ms Crossley.") == ["Ruth Crossley"])

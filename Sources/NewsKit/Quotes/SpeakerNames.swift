@@ -118,15 +118,34 @@ public enum SpeakerNames {
 
   /// A run of capitalised words without the titles, roles and possessives that lead it; of a
   /// longer run, the last two words (a role written with a capital at a sentence's start:
-  /// "Farmer Josie Allen").
+  /// "Farmer Josie Allen"), or the last three when the first of them reads as a given name,
+  /// not a role ("Ana Lúcia Prado", "Mary Ann Hale").
   static func stripped(_ run: [Substring]) -> [Substring] {
     // "The Crossley family bakery": an article capitalised at a sentence's start is no name.
     var start = run.count > 1 && ["The", "A", "An"].contains(run[0]) ? 1 : 0
     while start < run.count - 1, roles.contains(run[start].trimmingDots) || run[start].hasSuffix("'s") || run[start].hasSuffix("’s") {
       start += 1
     }
+    if run.count - start == 3, !readsAsRole(run[start]) { return Array(run[start...]) }
     return Array(run[max(start, run.count - 2)...])
   }
+
+  /// Words that lead a name as what the person is: an occupation ("Farmer", "Astronomer",
+  /// "Hydrologist", "Historian", "Conservative", "Nurse"), an abbreviation ("MP", "RMT").
+  /// Given names with such endings (Peter, Brian) only keep the two-word reading.
+  private static func readsAsRole(_ word: Substring) -> Bool {
+    if word.count > 1, word.allSatisfy({ $0.isUppercase || $0.isNumber }) { return true }
+    let lowered = word.lowercased()
+    if occupations.contains(lowered) { return true }
+    return ["er", "or", "ist", "ian", "ant", "ent", "ive", "man", "woman", "person", "chief", "head", "boss", "lead"]
+      .contains { lowered.hasSuffix($0) }
+  }
+
+  private static let occupations: Set<String> = [
+    "nurse", "chef", "priest", "actress", "widow", "witness", "vicar", "referee", "pilot", "landlord", "mum", "dad",
+    "veteran", "rabbi", "imam", "coach", "cook", "clerk", "judge", "guard", "mp", "mep", "ms", "star",
+    "magistrate", "sheriff", "dean", "pope",
+  ]
 
   /// By scalars, ASCII first: Character properties cost most of naming speakers.
   private static func isCapitalised(_ word: Substring) -> Bool {
@@ -170,7 +189,7 @@ public enum SpeakerNames {
     "Inspector", "Superintendent", "Sergeant", "Sgt", "Constable", "Detective", "Councillor", "Cllr", "Mayor", "Minister",
     "President", "Senator", "Sen", "Governor", "Gov", "Judge", "Justice", "Captain", "Capt", "General", "Gen", "Colonel",
     "Col", "Commissioner", "Chancellor", "Secretary", "Coxswain", "Officer", "Director", "Chairman", "Chairwoman", "Chair",
-    "Bishop", "Father", "Sister", "Deputy", "Prime",
+    "Bishop", "Father", "Sister", "Deputy", "Prime", "Prince", "Princess", "King", "Queen", "Coach",
   ]
 }
 
