@@ -246,11 +246,17 @@ private struct ScannedParagraph {
   func attributionInside(after start: Int) -> Int? {
     guard !indices.isEmpty, start + 1 < scalars.count else { return nil }
     let sentenceEnd = start + 1 + SpeakerFinder.firstSentence(of: source[indices[start + 1]...]).unicodeScalars.count
-    for comma in (start + 1)..<min(sentenceEnd, scalars.count - 1) where scalars[comma] == "," {
+    // Only the last commas can be followed by six words or fewer to the sentence's end.
+    guard sentenceEnd > 0, scalars[sentenceEnd - 1] == "." else { return nil }
+    var spaces = 0
+    var earliest = sentenceEnd
+    while earliest > start + 1, spaces <= 6 {
+      earliest -= 1
+      if QuoteScanner.isSpace(scalars[earliest]) { spaces += 1 }
+    }
+    for comma in earliest..<min(sentenceEnd, scalars.count - 1) where scalars[comma] == "," {
       let rest = source[indices[comma + 1]..<indices[sentenceEnd]]
-      let words = rest.split(whereSeparator: { $0.isWhitespace })
-      guard words.count <= 6, let last = words.last, last.hasSuffix("."),
-        let speaker = SpeakerFinder.speakerAfter(rest, quoteEndsClause: true),
+      guard let speaker = SpeakerFinder.speakerAfter(rest, quoteEndsClause: true),
         speaker.contains(where: \.isUppercase) || SpeakerFinder.isPronoun(speaker)
       else { continue }
       return comma + 1
