@@ -62,6 +62,9 @@ struct QuotesCommand: ParsableCommand {
     if sources.paths.isEmpty {
       let opened = try library.open()
       let found = try libraryCall { () throws(LibraryError) in try opened.quotes(speaker: speaker, speechOnly: speechOnly) }
+      if found.isEmpty, speaker == nil, !json, (try? opened.countEntries()) == 0 {
+        Diagnostics.warn("the library is empty: add a feed with herald add URL, or give paths: herald quotes PATH")
+      }
       StandardOutput.write(
         found.map { emit($0.quote, article: LibraryListing.jsonValue($0.entry), id: String($0.entry.id)) }.joined())
     } else {

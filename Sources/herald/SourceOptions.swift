@@ -7,7 +7,7 @@ import NewsKit
 struct SourceOptions: ParsableArguments {
   @Argument(
     help: ArgumentHelp(
-      "Article files, directories (searched for *.txt), feed files or http(s) URLs. Default: the bundled samples.",
+      "Article files, directories (searched for *.txt), feed files or http(s) URLs, read without storing them. Without any: the library (the reader shows the bundled samples while it is empty).",
       valueName: "path"))
   var paths: [String] = []
 

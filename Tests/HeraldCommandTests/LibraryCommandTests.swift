@@ -9,6 +9,15 @@ struct LibraryCommandTests {
     try HeraldRun.run(arguments + ["--library", library])
   }
 
+  @Test func anEmptyLibrarySaysSoToListAndQuotes() throws {
+    for command in ["list", "quotes"] {
+      let run = try herald([command])
+      #expect(run.status == 0)
+      #expect(run.stdout.isEmpty)
+      #expect(run.stderr.contains("the library is empty: add a feed with herald add URL"), "\(command)")
+    }
+  }
+
   @Test func addFeedsSearchAndMark() throws {
     let add = try herald(["add", Fixture.path("harbour-feed.xml"), "--tag", "harbour"])
     #expect(add.status == 0)
