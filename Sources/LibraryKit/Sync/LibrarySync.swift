@@ -95,6 +95,8 @@ extension Library {
       let request = FetchRequest(url: subscription.location, etag: subscription.etag, lastModified: subscription.lastModified)
       await bodies.acquire()
       let outcome = await session.fetch(request, now: now)
+      // Only a fetched body stays held, until it is parsed and stored.
+      if case .fetched = outcome {} else { await bodies.release() }
       switch outcome {
       case .fetched(let body, let etag, let lastModified, let movedTo):
         subscription.etag = etag
@@ -103,12 +105,6 @@ extension Library {
         let result = await ingest(subscription, fetched: body, slots: ingestSlots, now: now)
         await bodies.release()
         return result
-      default:
-        await bodies.release()
-      }
-      switch outcome {
-      case .fetched:
-        preconditionFailure("handled above")
       case .notModified(let movedTo):
         subscription = moved(subscription, to: movedTo)
         return record(subscription, outcome: .unchanged, error: nil, now: now)
