@@ -126,6 +126,17 @@ enum LibrarySchema {
       try db.create(index: "quote_bySpeakerName", on: "quote", columns: ["speakerName", "articleId"])
       try SpeakerNameBackfill.run(db)
     }
+    migrator.registerMigration("v6: a subscription's dates are numbers") { db in
+      // Before v6 they were written as GRDB's text ("2026-11-30 05:51:13.610", UTC) although
+      // the columns are REAL; see StoredDate.
+      for column in ["lastAttempt", "lastSuccess", "retryAfter", "added"] {
+        try db.execute(
+          sql: """
+            UPDATE subscription SET \(column) = (julianday(\(column)) - 2440587.5) * 86400.0
+            WHERE typeof(\(column)) = 'text' AND julianday(\(column)) IS NOT NULL
+            """)
+      }
+    }
     return migrator
   }
 }

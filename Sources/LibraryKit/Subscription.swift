@@ -26,8 +26,15 @@ public struct Subscription: Sendable, Hashable, Codable, FetchableRecord, Mutabl
   public var added: Date
 
   public static let databaseTableName = "subscription"
-  // Numbers, like the article table's dates, so that they compare and sort in SQL.
-  public static let databaseDateEncodingStrategy = DatabaseDateEncodingStrategy.timeIntervalSince1970
+  // Numbers, like the article table's dates, so that they compare and sort in SQL. (GRDB 7
+  // asks these functions; a static property of the same name is silently not used, and was
+  // here before v6, which left the dates as text.)
+  public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
+    StoredDate.encoding
+  }
+  public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
+    StoredDate.decoding
+  }
 
   /// The title to show: the user's override, else the feed's, else the location.
   public var displayTitle: String { titleOverride ?? title ?? location }
@@ -99,10 +106,14 @@ extension Library {
       for row in try Row.fetchAll(db, sql: "SELECT subscriptionId, tag FROM subscriptionTag ORDER BY tag") {
         tags[row["subscriptionId"], default: []].append(row["tag"])
       }
+      // Case-folded by the standard library, not a localized compare: that goes through ICU's
+      // collation tables, megabytes of resident memory in the reader for an order that differs
+      // only among accented titles.
       return subscriptions.map { subscription in
         let (unread, total) = byFeed[subscription.id!] ?? (0, 0)
-        return FeedOverview(subscription: subscription, tags: tags[subscription.id!] ?? [], unread: unread, total: total)
-      }.sorted { $0.subscription.displayTitle.localizedCaseInsensitiveCompare($1.subscription.displayTitle) == .orderedAscending }
+        return (key: subscription.displayTitle.lowercased(),
+                feed: FeedOverview(subscription: subscription, tags: tags[subscription.id!] ?? [], unread: unread, total: total))
+      }.sorted { $0.key < $1.key }.map(\.feed)
     }
   }
 

@@ -12,10 +12,10 @@ struct LibraryOptions: ParsableArguments {
       valueName: "path"))
   var path: String?
 
-  func open() throws -> Library {
+  func open(footprint: Library.Footprint = .standard) throws -> Library {
     let location = LibraryLocation.resolve(explicit: path)
     do {
-      return try Library(path: location) {
+      return try Library(path: location, footprint: footprint) {
         let note = VisibleText.make("herald: upgrading the library \(location) to this version (once; a large library takes a while)")
         StandardOutput.writeError(note + "\n")
       }

@@ -62,7 +62,7 @@ struct ReadCommand: ParsableCommand {
   private func openShelf(config: ReaderConfig) throws -> LibraryShelf? {
     let location = LibraryLocation.resolve(explicit: library.path)
     guard FileManager.default.fileExists(atPath: location) else { return nil }
-    let opened = try library.open()
+    let opened = try library.open(footprint: .small)
     let first = try libraryCall { () throws(LibraryError) in try opened.entries(ArticleFilter(limit: 1)) }
     guard !first.isEmpty else { return nil }
     var shelf = LibraryShelf(library: opened)
