@@ -28,6 +28,9 @@ public struct ArticleFilter: Sendable {
   public var tag: String?
   public var limit: Int?
   public var offset = 0
+  /// How many articles the filter selects, when the caller has counted them: a page past the
+  /// middle is then found walking the index from the oldest end.
+  public var total: Int?
 
   public init(unreadOnly: Bool = false, starredOnly: Bool = false, subscriptionId: Int64? = nil, tag: String? = nil, limit: Int? = nil) {
     self.unreadOnly = unreadOnly
@@ -139,9 +142,9 @@ extension Library {
     let order = "ORDER BY a.sortDate DESC, a.id DESC"
     // A page is chosen among the ids alone (an index walk), then only its rows are read and
     // joined: skipping 99,000 joined rows took 75 ms, skipping 99,000 index entries takes 3.
-    let selection =
-      filter.limit.map { "(SELECT a.id FROM article a \(whereClause) \(order) LIMIT \($0) OFFSET \(filter.offset)) page JOIN article a ON a.id = page.id" }
-      ?? "article a"
+    let selection = filter.limit.map { limit in
+      "(\(Self.pageIDs(whereClause, limit: limit, offset: filter.offset, total: filter.total))) page JOIN article a ON a.id = page.id"
+    } ?? "article a"
     let pageWhere = filter.limit == nil ? whereClause : ""
     let sql = """
       SELECT a.id, a.headline, a.source, a.published, a.isRead, a.isStarred,
@@ -153,6 +156,19 @@ extension Library {
       let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
       while let row = try rows.next() { body(Self.entry(row)) }
     }
+  }
+
+  /// The ids of one page, newest first from `offset`. Past the middle of `total` they are
+  /// counted from the oldest end instead, so the walk is never longer than half the index.
+  static func pageIDs(_ whereClause: String, limit: Int, offset: Int, total: Int?) -> String {
+    guard let total, offset > total / 2 else {
+      return "SELECT a.id FROM article a \(whereClause) ORDER BY a.sortDate DESC, a.id DESC LIMIT \(limit) OFFSET \(offset)"
+    }
+    // Rows offset..<offset+limit from the newest are rows total-offset-limit..<total-offset
+    // from the oldest.
+    let end = max(0, total - offset)
+    let start = max(0, end - limit)
+    return "SELECT a.id FROM article a \(whereClause) ORDER BY a.sortDate ASC, a.id ASC LIMIT \(end - start) OFFSET \(start)"
   }
 
   /// The SQL conditions (on `article a`) and their arguments that select a filter's articles.

@@ -55,10 +55,11 @@ struct LibraryShelf: ReaderLibrary {
     try library.countEntries(Self.articleFilter(filter))
   }
 
-  func stories(_ filter: StoryFilter, offset: Int, limit: Int) throws -> StoryPage {
+  func stories(_ filter: StoryFilter, offset: Int, limit: Int, total: Int?) throws -> StoryPage {
     var articleFilter = Self.articleFilter(filter)
     articleFilter.offset = offset
     articleFilter.limit = limit
+    articleFilter.total = total
     var page = StoryPage(stories: [])
     try library.forEachEntry(articleFilter) { entry in
       let id = String(entry.id)

@@ -31,7 +31,7 @@ struct ReaderBenchCommand: ParsableCommand {
     guard dimensions.count == 2, dimensions[0] > 0, dimensions[1] > 0 else {
       throw ValidationError("--size wants COLUMNSxROWS, like 160x48")
     }
-    let opened = try library.open()
+    let opened = try library.open(footprint: .small)
     var script: [MemoryBackend.Step] = [.waitFor("story 1/"), .settle]
     for index in 0..<keys { script += [.event(.key(Self.pattern[index % Self.pattern.count])), .settle] }
     let backend = MemoryBackend(width: dimensions[0], height: dimensions[1], script: script, keepsFrames: false)

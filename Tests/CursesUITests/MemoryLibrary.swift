@@ -66,14 +66,14 @@ final class MemoryLibrary: ReaderLibrary, @unchecked Sendable {
     }
   }
 
-  /// Pages asked for, as (filter, offset).
-  var pagesAsked: [(StoryFilter, Int)] { lock.withLock { asked } }
-  private var asked: [(StoryFilter, Int)] = []
+  /// Pages asked for, as (filter, offset, the total the asker gave).
+  var pagesAsked: [(StoryFilter, Int, Int?)] { lock.withLock { asked } }
+  private var asked: [(StoryFilter, Int, Int?)] = []
 
   func countStories(_ filter: StoryFilter) throws -> Int { listing(filter).stories.count }
 
-  func stories(_ filter: StoryFilter, offset: Int, limit: Int) throws -> StoryPage {
-    lock.withLock { asked.append((filter, offset)) }
+  func stories(_ filter: StoryFilter, offset: Int, limit: Int, total: Int?) throws -> StoryPage {
+    lock.withLock { asked.append((filter, offset, total)) }
     let (all, read, starred) = listing(filter)
     let page = Array(all.dropFirst(offset).prefix(limit))
     return StoryPage(stories: page, readIDs: page.map(\.id).filter(read.contains), starredIDs: page.map(\.id).filter(starred.contains))

@@ -15,7 +15,8 @@ private func page(_ number: Int, of all: [ArticleSummary], read: Set<String> = [
 
 @Suite("A library's list, paged")
 struct PagingTests {
-  private let source = StoryList.Source(listing: 1, filter: .all)
+  /// The listing of the tests below: 1,000 stories counted.
+  private let source = StoryList.Source(listing: 1, filter: .all, count: 1_000)
 
   @Test func aPageIsAskedForOnceAndItsRowsAreThereWhenItComes() {
     let all = summaries(1_000)
@@ -103,6 +104,9 @@ struct PagingTests {
     let offsets = library.pagesAsked.map(\.1)
     #expect(Set(offsets) == [0, 128, 768, 896])
     #expect(offsets.count == 4)
+    // Pages after the first listing's are asked with its count, so the last ones can be found
+    // from the end of the order.
+    #expect(library.pagesAsked.map(\.2) == [1_000, 1_000, 1_000, 1_000])
   }
 }
 

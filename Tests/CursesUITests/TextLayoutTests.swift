@@ -95,6 +95,10 @@ struct GridTests {
     grid.write("東京", x: 0, y: 0, style: Style(.body))
     grid.put("x", x: 1, y: 0, style: Style(.body))
     #expect(grid.lines == [" x京"])
+    // The same through `write`'s path for text of standalone characters.
+    grid.write("東京", x: 0, y: 0, style: Style(.body))
+    grid.write("yz", x: 1, y: 0, style: Style(.body))
+    #expect(grid.lines == [" yz "])
   }
 
   @Test func controlCharactersAreDrawnVisibly() {
@@ -107,6 +111,7 @@ struct GridTests {
     var grid = Grid(width: 2, height: 1)
     grid.write("abc", x: 0, y: 5, style: Style(.body))
     grid.write("abc", x: 5, y: 0, style: Style(.body))
+    grid.write("abc", x: -1, y: 0, style: Style(.body))
     grid.fill(Rect(x: -3, y: -3, width: 10, height: 10), style: Style(.dim))
     #expect(grid.lines == ["  "])
     #expect(Grid(width: 0, height: 0).lines.isEmpty)

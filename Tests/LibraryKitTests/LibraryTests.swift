@@ -369,6 +369,23 @@ struct LibraryPagingTests {
     }
   }
 
+  @Test func pagesPastTheMiddleFoundFromTheOldestEndAreTheSamePages() throws {
+    let (library, _) = try library()
+    for filter in [ArticleFilter(), ArticleFilter(tag: "local")] {
+      let all = try library.entries(filter)
+      for limit in 1...3 {
+        for offset in 0...all.count + 1 {
+          var page = filter
+          page.limit = limit
+          page.offset = offset
+          page.total = all.count
+          let expected = Array(all.dropFirst(offset).prefix(limit))
+          #expect(try library.entries(page) == expected, "limit \(limit), offset \(offset)")
+        }
+      }
+    }
+  }
+
   @Test func anArticleOutsideTheFilterHasNoPosition() throws {
     let (library, other) = try library()
     let outside = try #require(try library.entries(ArticleFilter(tag: "local")).first?.id)

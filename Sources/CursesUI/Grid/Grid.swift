@@ -55,9 +55,11 @@ public struct Grid: Sendable, Hashable {
     var column = x
     let visible = VisibleText.make(String(text))
     if DisplayWidth.simpleWidth(visible) != nil {
-      // Every scalar is a one-column character of its own: no grapheme breaking needed.
+      // Every scalar is a character of its own, of a known width and no control: no grapheme
+      // breaking, and none of `put`'s checks (a third of drawing the lists).
+      guard column >= 0, column < end else { return column }
       for scalar in visible.unicodeScalars {
-        column = put(Character(scalar), x: column, y: y, style: style, limit: end)
+        column = place(Character(scalar), width: DisplayWidth.standaloneWidth(scalar.value) ?? 1, x: column, y: y, style: style, end: end)
         if column >= end { break }
       }
       return column
@@ -82,6 +84,12 @@ public struct Grid: Sendable, Hashable {
     }
     let cellWidth = DisplayWidth.of(character)
     if cellWidth == 0 { return x }
+    return place(character, width: cellWidth, x: x, y: y, style: style, end: end)
+  }
+
+  /// Puts a visible grapheme of `cellWidth` (1 or 2) columns at (x, y), inside the grid and
+  /// before `end`; returns the next column.
+  private mutating func place(_ character: Character, width cellWidth: Int, x: Int, y: Int, style: Style, end: Int) -> Int {
     if cellWidth == 2 && x + 1 >= end {
       self[x, y] = Cell(" ", style: style)
       return x + 1

@@ -61,7 +61,7 @@ extension ReaderState {
   }
 
   private mutating func paged(_ listing: StoryListing) -> StoryList {
-    var renewed = StoryList(count: listing.count, source: StoryList.Source(listing: listing.request, filter: listing.filter))
+    var renewed = StoryList(count: listing.count, source: StoryList.Source(listing: listing.request, filter: listing.filter, count: listing.count))
     renewed.fill(page: listing.page, with: listing.stories.stories)
     noteMarks(of: listing.stories)
     return renewed

@@ -100,7 +100,7 @@ final class EffectWorker: Sendable {
       answer("cannot list the stories") {
         .storyPageLoaded(
           source, page: page,
-          try library.stories(source.filter, offset: page * StoryList.pageSize, limit: StoryList.pageSize))
+          try library.stories(source.filter, offset: page * StoryList.pageSize, limit: StoryList.pageSize, total: source.count))
       }
     }
   }
@@ -123,7 +123,7 @@ final class EffectWorker: Sendable {
     let count = try library.countStories(filter)
     let keptAt = try storyID.flatMap { try library.position(of: $0, in: filter) }
     let page = (keptAt ?? 0) / StoryList.pageSize
-    let stories = try library.stories(filter, offset: page * StoryList.pageSize, limit: StoryList.pageSize)
+    let stories = try library.stories(filter, offset: page * StoryList.pageSize, limit: StoryList.pageSize, total: count)
     return .storiesListed(StoryListing(request: request, filter: filter, count: count, page: page, stories: stories, keptAt: keptAt))
   }
 

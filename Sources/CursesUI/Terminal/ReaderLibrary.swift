@@ -7,8 +7,8 @@ public protocol ReaderLibrary: Sendable {
   /// How many stories a filter selects.
   func countStories(_ filter: StoryFilter) throws -> Int
   /// A filter's stories newest first from `offset`, at most `limit` of them, with which of
-  /// them are read and starred.
-  func stories(_ filter: StoryFilter, offset: Int, limit: Int) throws -> StoryPage
+  /// them are read and starred. `total`, when known, is how many the filter selects.
+  func stories(_ filter: StoryFilter, offset: Int, limit: Int, total: Int?) throws -> StoryPage
   /// Where a story sits in a filter's order, or nil when the filter does not select it.
   func position(of storyID: String, in filter: StoryFilter) throws -> Int?
   /// Marks every unread story of a filter read; returns their ids (for undo).
