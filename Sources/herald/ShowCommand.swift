@@ -78,13 +78,13 @@ struct ShowCommand: ParsableCommand {
     StandardOutput.write("{\n  \"feed\": \((feed.map(ArticleJSON.feed) ?? .null).serialized(indent: "  ")),\n  \"articles\": [")
     var count = 0
     let failure = try sources.forEachArticleBatch(of: reading) { articles in
-      var output = ""
+      var output: [UInt8] = []
       for article in articles {
-        output += (count == 0 ? "\n    " : ",\n    ")
-        output += ArticleJSON.article(article, feedFields: feed != nil).serialized(indent: "    ")
+        output.append(contentsOf: (count == 0 ? "\n    " : ",\n    ").utf8)
+        ArticleJSON.article(article, feedFields: feed != nil).write(into: &output, indent: "    ")
         count += 1
       }
-      StandardOutput.write(output)
+      StandardOutput.write(bytes: output)
     }
     StandardOutput.write(count == 0 ? "]\n}\n" : "\n  ]\n}\n")
     return failure

@@ -7,6 +7,10 @@ enum StandardOutput {
     writeAll(text, to: STDOUT_FILENO)
   }
 
+  static func write(bytes: [UInt8]) {
+    bytes.withUnsafeBufferPointer { writeAll($0, to: STDOUT_FILENO) }
+  }
+
   static func writeError(_ text: String) {
     writeAll(text, to: STDERR_FILENO)
   }
@@ -16,18 +20,20 @@ enum StandardOutput {
   /// some shells' children), and FileHandle then traps on the EPIPE it gets instead.
   private static func writeAll(_ text: String, to descriptor: Int32) {
     var text = text
-    text.withUTF8 { buffer in
-      guard let base = buffer.baseAddress else { return }
-      var offset = 0
-      while offset < buffer.count {
-        let written = Glibc.write(descriptor, base + offset, buffer.count - offset)
-        if written >= 0 {
-          offset += written
-        } else if errno == EPIPE {
-          exit(128 + SIGPIPE)
-        } else if errno != EINTR {
-          return
-        }
+    text.withUTF8 { writeAll($0, to: descriptor) }
+  }
+
+  private static func writeAll(_ buffer: UnsafeBufferPointer<UInt8>, to descriptor: Int32) {
+    guard let base = buffer.baseAddress else { return }
+    var offset = 0
+    while offset < buffer.count {
+      let written = Glibc.write(descriptor, base + offset, buffer.count - offset)
+      if written >= 0 {
+        offset += written
+      } else if errno == EPIPE {
+        exit(128 + SIGPIPE)
+      } else if errno != EINTR {
+        return
       }
     }
   }

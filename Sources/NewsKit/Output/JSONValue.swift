@@ -22,50 +22,57 @@ public indirect enum JSONValue: Sendable, Hashable {
 
   /// The document as text: two-space indentation, one key or element per line.
   public func serialized(indent: String = "") -> String {
-    var output = ""
+    var output: [UInt8] = []
     write(into: &output, indent: indent)
-    return output
+    return String(decoding: output, as: UTF8.self)
   }
 
-  private func write(into output: inout String, indent: String) {
+  /// Appends the document's UTF-8 to `output`, as `serialized` gives it. Written as bytes:
+  /// runs of text that need no escape are copied whole, with no check that they are UTF-8
+  /// (they came from Strings); building a String checked every run again.
+  public func write(into output: inout [UInt8], indent: String) {
     switch self {
-    case .null: output += "null"
-    case .bool(let value): output += value ? "true" : "false"
-    case .int(let value): output += String(value)
+    case .null: output.append(contentsOf: "null".utf8)
+    case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
+    case .int(let value): output.append(contentsOf: String(value).utf8)
     case .string(let value): Self.writeString(value, into: &output)
     case .array(let values):
-      guard !values.isEmpty else { return output += "[]" }
-      output += "[\n"
+      guard !values.isEmpty else { return output.append(contentsOf: "[]".utf8) }
+      let inner = indent + "  "
+      output.append(contentsOf: "[\n".utf8)
       for (index, value) in values.enumerated() {
-        output += indent + "  "
-        value.write(into: &output, indent: indent + "  ")
-        output += index + 1 < values.count ? ",\n" : "\n"
+        output.append(contentsOf: inner.utf8)
+        value.write(into: &output, indent: inner)
+        output.append(contentsOf: (index + 1 < values.count ? ",\n" : "\n").utf8)
       }
-      output += indent + "]"
+      output.append(contentsOf: indent.utf8)
+      output.append(UInt8(ascii: "]"))
     case .object(let members):
-      guard !members.isEmpty else { return output += "{}" }
-      output += "{\n"
+      guard !members.isEmpty else { return output.append(contentsOf: "{}".utf8) }
+      let inner = indent + "  "
+      output.append(contentsOf: "{\n".utf8)
       for (index, (key, value)) in members.enumerated() {
-        output += indent + "  "
+        output.append(contentsOf: inner.utf8)
         Self.writeString(key, into: &output)
-        output += ": "
-        value.write(into: &output, indent: indent + "  ")
-        output += index + 1 < members.count ? ",\n" : "\n"
+        output.append(contentsOf: ": ".utf8)
+        value.write(into: &output, indent: inner)
+        output.append(contentsOf: (index + 1 < members.count ? ",\n" : "\n").utf8)
       }
-      output += indent + "}"
+      output.append(contentsOf: indent.utf8)
+      output.append(UInt8(ascii: "}"))
     }
   }
 
   /// Escapes by UTF-8 bytes: runs that need no escape are copied whole (appending scalar by
   /// scalar was a third of `show --json` on a large feed).
-  private static func writeString(_ value: String, into output: inout String) {
-    output += "\""
+  private static func writeString(_ value: String, into output: inout [UInt8]) {
+    output.append(UInt8(ascii: "\""))
     var copy = value
     copy.withUTF8 { bytes in
       var runStart = 0
       var index = 0
       func flush(_ end: Int) {
-        if end > runStart { output += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<end]), as: UTF8.self) }
+        if end > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<end])) }
       }
       while index < bytes.count {
         let byte = bytes[index]
@@ -90,7 +97,7 @@ public indirect enum JSONValue: Sendable, Hashable {
         }
         if let escape {
           flush(index)
-          output += escape
+          output.append(contentsOf: escape.utf8)
           index += length
           runStart = index
         } else {
@@ -99,7 +106,7 @@ public indirect enum JSONValue: Sendable, Hashable {
       }
       flush(bytes.count)
     }
-    output += "\""
+    output.append(UInt8(ascii: "\""))
   }
 
   private static func unicodeEscape(_ value: UInt32) -> String {

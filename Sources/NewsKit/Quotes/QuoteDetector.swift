@@ -191,12 +191,13 @@ public enum QuoteDetector {
 
   /// The quote without its marks.
   private static func innerText(of text: String) -> Substring {
+    // By index: `dropLast()` on a scalar view counted the whole quote.
     var inner = Substring(text)
     if let first = inner.unicodeScalars.first, QuoteScanner.marks.contains(first) || first == "\u{201E}" {
-      inner = Substring(inner.unicodeScalars.dropFirst())
+      inner = Substring(inner.unicodeScalars[inner.unicodeScalars.index(after: inner.startIndex)...])
     }
     if let last = inner.unicodeScalars.last, QuoteScanner.marks.contains(last) {
-      inner = Substring(inner.unicodeScalars.dropLast())
+      inner = Substring(inner.unicodeScalars[..<inner.unicodeScalars.index(before: inner.endIndex)])
     }
     return inner
   }
@@ -218,7 +219,22 @@ private struct ScannedParagraph {
     spans = scanner.spans()
     // Only a paragraph with quotes, or with a closing mark that may be a stray one, is sliced.
     let sliced = !spans.isEmpty || scalars.contains { $0 == "\"" || $0 == "\u{201D}" }
-    indices = sliced ? Array(text.unicodeScalars.indices) + [text.endIndex] : []
+    indices = sliced ? Self.scalarIndices(of: text, count: scalars.count) : []
+  }
+
+  /// Every scalar's index and the end index, in one pass (`Array(text.unicodeScalars.indices)`
+  /// counts them first, and was a tenth of finding quotes).
+  private static func scalarIndices(of text: String, count: Int) -> [String.Index] {
+    let view = text.unicodeScalars
+    var indices: [String.Index] = []
+    indices.reserveCapacity(count + 1)
+    var index = view.startIndex
+    while index < view.endIndex {
+      indices.append(index)
+      view.formIndex(after: &index)
+    }
+    indices.append(view.endIndex)
+    return indices
   }
 
   /// Double closing marks (" and ”) that no span uses and that can only close: text before,

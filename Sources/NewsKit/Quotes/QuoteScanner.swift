@@ -39,7 +39,11 @@ struct QuoteScanner {
   var ignored: Set<Int> = []
 
   init(_ paragraph: String) {
-    scalars = Array(paragraph.unicodeScalars)
+    // One decoding pass: `Array(paragraph.unicodeScalars)` counts the scalars first.
+    var scalars: [Unicode.Scalar] = []
+    scalars.reserveCapacity(paragraph.utf8.count)
+    for scalar in paragraph.unicodeScalars { scalars.append(scalar) }
+    self.scalars = scalars
   }
 
   /// The outermost quotes of the paragraph, in order.
