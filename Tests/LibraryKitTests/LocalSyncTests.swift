@@ -158,6 +158,7 @@ struct StoredTextTests {
     let encoded = StringArrayJSON.encode(strings)
     #expect(try JSONDecoder().decode([String].self, from: Data(encoded.utf8)) == strings)
     #expect(StringArrayJSON.encode([]) == "[]")
+    #expect(StringArrayJSON.encode(["a\"b\\c\nd\u{1}e", "f"]) == #"["a\"b\\c\nd\u0001e","f"]"#)
   }
 }
 
