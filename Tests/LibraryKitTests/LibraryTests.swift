@@ -221,6 +221,16 @@ struct LibraryFileTests {
     #expect(foreignKeys == 1)
   }
 
+  @Test func theFootprintSetsThePageCaches() throws {
+    let path = NSTemporaryDirectory() + "herald-footprint-" + UUID().uuidString + ".sqlite"
+    let commands = try Library(path: path)
+    #expect(try commands.pool.write { try Int.fetchOne($0, sql: "PRAGMA cache_size") } == -8192)
+    #expect(try commands.pool.read { try Int.fetchOne($0, sql: "PRAGMA cache_size") } == -2000)
+    let reader = try Library(path: path, footprint: .small)
+    #expect(try reader.pool.read { try Int.fetchOne($0, sql: "PRAGMA cache_size") } == -256)
+    #expect(reader.pool.configuration.maximumReaderCount == 2)
+  }
+
   @Test func everyEarlierMigrationUpgradesToTheLatest() throws {
     let migrator = LibrarySchema.migrator
     for (index, _) in migrator.migrations.enumerated() {
