@@ -165,3 +165,25 @@ struct HostileFeedTests {
     #expect(String(decoding: prepared, as: UTF8.self) == "a &amp; b &#160; &#8220; &#x201D; &amp; &amp;bogus; &amp;")
   }
 }
+
+@Suite("Feed items in batches")
+struct FeedBatchTests {
+  /// An RSS feed of `count` items titled "Item 0", "Item 1", ….
+  private func feed(_ count: Int) -> [UInt8] {
+    let items = (0..<count).map { "<item><guid>g\($0)</guid><title>Item \($0)</title><description>Text \($0).</description></item>" }
+    return Array("<rss version=\"2.0\"><channel><title>Batches</title>\(items.joined())</channel></rss>".utf8)
+  }
+
+  @Test(arguments: [1, 2, 3])
+  func batchesArriveWholeAndInDocumentOrderWhateverIsInFlight(inFlight: Int) throws {
+    let stream = try FeedParser.open(.bytes(feed(23)), location: "batches.xml")
+    var sizes: [Int] = []
+    var headlines: [String] = []
+    stream.forEachArticleBatch(size: 5, inFlight: inFlight) { articles in
+      sizes.append(articles.count)
+      headlines += articles.map(\.headline)
+    }
+    #expect(sizes == [5, 5, 5, 5, 3])
+    #expect(headlines == (0..<23).map { "Item \($0)" })
+  }
+}

@@ -93,19 +93,21 @@ public final class FeedItemStream {
     }
   }
 
-  /// Every remaining item's article, in document order, a batch at a time: while one batch
-  /// becomes articles on all cores, the next is read, so memory holds two batches at most.
-  public func forEachArticleBatch(size: Int = 64, _ deliver: ([Article]) -> Void) {
-    var converting: (DispatchGroup, OrderedSlots<Article>)?
+  /// Every remaining item's article, in document order, a batch at a time: while up to
+  /// `inFlight` batches become articles on all cores, the next is read, so memory holds
+  /// `inFlight + 1` batches at most. One in flight leaves the cores idle while the reader
+  /// delivers a batch; a sync, whose writer is the slower end, keeps to one.
+  public func forEachArticleBatch(size: Int = 64, inFlight: Int = 1, _ deliver: ([Article]) -> Void) {
+    var converting: [(DispatchGroup, OrderedSlots<Article>)] = []
     while true {
       var batch: [FeedItem] = []
       while batch.count < size, let item = next() { batch.append(item) }
-      let started = batch.isEmpty ? nil : Self.startConverting(batch)
-      if let (group, slots) = converting {
+      if !batch.isEmpty { converting.append(Self.startConverting(batch)) }
+      while let (group, slots) = converting.first, batch.isEmpty || converting.count > inFlight {
         group.wait()
         deliver(slots.values)
+        converting.removeFirst()
       }
-      converting = started
       if batch.isEmpty { return }
     }
   }

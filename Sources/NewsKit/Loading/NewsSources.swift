@@ -57,8 +57,10 @@ public final class NewsSources {
     return nil
   }
 
-  /// Every article of every source, in the order given, a batch at a time.
-  public func forEachArticleBatch(_ deliver: (Batch) -> Void) {
+  /// Every article of every source, in the order given, a batch at a time. A feed has up to
+  /// `batchesInFlight` batches becoming articles while the next is read (see
+  /// `FeedItemStream.forEachArticleBatch`).
+  public func forEachArticleBatch(batchesInFlight: Int = 1, _ deliver: (Batch) -> Void) {
     walk(
       text: { textPaths in
         let found = ArticleFileFinder().find(in: textPaths)
@@ -78,7 +80,9 @@ public final class NewsSources {
         }
         if !delivered { deliver(Batch(problems: problems)) }
       },
-      feed: { stream in stream.forEachArticleBatch { deliver(Batch(articles: $0, feed: stream.info)) } },
+      feed: { stream in
+        stream.forEachArticleBatch(inFlight: batchesInFlight) { deliver(Batch(articles: $0, feed: stream.info)) }
+      },
       other: deliver)
   }
 
