@@ -333,8 +333,31 @@ enum SpeakerFinder {
     ".,;:!?\u{2014}\u{2013}".contains(character)
   }
 
+  /// A word without the punctuation around it, in lower case: what the word lists hold.
+  /// ASCII words (nearly all) are done on their bytes in one small string; others go through
+  /// `lowercased()`. Called for every word near every quote, the two-string way was a tenth of
+  /// finding speakers.
   private static func normalized(_ word: Substring) -> String {
-    word.trimmingCharacters(in: ",.:;!?").lowercased()
+    var word = word
+    let ascii = word.withUTF8 { bytes -> String? in
+      func isTrimmed(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ",") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: ";")
+          || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
+      }
+      var start = 0
+      var end = bytes.count
+      while start < end, isTrimmed(bytes[start]) { start += 1 }
+      while end > start, isTrimmed(bytes[end - 1]) { end -= 1 }
+      for index in start..<end where bytes[index] >= 0x80 { return nil }
+      return String(unsafeUninitializedCapacity: end - start) { buffer in
+        for index in start..<end {
+          let byte = bytes[index]
+          buffer[index - start] = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
+        }
+        return end - start
+      }
+    }
+    return ascii ?? word.trimmingCharacters(in: ",.:;!?").lowercased()
   }
 
   private static let abbreviations: Set<String> = [
