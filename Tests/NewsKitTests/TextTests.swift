@@ -63,3 +63,19 @@ struct ProgressiveListingTests {
     #expect(batches >= 4)
   }
 }
+
+@Suite("Counting words")
+struct WordCountTests {
+  @Test(arguments: [
+    ("", 0), ("   ", 0), ("one", 1), (" one  two\tthree\nfour ", 4), ("a\u{00A0}b", 2), ("a\u{0085}b", 2),
+    ("東京\u{3000}大阪", 2), ("a\u{2009}b\u{202F}c\u{205F}d\u{1680}e", 5), ("café naïve", 2), ("🤖 👩‍💻", 2),
+    ("e\u{301} x", 2), ("a\u{200B}b", 1), ("«\u{00A0}Non\u{00A0}»", 3),
+  ])
+  func wordsAreRunsOfAnythingButWhiteSpace(text: String, words: Int) {
+    #expect(text.wordCount == words)
+    #expect(text[...].wordCount == words)
+    // The same count, scalar by scalar, with Unicode's own White_Space.
+    let reference = text.unicodeScalars.split(whereSeparator: \.properties.isWhitespace).count
+    #expect(reference == words)
+  }
+}

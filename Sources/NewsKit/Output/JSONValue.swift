@@ -74,8 +74,13 @@ public indirect enum JSONValue: Sendable, Hashable {
       func flush(_ end: Int) {
         if end > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<end])) }
       }
+      let mayEscape = Self.mayEscape
       while index < bytes.count {
         let byte = bytes[index]
+        guard mayEscape[Int(byte)] else {
+          index += 1
+          continue
+        }
         var escape: String?
         var length = 1
         switch byte {
@@ -107,6 +112,12 @@ public indirect enum JSONValue: Sendable, Hashable {
       flush(bytes.count)
     }
     output.append(UInt8(ascii: "\""))
+  }
+
+  /// The bytes that may start an escape: controls, `"`, `\`, DEL, and the lead bytes of C1
+  /// controls (0xC2) and of U+2028/2029 (0xE2). Every other byte is copied as it is.
+  private static let mayEscape: [Bool] = (0...255).map { byte in
+    byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xC2 || byte == 0xE2
   }
 
   private static func unicodeEscape(_ value: UInt32) -> String {

@@ -463,12 +463,17 @@ enum SpeakerFinder {
 }
 
 extension StringProtocol {
-  /// The text without the given ASCII punctuation at either end. By scalars: as Characters,
-  /// with the set a String, this was a twentieth of a sync's time.
+  /// The text without the given ASCII punctuation at either end. On UTF-8 bytes (an ASCII byte
+  /// is a whole scalar, so trimming never splits one): as Characters, with the set a String,
+  /// this was a twentieth of a sync's time, and by scalars still 2% of `show --json`.
   func trimmingCharacters(in set: String) -> String {
-    var scalars = Substring(self).unicodeScalars[...]
-    while let first = scalars.first, first.isASCII, set.unicodeScalars.contains(first) { scalars.removeFirst() }
-    while let last = scalars.last, last.isASCII, set.unicodeScalars.contains(last) { scalars.removeLast() }
-    return String(scalars)
+    var text = Substring(self)
+    return text.withUTF8 { bytes in
+      var start = 0
+      var end = bytes.count
+      while start < end, bytes[start] < 0x80, set.utf8.contains(bytes[start]) { start += 1 }
+      while end > start, bytes[end - 1] < 0x80, set.utf8.contains(bytes[end - 1]) { end -= 1 }
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
   }
 }

@@ -44,18 +44,28 @@ extension StringProtocol {
   }
 
   /// How many words (runs of non-white-space) the text has.
+  /// On UTF-8 bytes, as `collapsingWhitespace` (decoding scalars was 2% of `show --json`).
   var wordCount: Int {
-    var count = 0
-    var inWord = false
-    for scalar in unicodeScalars {
-      if scalar.isWhitespaceScalar {
-        inWord = false
-      } else if !inWord {
-        inWord = true
-        count += 1
+    var text = Substring(self)
+    return text.withUTF8 { bytes in
+      var count = 0
+      var inWord = false
+      var index = 0
+      while index < bytes.count {
+        let length = UTF8Whitespace.length(bytes, at: index)
+        if length > 0 {
+          inWord = false
+          index += length
+          continue
+        }
+        if !inWord {
+          inWord = true
+          count += 1
+        }
+        index += 1
       }
+      return count
     }
-    return count
   }
 }
 
