@@ -80,7 +80,7 @@ struct ShowCommand: ParsableCommand {
     let failure = try sources.forEachArticleBatch(of: reading) { articles in
       var output: [UInt8] = []
       for article in articles {
-        output.append(contentsOf: (count == 0 ? "\n    " : ",\n    ").utf8)
+        output.appendUTF8(count == 0 ? "\n    " : ",\n    ")
         ArticleJSON.article(article, feedFields: feed != nil).write(into: &output, indent: "    ")
         count += 1
       }

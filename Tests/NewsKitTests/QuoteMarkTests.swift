@@ -180,3 +180,11 @@ struct SpanningQuoteTests {
     #expect(found.map(\.text) == ["“no”"])
   }
 }
+
+@Suite("Decoding a paragraph for the quote scanner")
+struct QuoteScannerDecodingTests {
+  @Test(arguments: ["", "plain", "“Curly” and ‘single’", "café naïve Ωmega", "東京 朝日 — Business", "🤖 👩‍💻 🇬🇧", "\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}", "e\u{301} x\u{200D}"])
+  func scalarsAreThoseOfTheString(text: String) {
+    #expect(QuoteScanner.decode(text) == Array(text.unicodeScalars))
+  }
+}

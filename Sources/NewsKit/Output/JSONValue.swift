@@ -32,33 +32,33 @@ public indirect enum JSONValue: Sendable, Hashable {
   /// (they came from Strings); building a String checked every run again.
   public func write(into output: inout [UInt8], indent: String) {
     switch self {
-    case .null: output.append(contentsOf: "null".utf8)
-    case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
-    case .int(let value): output.append(contentsOf: String(value).utf8)
+    case .null: output.appendUTF8("null")
+    case .bool(let value): output.appendUTF8(value ? "true" : "false")
+    case .int(let value): output.appendUTF8(String(value))
     case .string(let value): Self.writeString(value, into: &output)
     case .array(let values):
-      guard !values.isEmpty else { return output.append(contentsOf: "[]".utf8) }
+      guard !values.isEmpty else { return output.appendUTF8("[]") }
       let inner = indent + "  "
-      output.append(contentsOf: "[\n".utf8)
+      output.appendUTF8("[\n")
       for (index, value) in values.enumerated() {
-        output.append(contentsOf: inner.utf8)
+        output.appendUTF8(inner)
         value.write(into: &output, indent: inner)
-        output.append(contentsOf: (index + 1 < values.count ? ",\n" : "\n").utf8)
+        output.appendUTF8(index + 1 < values.count ? ",\n" : "\n")
       }
-      output.append(contentsOf: indent.utf8)
+      output.appendUTF8(indent)
       output.append(UInt8(ascii: "]"))
     case .object(let members):
-      guard !members.isEmpty else { return output.append(contentsOf: "{}".utf8) }
+      guard !members.isEmpty else { return output.appendUTF8("{}") }
       let inner = indent + "  "
-      output.append(contentsOf: "{\n".utf8)
+      output.appendUTF8("{\n")
       for (index, (key, value)) in members.enumerated() {
-        output.append(contentsOf: inner.utf8)
+        output.appendUTF8(inner)
         Self.writeString(key, into: &output)
-        output.append(contentsOf: ": ".utf8)
+        output.appendUTF8(": ")
         value.write(into: &output, indent: inner)
-        output.append(contentsOf: (index + 1 < members.count ? ",\n" : "\n").utf8)
+        output.appendUTF8(index + 1 < members.count ? ",\n" : "\n")
       }
-      output.append(contentsOf: indent.utf8)
+      output.appendUTF8(indent)
       output.append(UInt8(ascii: "}"))
     }
   }
@@ -102,7 +102,7 @@ public indirect enum JSONValue: Sendable, Hashable {
         }
         if let escape {
           flush(index)
-          output.append(contentsOf: escape.utf8)
+          output.appendUTF8(escape)
           index += length
           runStart = index
         } else {
@@ -123,5 +123,13 @@ public indirect enum JSONValue: Sendable, Hashable {
   private static func unicodeEscape(_ value: UInt32) -> String {
     let hex = String(value, radix: 16)
     return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+  }
+}
+
+extension [UInt8] {
+  /// Appends a string's UTF-8 in one copy (appending `.utf8` goes byte by byte).
+  public mutating func appendUTF8(_ text: String) {
+    var text = text
+    text.withUTF8 { append(contentsOf: $0) }
   }
 }

@@ -39,11 +39,35 @@ struct QuoteScanner {
   var ignored: Set<Int> = []
 
   init(_ paragraph: String) {
-    // One decoding pass: `Array(paragraph.unicodeScalars)` counts the scalars first.
-    var scalars: [Unicode.Scalar] = []
-    scalars.reserveCapacity(paragraph.utf8.count)
-    for scalar in paragraph.unicodeScalars { scalars.append(scalar) }
-    self.scalars = scalars
+    scalars = Self.decode(paragraph)
+  }
+
+  /// The text's scalars, decoded from its UTF-8 (valid, as a String's is) in one pass:
+  /// `Array(paragraph.unicodeScalars)` counted them first, and the scalar view's iterator
+  /// costs twice this loop.
+  static func decode(_ text: String) -> [Unicode.Scalar] {
+    var text = text
+    return text.withUTF8 { bytes in
+      var scalars: [Unicode.Scalar] = []
+      scalars.reserveCapacity(bytes.count)
+      var index = 0
+      while index < bytes.count {
+        let lead = bytes[index]
+        if lead < 0x80 {
+          scalars.append(Unicode.Scalar(lead))
+          index += 1
+          continue
+        }
+        let length = lead >= 0xF0 ? 4 : (lead >= 0xE0 ? 3 : 2)
+        var value = UInt32(lead) & (length == 2 ? 0x1F : (length == 3 ? 0x0F : 0x07))
+        for offset in 1..<length where index + offset < bytes.count {
+          value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+        }
+        scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+        index += length
+      }
+      return scalars
+    }
   }
 
   /// The outermost quotes of the paragraph, in order.
