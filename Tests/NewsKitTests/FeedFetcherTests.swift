@@ -95,6 +95,15 @@ struct FeedFetcherTests {
     #expect(loaded.problems.allSatisfy { !$0.description.contains("\n") })
     #expect(loaded.problems.last?.description == "http://127.0.0.1:1/closed: connection refused")
   }
+
+  /// Not a speed target: whether a refused connection is reported when it happens, or only
+  /// when the connect timeout (here a minute) has run out.
+  @Test func aRefusedConnectionFailsAtOnceNotAtTheTimeout() throws {
+    let started = Date()
+    let results = try fetch((1...4).map { "http://127.0.0.1:1/closed-\($0)" }, timeout: 60)
+    #expect(results.map(reason) == Array(repeating: "connection refused", count: 4))
+    #expect(Date().timeIntervalSince(started) < 30)
+  }
 }
 
 @Suite("Content-Type charset")
