@@ -83,7 +83,7 @@ struct QuotesCommand: ParsableCommand {
       }
     }
     if json { StandardOutput.write(count == 0 ? "]\n" : "\n]\n") }
-    if !json && !flat { StandardOutput.write(groups.rendered()) }
+    if !json && !flat { groups.render { StandardOutput.write(bytes: $0) } }
     if let failure { throw failure }
   }
 }

@@ -3,8 +3,18 @@ import NewsKit
 /// `herald quotes` as a person reads it: the quotes gathered under each speaker's one name
 /// (`Quote.speakerName`, so "Mr Pike" and "he" land with "Gordon Pike"), most quoted first,
 /// then those whose speaker the text does not give. Within a speaker, in the order they came.
+///
+/// Each group keeps its lines as one run of UTF-8 bytes, written out group by group: a String
+/// per line (and the whole output as one more) took 398 MiB for the 750,000 quotes of a
+/// 256 MiB feed.
 struct SpeakerGroups {
-  private var groups: [(name: String?, lines: [String])] = []
+  private struct Group {
+    var name: String?
+    var count = 0
+    var lines: [UInt8] = []
+  }
+
+  private var groups: [Group] = []
   private var indexOfName: [String?: Int] = [:]
 
   var isEmpty: Bool { groups.isEmpty }
@@ -16,29 +26,36 @@ struct SpeakerGroups {
       + VisibleText.make(VisibleText.oneLine(quote.text))
     // The words at the quote, when they are not simply the name it is listed under.
     if let speaker = quote.speaker, speaker != quote.speakerName { line += "  (" + VisibleText.make(speaker) + ")" }
+    line += "\n"
     let name = quote.speakerName
-    if let index = indexOfName[name] {
-      groups[index].lines.append(line)
+    let index: Int
+    if let known = indexOfName[name] {
+      index = known
     } else {
-      indexOfName[name] = groups.count
-      groups.append((name, [line]))
+      index = groups.count
+      indexOfName[name] = index
+      groups.append(Group(name: name))
     }
+    groups[index].count += 1
+    groups[index].lines.appendUTF8(line)
   }
 
-  /// Every group: a heading line ("Gordon Pike · 3 quotes"), then its quotes, indented.
-  func rendered() -> String {
-    let ordered = groups.enumerated().sorted { left, right in
-      let (a, b) = (left.element, right.element)
+  /// Every group, most quoted first: a heading line ("Gordon Pike · 3 quotes"), then its
+  /// quotes, indented; each group is handed to `write` whole.
+  func render(_ write: ([UInt8]) -> Void) {
+    let ordered = groups.indices.sorted { left, right in
+      let (a, b) = (groups[left], groups[right])
       if (a.name == nil) != (b.name == nil) { return b.name == nil }
-      if a.lines.count != b.lines.count { return a.lines.count > b.lines.count }
-      return left.offset < right.offset
+      if a.count != b.count { return a.count > b.count }
+      return left < right
     }
-    var output = ""
-    for (_, group) in ordered {
-      let count = group.lines.count == 1 ? "1 quote" : "\(group.lines.count) quotes"
-      output += VisibleText.make(group.name ?? "(speaker not given)") + " · " + count + "\n"
-      output += group.lines.joined(separator: "\n") + "\n"
+    for index in ordered {
+      let group = groups[index]
+      let count = group.count == 1 ? "1 quote" : "\(group.count) quotes"
+      var heading: [UInt8] = []
+      heading.appendUTF8(VisibleText.make(group.name ?? "(speaker not given)") + " · " + count + "\n")
+      write(heading)
+      write(group.lines)
     }
-    return output
   }
 }
