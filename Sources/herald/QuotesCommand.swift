@@ -61,12 +61,35 @@ struct QuotesCommand: ParsableCommand {
     var failure: CommandFailure?
     if sources.paths.isEmpty {
       let opened = try library.open()
-      let found = try libraryCall { () throws(LibraryError) in try opened.quotes(speaker: speaker, speechOnly: speechOnly) }
-      if found.isEmpty, speaker == nil, !json, (try? opened.countEntries()) == 0 {
+      // Streamed from the library, grouped by SQLite when grouping: holding 1.4 million quotes
+      // to group them took 1.9 GiB.
+      var output: [UInt8] = []
+      var heading: String?? = .none
+      var found = false
+      try libraryCall { () throws(LibraryError) in
+        try opened.forEachQuote(speaker: speaker, speechOnly: speechOnly, order: json || flat ? .reading : .bySpeaker) {
+          quote, speakerQuotes in
+          found = true
+          let id = String(quote.entry.id)
+          if json || flat {
+            output.appendUTF8(emit(quote.quote, article: LibraryListing.jsonValue(quote.entry), id: id))
+          } else {
+            if heading != .some(quote.quote.speakerName) {
+              heading = .some(quote.quote.speakerName)
+              output.appendUTF8(SpeakerGroups.heading(quote.quote.speakerName, quotes: speakerQuotes))
+            }
+            output.appendUTF8(SpeakerGroups.line(quote.quote, articleId: id))
+          }
+          if output.count >= 1 << 16 {
+            StandardOutput.write(bytes: output)
+            output.removeAll(keepingCapacity: true)
+          }
+        }
+      }
+      StandardOutput.write(bytes: output)
+      if !found, speaker == nil, !json, (try? opened.countEntries()) == 0 {
         Diagnostics.warn("the library is empty: add a feed with herald add URL, or give paths: herald quotes PATH")
       }
-      StandardOutput.write(
-        found.map { emit($0.quote, article: LibraryListing.jsonValue($0.entry), id: String($0.entry.id)) }.joined())
     } else {
       let wanted = speaker?.lowercased()
       failure = try sources.forEachArticleBatch(of: try sources.reading()) { articles in

@@ -19,14 +19,24 @@ struct SpeakerGroups {
 
   var isEmpty: Bool { groups.isEmpty }
 
-  mutating func add(_ quote: Quote, articleId: String) {
+  /// A quote's line under its speaker's heading.
+  static func line(_ quote: Quote, articleId: String) -> String {
     // Places and kinds are Herald's own ASCII; ids (a feed's guid), quotes and speakers are
     // the source's words, made visible.
     var line = "  " + VisibleText.make(articleId) + "  " + QuotePlace.label(quote) + "  " + quote.kind.rawValue + "  "
       + VisibleText.make(VisibleText.oneLine(quote.text))
     // The words at the quote, when they are not simply the name it is listed under.
     if let speaker = quote.speaker, speaker != quote.speakerName { line += "  (" + VisibleText.make(speaker) + ")" }
-    line += "\n"
+    return line + "\n"
+  }
+
+  /// A speaker's heading: "Gordon Pike · 3 quotes".
+  static func heading(_ name: String?, quotes: Int) -> String {
+    VisibleText.make(name ?? "(speaker not given)") + " · " + (quotes == 1 ? "1 quote" : "\(quotes) quotes") + "\n"
+  }
+
+  mutating func add(_ quote: Quote, articleId: String) {
+    let line = Self.line(quote, articleId: articleId)
     let name = quote.speakerName
     let index: Int
     if let known = indexOfName[name] {
@@ -51,9 +61,8 @@ struct SpeakerGroups {
     }
     for index in ordered {
       let group = groups[index]
-      let count = group.count == 1 ? "1 quote" : "\(group.count) quotes"
       var heading: [UInt8] = []
-      heading.appendUTF8(VisibleText.make(group.name ?? "(speaker not given)") + " · " + count + "\n")
+      heading.appendUTF8(Self.heading(group.name, quotes: group.count))
       write(heading)
       write(group.lines)
     }

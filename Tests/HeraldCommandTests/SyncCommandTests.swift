@@ -86,6 +86,14 @@ struct SyncCommandTests {
     #expect(quotes.stdout.split(separator: "\n").map { $0.split(separator: "\t")[3] } == ["union organiser Lina Park"])
     #expect(try herald(["quotes", "--speaker", "PARK"]).stdout.hasPrefix("Lina Park · 1 quote\n"))
     #expect(try herald(["quotes", "--speaker", "nobody"]).stdout.isEmpty)
+    // The whole library, grouped: headings most quoted first, no speaker last, every quote once.
+    let grouped = try herald(["quotes"]).stdout.split(separator: "\n")
+    let headings = grouped.filter { !$0.hasPrefix("  ") }
+    let named = headings.filter { !$0.hasPrefix("(speaker not given)") }
+    let counts = named.compactMap { Int($0.split(separator: "·").last?.split(separator: " ").first ?? "") }
+    #expect(counts.count == named.count && counts == counts.sorted(by: >))
+    #expect(headings.last.map { $0.hasPrefix("(speaker not given)") || named.count == headings.count } == true)
+    #expect(grouped.count - headings.count == (try herald(["quotes", "--flat"])).stdout.split(separator: "\n").count)
   }
 
   @Test func exportThenImportGivesTheSameSubscriptionsAndDryRunChangesNothing() throws {

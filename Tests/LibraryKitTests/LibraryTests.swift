@@ -453,6 +453,31 @@ struct LibrarySpeakerTests {
     #expect(try library.quotes(of: "Nobody").isEmpty)
   }
 
+  @Test func quotesComeGroupedBySpeakerMostQuotedFirstWithNoSpeakerLast() throws {
+    let (library, first, second) = try library()
+    try library.store(
+      [article("c1", "Dock", ["The quay was “a mess”.", "“Fine,” said Zoe Adler."], published: Date(timeIntervalSince1970: 500))],
+      in: second)
+    var seen: [(String?, String, Int)] = []
+    try library.forEachQuote(order: .bySpeaker) { quote, count in seen.append((quote.quote.speakerName, quote.entry.headline, count)) }
+    // Ana Ruiz 4; Tom Baines and Zoe Adler 1 each, by name; the unattributed phrase last.
+    #expect(seen.map(\.0) == ["Ana Ruiz", "Ana Ruiz", "Ana Ruiz", "Ana Ruiz", "Tom Baines", "Zoe Adler", nil])
+    #expect(seen.map(\.1) == ["Bridge", "Bridge", "Ferry", "Quay", "Ferry", "Dock", "Dock"])
+    #expect(seen.map(\.2) == [4, 4, 4, 4, 1, 1, 1])
+    // Counts are over what is selected: one feed, or one speaker.
+    var inFirst: [Int] = []
+    try library.forEachQuote(subscriptionId: first.id, order: .bySpeaker) { _, count in inFirst.append(count) }
+    #expect(inFirst == [3, 3, 3])
+    var toms: [String?] = []
+    try library.forEachQuote(speaker: "baines", order: .bySpeaker) { quote, _ in toms.append(quote.quote.speakerName) }
+    #expect(toms == ["Tom Baines"])
+    // Reading order is the default, as `quotes` gives it.
+    var reading: [String] = []
+    try library.forEachQuote { quote, _ in reading.append(quote.entry.headline) }
+    #expect(reading == (try library.quotes()).map(\.entry.headline))
+    #expect(reading.first == "Bridge" && reading.last == "Dock")
+  }
+
   /// "Ms Ruiz" and a "She" after her are Ana Ruiz when the article names her in full.
   @Test func speakersAreCountedAndFoundByTheirOneNameNotTheWordsAtEachQuote() throws {
     let (library, first, _) = try library()
