@@ -64,7 +64,9 @@ struct QuotesCommand: ParsableCommand {
       // Streamed from the library, grouped by SQLite when grouping: holding 1.4 million quotes
       // to group them took 1.9 GiB.
       var output: [UInt8] = []
-      var heading: String?? = .none
+      // The speaker whose group is being written; `.none` before the first (a group's name
+      // may itself be nil: the quotes with no speaker).
+      var group: String?? = .none
       var found = false
       try libraryCall { () throws(LibraryError) in
         try opened.forEachQuote(speaker: speaker, speechOnly: speechOnly, order: json || flat ? .reading : .bySpeaker) {
@@ -74,8 +76,8 @@ struct QuotesCommand: ParsableCommand {
           if json || flat {
             output.appendUTF8(emit(quote.quote, article: LibraryListing.jsonValue(quote.entry), id: id))
           } else {
-            if heading != .some(quote.quote.speakerName) {
-              heading = .some(quote.quote.speakerName)
+            if group != .some(quote.quote.speakerName) {
+              group = .some(quote.quote.speakerName)
               output.appendUTF8(SpeakerGroups.heading(quote.quote.speakerName, quotes: speakerQuotes))
             }
             output.appendUTF8(SpeakerGroups.line(quote.quote, articleId: id))
