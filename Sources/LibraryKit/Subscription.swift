@@ -106,14 +106,14 @@ extension Library {
       for row in try Row.fetchAll(db, sql: "SELECT subscriptionId, tag FROM subscriptionTag ORDER BY tag") {
         tags[row["subscriptionId"], default: []].append(row["tag"])
       }
-      // Case-folded by the standard library, not a localized compare: that goes through ICU's
-      // collation tables, megabytes of resident memory in the reader for an order that differs
-      // only among accented titles.
+      // Case and accents folded (CoreFoundation's tables), not a localized compare: that goes
+      // through ICU's collation tables, megabytes of resident memory in the reader, for an
+      // order that differs from this one only in rare titles.
       return subscriptions.map { subscription in
         let (unread, total) = byFeed[subscription.id!] ?? (0, 0)
-        return (key: subscription.displayTitle.lowercased(),
+        return (key: subscription.displayTitle.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil),
                 feed: FeedOverview(subscription: subscription, tags: tags[subscription.id!] ?? [], unread: unread, total: total))
-      }.sorted { $0.key < $1.key }.map(\.feed)
+      }.sorted { ($0.key, $0.feed.subscription.location) < ($1.key, $1.feed.subscription.location) }.map(\.feed)
     }
   }
 

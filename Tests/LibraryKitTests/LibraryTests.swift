@@ -31,6 +31,14 @@ struct LibraryStoreTests {
     #expect(feeds[0].tags == ["news"])
   }
 
+  @Test func feedsAreInTitleOrderWhateverTheirCaseAndAccents() throws {
+    let library = try makeLibrary()
+    for (index, title) in ["zeta Weekly", "Écho du Port", "Alpha News", "echo Valley", "Ångström Times"].enumerated() {
+      _ = try library.subscribe("https://feed\(index).example/rss", titleOverride: title)
+    }
+    #expect(try library.feeds().map(\.subscription.displayTitle) == ["Alpha News", "Ångström Times", "Écho du Port", "echo Valley", "zeta Weekly"])
+  }
+
   @Test func storingNewUpdatedAndUnchangedArticles() throws {
     let library = try makeLibrary()
     let feed = try library.subscribe("https://wire.example/feed.xml")
