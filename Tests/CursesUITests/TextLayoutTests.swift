@@ -74,6 +74,42 @@ struct TextLayoutTests {
   }
 }
 
+@Suite("Cutting text to a width")
+struct TextCutTests {
+  /// The cut worked out grapheme by grapheme, as the definition says.
+  private func reference(_ text: String, width: Int, keepingEnd: Bool) -> String {
+    guard width > 0 else { return "" }
+    let characters = Array(text)
+    guard characters.reduce(0, { $0 + DisplayWidth.of($1) }) > width else { return text }
+    let tailWidth = keepingEnd ? (width - 1) / 2 : 0
+    var headEnd = 0
+    var used = 0
+    while headEnd < characters.count, used + DisplayWidth.of(characters[headEnd]) <= width - 1 - tailWidth {
+      used += DisplayWidth.of(characters[headEnd])
+      headEnd += 1
+    }
+    var tailStart = characters.count
+    used = 0
+    while tailStart > headEnd, used + DisplayWidth.of(characters[tailStart - 1]) <= tailWidth {
+      used += DisplayWidth.of(characters[tailStart - 1])
+      tailStart -= 1
+    }
+    return String(characters[..<headEnd]) + "…" + String(characters[tailStart...])
+  }
+
+  @Test(arguments: [
+    "Why the data breach could complicate the city’s finances", "Le Monde Synthétique — Culture #003",
+    "Asahi Daily 朝日 — Business #005", "東京の天気は晴れ", "ab", "", "Ünïcödé ßtraße ÆØÅ", "«Guillemets» et ‘quotes’",
+  ])
+  func textOfStandaloneCharactersIsCutAsGraphemeByGrapheme(text: String) {
+    for width in 0...40 {
+      #expect(TextWrapper.truncate(text, width: width) == reference(text, width: width, keepingEnd: false), "width \(width)")
+      #expect(
+        TextWrapper.truncateMiddle(text, width: width) == reference(text, width: width, keepingEnd: width > 2), "width \(width)")
+    }
+  }
+}
+
 @Suite("The cell grid")
 struct GridTests {
   @Test func wideCharacterTakesTwoCells() {

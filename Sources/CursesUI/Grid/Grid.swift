@@ -79,6 +79,11 @@ public struct Grid: Sendable, Hashable {
     // The last guard between article text and the terminal: a control (C1 ones such as the
     // 8-bit CSI included) is drawn as its visible stand-in, whichever view put it here.
     var character = character
+    // Printable ASCII, nearly every cell of an article, is told by its one byte (the scalar
+    // view's first element validates an index, a tenth of drawing the article pane).
+    if let byte = character.utf8.first, byte >= 0x20, byte < 0x7F, character.utf8.count == 1 {
+      return place(character, width: 1, x: x, y: y, style: style, end: end)
+    }
     if let first = character.unicodeScalars.first, VisibleText.isControl(first) {
       character = Character(VisibleText.replacement(for: first))
     }

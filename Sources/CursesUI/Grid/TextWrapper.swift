@@ -86,16 +86,67 @@ public enum TextWrapper {
   private static func cut(_ text: String, width: Int, keepingEnd: Bool) -> String {
     guard width > 0 else { return "" }
     let tailWidth = keepingEnd ? (width - 1) / 2 : 0
-    if let total = DisplayWidth.simpleWidth(text) {
-      guard total > width else { return text }
-      let (head, tail) = ends(of: text.unicodeScalars, head: width - 1 - tailWidth, tail: tailWidth) {
-        DisplayWidth.standaloneWidth($0.value) ?? 1
-      }
-      return String(head) + "…" + String(tail)
+    switch simpleCut(text, width: width, head: width - 1 - tailWidth, tail: tailWidth) {
+    case .fits: return text
+    case .cut(let cut): return cut
+    case .notSimple: break
     }
     guard DisplayWidth.of(text) > width else { return text }
     let (head, tail) = ends(of: text, head: width - 1 - tailWidth, tail: tailWidth) { DisplayWidth.of($0) }
     return String(head) + "…" + String(tail)
+  }
+
+  private enum SimpleCut {
+    case fits, cut(String), notSimple
+  }
+
+  /// `cut` for text whose every scalar stands alone (`DisplayWidth.standaloneWidth`), on its
+  /// UTF-8 bytes: one pass decodes, measures and finds where the beginning ends, a second walks
+  /// back from the end, and the result is made from two byte ranges. Through the scalar view
+  /// (an index validated at every step) this was most of drawing the headline list.
+  private static func simpleCut(_ text: String, width: Int, head: Int, tail: Int) -> SimpleCut {
+    var text = text
+    return text.withUTF8 { bytes in
+      func scalar(at index: Int) -> (value: UInt32, length: Int) {
+        let lead = bytes[index]
+        if lead < 0x80 { return (UInt32(lead), 1) }
+        let length = lead >= 0xF0 ? 4 : (lead >= 0xE0 ? 3 : 2)
+        var value = UInt32(lead) & (length == 2 ? 0x1F : (length == 3 ? 0x0F : 0x07))
+        for offset in 1..<length where index + offset < bytes.count {
+          value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+        }
+        return (value, length)
+      }
+      var total = 0
+      var headEnd = 0
+      var headDone = false
+      var index = 0
+      while index < bytes.count {
+        let (value, length) = scalar(at: index)
+        guard let columns = DisplayWidth.standaloneWidth(value) else { return .notSimple }
+        // The longest beginning within `head` columns: it stops at the first that does not fit.
+        if !headDone {
+          if total + columns <= head { headEnd = index + length } else { headDone = true }
+        }
+        total += columns
+        index += length
+      }
+      guard total > width else { return .fits }
+      // The longest end within `tail` columns, not reaching into the beginning.
+      var tailStart = bytes.count
+      var used = 0
+      while tailStart > headEnd {
+        var start = tailStart - 1
+        while start > headEnd, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        let columns = DisplayWidth.standaloneWidth(scalar(at: start).value) ?? 1
+        if used + columns > tail { break }
+        used += columns
+        tailStart = start
+      }
+      let beginning = String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<headEnd]), as: UTF8.self)
+      let end = String(decoding: UnsafeBufferPointer(rebasing: bytes[tailStart..<bytes.count]), as: UTF8.self)
+      return .cut(beginning + "…" + end)
+    }
   }
 
   /// The longest beginning within `head` columns and the longest end within `tail` columns.
