@@ -1,3 +1,5 @@
+import NewsKit
+
 /// A grapheme with the style it is drawn in.
 public struct StyledCharacter: Sendable, Hashable {
   public var character: Character
@@ -107,22 +109,12 @@ public enum TextWrapper {
   private static func simpleCut(_ text: String, width: Int, head: Int, tail: Int) -> SimpleCut {
     var text = text
     return text.withUTF8 { bytes in
-      func scalar(at index: Int) -> (value: UInt32, length: Int) {
-        let lead = bytes[index]
-        if lead < 0x80 { return (UInt32(lead), 1) }
-        let length = lead >= 0xF0 ? 4 : (lead >= 0xE0 ? 3 : 2)
-        var value = UInt32(lead) & (length == 2 ? 0x1F : (length == 3 ? 0x0F : 0x07))
-        for offset in 1..<length where index + offset < bytes.count {
-          value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
-        }
-        return (value, length)
-      }
       var total = 0
       var headEnd = 0
       var headDone = false
       var index = 0
       while index < bytes.count {
-        let (value, length) = scalar(at: index)
+        let (value, length) = UTF8Scalar.decode(bytes, at: index)
         guard let columns = DisplayWidth.standaloneWidth(value) else { return .notSimple }
         // The longest beginning within `head` columns: it stops at the first that does not fit.
         if !headDone {
@@ -138,7 +130,7 @@ public enum TextWrapper {
       while tailStart > headEnd {
         var start = tailStart - 1
         while start > headEnd, bytes[start] & 0xC0 == 0x80 { start -= 1 }
-        let columns = DisplayWidth.standaloneWidth(scalar(at: start).value) ?? 1
+        let columns = DisplayWidth.standaloneWidth(UTF8Scalar.decode(bytes, at: start).value) ?? 1
         if used + columns > tail { break }
         used += columns
         tailStart = start

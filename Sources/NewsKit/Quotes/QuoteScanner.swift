@@ -52,17 +52,7 @@ struct QuoteScanner {
       scalars.reserveCapacity(bytes.count)
       var index = 0
       while index < bytes.count {
-        let lead = bytes[index]
-        if lead < 0x80 {
-          scalars.append(Unicode.Scalar(lead))
-          index += 1
-          continue
-        }
-        let length = lead >= 0xF0 ? 4 : (lead >= 0xE0 ? 3 : 2)
-        var value = UInt32(lead) & (length == 2 ? 0x1F : (length == 3 ? 0x0F : 0x07))
-        for offset in 1..<length where index + offset < bytes.count {
-          value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
-        }
+        let (value, length) = UTF8Scalar.decode(bytes, at: index)
         scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
         index += length
       }
