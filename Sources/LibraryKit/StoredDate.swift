@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import NewsKit
 
 /// How a subscription's dates are stored and read back: seconds since 1970, so they compare
 /// and sort in SQL. Libraries made before v6 held GRDB's default text ("2026-11-30
@@ -44,7 +45,7 @@ enum StoredDate {
     guard let year = number(4), expect("-"), let month = number(2), expect("-"), let day = number(2),
       (1...12).contains(month), (1...31).contains(day)
     else { return nil }
-    var seconds = Double(daysFromCivil(year: year, month: month, day: day) * 86_400)
+    var seconds = Double(CivilDate.days(year: year, month: month, day: day) * 86_400)
     if index < bytes.count {
       guard expect(" ") || expect("T"), let hour = number(2), expect(":"), let minute = number(2),
         hour < 24, minute < 60
@@ -65,16 +66,5 @@ enum StoredDate {
       }
     }
     return index == bytes.count ? Date(timeIntervalSince1970: seconds) : nil
-  }
-
-  /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's public-domain
-  /// algorithm).
-  static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-    let shiftedYear = month <= 2 ? year - 1 : year
-    let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-    let yearOfEra = shiftedYear - era * 400
-    let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-    return era * 146_097 + dayOfEra - 719_468
   }
 }

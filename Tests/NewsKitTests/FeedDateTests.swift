@@ -86,3 +86,51 @@ struct ISODateTests {
     #expect(ArticleJSON.isoDate(Date(timeIntervalSince1970: 951_782_400)) == "2000-02-29T00:00:00Z")
   }
 }
+
+@Suite("Civil dates by arithmetic")
+struct CivilDateTests {
+  private static let utc: Calendar = {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(secondsFromGMT: 0)!
+    return calendar
+  }()
+
+  @Test func daysAndDatesAgreeWithFoundationFrom1583() {
+    var seed: UInt64 = 0x2545_F491_4F6C_DD1D
+    var days = [-141_427, -1, 0, 1, 11_016, 10_957, 19_782, 2_932_896]  // 1583-01-01 … 9999-12-31
+    for _ in 0..<2_000 {
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      days.append(Int(seed >> 33) % 3_074_324 - 141_427)
+    }
+    for day in days {
+      let date = CivilDate.date(days: day)
+      let parts = Self.utc.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: Double(day) * 86_400))
+      #expect([date.year, date.month, date.day] == [parts.year, parts.month, parts.day], "\(day)")
+      #expect(CivilDate.days(year: date.year, month: date.month, day: date.day) == day)
+    }
+  }
+
+  @Test func monthsHaveTheirDays() {
+    #expect(CivilDate.daysInMonth(year: 2024, month: 2) == 29)
+    #expect(CivilDate.daysInMonth(year: 2026, month: 2) == 28)
+    #expect(CivilDate.daysInMonth(year: 2000, month: 2) == 29)
+    #expect(CivilDate.daysInMonth(year: 1900, month: 2) == 28)
+    #expect(CivilDate.daysInMonth(year: 2026, month: 12) == 31)
+    #expect(CivilDate.daysInMonth(year: 2026, month: 11) == 30)
+  }
+
+  /// Feed dates are built by arithmetic from 1583, by Foundation's calendar before.
+  @Test(arguments: [
+    ("2026-11-30T05:51:13Z", 1_796_017_873.0), ("2000-02-29T23:59:60Z", 951_868_799), ("2026-12-31T24:00:00Z", 1_798_761_600),
+    ("1583-01-01T00:00:00Z", -12_212_553_600), ("Tue, 24 Nov 2026 12:00:00 +0130", 1_795_516_200),
+    ("Thu, 29 Feb 1996 08:00:00 GMT", 825_580_800),
+  ])
+  func feedDatesAreTheRightMoments(text: String, seconds: Double) {
+    #expect(FeedDate.parse(text)?.timeIntervalSince1970 == seconds, "\(text)")
+  }
+
+  @Test func aDateBeforeTheReformIsFoundationsJulianOne() throws {
+    let parts = DateComponents(year: 1500, month: 6, day: 15, hour: 12)
+    #expect(FeedDate.parse("1500-06-15T12:00:00Z") == Self.utc.date(from: parts))
+  }
+}

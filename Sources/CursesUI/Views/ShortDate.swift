@@ -1,4 +1,5 @@
 import Foundation
+import NewsKit
 
 #if canImport(Glibc)
   import Glibc
@@ -31,18 +32,9 @@ enum ShortDate {
     #endif
   }
 
-  /// Year, month and day of a moment at a UTC offset (days-from-civil inverted, after Howard
-  /// Hinnant's public-domain algorithm).
+  /// Year, month and day of a moment at a UTC offset.
   static func civilDay(_ date: Date, _ utcOffset: Int) -> (year: Int, month: Int, day: Int) {
     let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + utcOffset
-    let days = Int((Double(seconds) / 86_400).rounded(.down)) + 719_468
-    let era = (days >= 0 ? days : days - 146_096) / 146_097
-    let dayOfEra = days - era * 146_097
-    let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-    let monthIndex = (5 * dayOfYear + 2) / 153
-    let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-    let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-    return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    return CivilDate.date(days: Int((Double(seconds) / 86_400).rounded(.down)))
   }
 }

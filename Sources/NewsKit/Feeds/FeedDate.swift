@@ -200,8 +200,18 @@ public enum FeedDate {
     guard (1...9999).contains(year), (1...12).contains(month), (1...31).contains(day), (0...24).contains(hour),
       (0...59).contains(minute), (0...60).contains(second)
     else { return nil }
-    let components = DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: min(second, 59))
-    guard let local = utc.date(from: components), utc.component(.day, from: local) == day || hour == 24 else { return nil }
+    let local: Date
+    if year >= 1583 {
+      // By arithmetic (`CivilDate`): the calendar was ICU's, for every item of every feed.
+      guard day <= CivilDate.daysInMonth(year: year, month: month) || hour == 24 else { return nil }
+      let days = CivilDate.days(year: year, month: month, day: day)
+      local = Date(timeIntervalSince1970: Double(days * 86_400 + hour * 3_600 + minute * 60 + min(second, 59)))
+    } else {
+      // Foundation's Gregorian calendar is Julian before the reform; it stays the judge there.
+      let components = DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: min(second, 59))
+      guard let date = utc.date(from: components), utc.component(.day, from: date) == day || hour == 24 else { return nil }
+      local = date
+    }
     return local.addingTimeInterval(TimeInterval(-offset * 60) + Double(nanosecond) / 1e9)
   }
 }

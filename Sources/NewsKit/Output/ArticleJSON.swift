@@ -68,16 +68,7 @@ public enum ArticleJSON {
     let total = Int64(seconds)
     let days = total >= 0 ? total / 86_400 : (total - 86_399) / 86_400
     let secondOfDay = Int(total - days * 86_400)
-    // Howard Hinnant's civil_from_days: eras of 400 years from 0000-03-01.
-    let shifted = days + 719_468
-    let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-    let dayOfEra = shifted - era * 146_097
-    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-    let monthIndex = (5 * dayOfYear + 2) / 153
-    let day = Int(dayOfYear - (153 * monthIndex + 2) / 5 + 1)
-    let month = Int(monthIndex < 10 ? monthIndex + 3 : monthIndex - 9)
-    let year = Int(yearOfEra + era * 400 + (month <= 2 ? 1 : 0))
+    let (year, month, day) = CivilDate.date(days: Int(days))
     guard (1583...9999).contains(year) else { return foundationDate(date) }
     func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
     let paddedYear = String(repeating: "0", count: 4 - String(year).count) + String(year)
