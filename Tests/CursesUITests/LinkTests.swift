@@ -57,7 +57,7 @@ struct LinkTests {
   }
 
   @Test func theProgramHandsTheTerminalToTheBrowserAndCopiesThroughTheBackend() throws {
-    let directory = NSTemporaryDirectory() + "herald-links-" + UUID().uuidString
+    let directory = Scratch.path("herald-links")
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     let browser = try RecordingBrowser()
     let feed = directory + "/feed.xml"
@@ -65,7 +65,7 @@ struct LinkTests {
       <rss version="2.0"><channel><title>Wire</title><item><title>Bridge reopens</title>
       <link>https://wire.example/bridge?x=1&amp;y=$(id)</link><description>The bridge reopened on Monday.</description>
       </item></channel></rss>
-      """.write(toFile: feed, atomically: true, encoding: .utf8)
+      """.write(toFile: feed, atomically: false, encoding: .utf8)
     let backend = MemoryBackend(
       width: 60, height: 16,
       script: [

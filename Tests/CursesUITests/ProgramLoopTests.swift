@@ -3,6 +3,7 @@ import NewsKit
 import Testing
 
 @testable import CursesUI
+import TestSupport
 
 @Suite("Effects answer by request: late answers are dropped")
 struct EffectAnswerTests {
@@ -70,7 +71,7 @@ struct EffectAnswerTests {
 @Suite("The program loop on an in-memory terminal")
 struct ProgramLoopTests {
   private static func collection() throws -> String {
-    let directory = NSTemporaryDirectory() + "herald-loop-" + UUID().uuidString
+    let directory = Scratch.path("herald-loop")
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     try """
       Harbour ferry returns
@@ -78,12 +79,12 @@ struct ProgramLoopTests {
       The green ferry crossed the harbour again on Monday.
 
       Harbourmaster Gwen Tallis said: “People waited a long time.”
-      """.write(toFile: directory + "/01.txt", atomically: true, encoding: .utf8)
+      """.write(toFile: directory + "/01.txt", atomically: false, encoding: .utf8)
     try """
       Library opens late
 
       The library opened its doors on Sunday for the first time.
-      """.write(toFile: directory + "/02.txt", atomically: true, encoding: .utf8)
+      """.write(toFile: directory + "/02.txt", atomically: false, encoding: .utf8)
     return directory
   }
 

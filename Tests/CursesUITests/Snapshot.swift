@@ -13,7 +13,7 @@ func assertSnapshot(_ grid: Grid, named name: String, sourceLocation: SourceLoca
     .appendingPathComponent("Snapshots/\(name).txt")
   let recording = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
   guard !recording, let expected = try? String(contentsOf: file, encoding: .utf8) else {
-    try? rendered.write(to: file, atomically: true, encoding: .utf8)
+    try? rendered.write(to: file, atomically: false, encoding: .utf8)
     Issue.record("recorded snapshot \(name); check it and run the tests again", sourceLocation: sourceLocation)
     return
   }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("herald list, show and quotes")
 struct CommandTests {
@@ -102,7 +103,7 @@ struct CommandTests {
 
   /// "Mr Pike" and "he" are listed with "Finance chief Gordon Pike", and --speaker finds them by the name.
   @Test func quotesGroupsOnePersonsMentionsUnderTheFullestName() throws {
-    let path = NSTemporaryDirectory() + "herald-pike-" + UUID().uuidString + ".txt"
+    let path = Scratch.path("herald-pike") + ".txt"
     try """
       Pike keeps the budget
 
@@ -111,7 +112,7 @@ struct CommandTests {
       Mr Pike added that cuts were "not on the table".
 
       The council meets on Friday.
-      """.write(toFile: path, atomically: true, encoding: .utf8)
+      """.write(toFile: path, atomically: false, encoding: .utf8)
     defer { try? FileManager.default.removeItem(atPath: path) }
     let run = try HeraldRun.run(["quotes", "--speaker", "gordon", path])
     let lines = run.stdout.split(separator: "\n").map(String.init)
@@ -201,7 +202,7 @@ struct SharedCorpusTests {
 
   @Test(.enabled(if: Fixture.sharedGenerator != nil))
   func generatedArticlesMatchTheGeneratorsCounts() throws {
-    let directory = NSTemporaryDirectory() + "herald-gen-" + UUID().uuidString
+    let directory = Scratch.path("herald-gen")
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let generator = Process()
     generator.executableURL = URL(fileURLWithPath: "/usr/bin/env")

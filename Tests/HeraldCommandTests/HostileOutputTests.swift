@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Every family of terminal control sequence, put in every field that reaches stdout or stderr:
 /// none may come out as a control code, whichever command prints it.
@@ -35,7 +36,7 @@ struct HostileOutputTests {
   /// A directory holding a JSON Feed and an RSS feed with the families in every field, and a
   /// plain-text article whose file name holds them too.
   static func hostileDirectory() throws -> String {
-    let directory = NSTemporaryDirectory() + "herald-hostile-" + UUID().uuidString
+    let directory = Scratch.path("herald-hostile")
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     let evil = families
     func json(_ text: String) -> String {
@@ -49,7 +50,7 @@ struct HostileOutputTests {
          "date_published": \(json("2026-11-30T08:00:00Z" + evil))},
         {"id": "2", "title": "HTML item", "content_html": \(json("<p>Para " + evil + "<a href=\"http://a.example/" + evil + "\">link " + evil + "</a></p>"))}]}
       """
-    try feed.write(toFile: directory + "/hostile.json", atomically: true, encoding: .utf8)
+    try feed.write(toFile: directory + "/hostile.json", atomically: false, encoding: .utf8)
     // XML cannot hold C0 controls even escaped; feeds in the wild put the raw bytes in anyway.
     let rss = """
       <?xml version="1.0" encoding="UTF-8"?>
@@ -57,9 +58,9 @@ struct HostileOutputTests {
       <item><title>Item \(evil)</title><author>Writer \(evil)</author><link>http://rss.example/1\(evil)</link>
       <description>&lt;p&gt;Text \(evil) “Words \(evil),” said Bo.&lt;/p&gt;</description></item></channel></rss>
       """
-    try rss.write(toFile: directory + "/hostile.xml", atomically: true, encoding: .utf8)
+    try rss.write(toFile: directory + "/hostile.xml", atomically: false, encoding: .utf8)
     try "Plain \(evil) headline\n\nA body \(evil) where “someone \(evil),” said Cy \(evil).\n".write(
-      toFile: directory + "/name \u{1B}]0;pwned\u{07} and\nnewline.txt", atomically: true, encoding: .utf8)
+      toFile: directory + "/name \u{1B}]0;pwned\u{07} and\nnewline.txt", atomically: false, encoding: .utf8)
     return directory
   }
 
@@ -99,7 +100,7 @@ struct HostileOutputTests {
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let missing = directory + "/gone \u{1B}[2J\u{9B}1m\nname.txt"
     let empty = directory + "/empty \u{1B}]0;x\u{07}.txt"
-    #expect(FileManager.default.createFile(atPath: empty, contents: Data()))
+    #expect(Scratch.createFile(atPath: empty, contents: Data()))
     for command in ["list", "show", "quotes"] {
       let run = try HeraldRun.run([command, missing, empty, directory + "/hostile.json"])
       #expect(run.stderr.contains("gone ␛[2J"), "\(run.stderr)")
@@ -108,10 +109,10 @@ struct HostileOutputTests {
   }
 
   @Test func aFileNameThatIsNotUTF8IsNamedAndSkipped() throws {
-    let directory = NSTemporaryDirectory() + "herald-badname-" + UUID().uuidString
+    let directory = Scratch.path("herald-badname")
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: directory) }
-    try "Fine\n\nBody.\n".write(toFile: directory + "/ok.txt", atomically: true, encoding: .utf8)
+    try "Fine\n\nBody.\n".write(toFile: directory + "/ok.txt", atomically: false, encoding: .utf8)
     let name = Array((directory + "/caf").utf8) + [0xE9, 0x20, 0xFF, 0x1B] + Array("[2J.txt".utf8) + [0]
     let fd = name.withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o644) }
     #expect(fd >= 0)
@@ -132,15 +133,15 @@ struct HostileOutputTests {
   }
 
   @Test(.enabled(if: unprivileged != nil)) func unreadableFilesAndDirectoriesAreNamedAndTheRestListed() throws {
-    let directory = NSTemporaryDirectory() + "herald-unreadable-" + UUID().uuidString
+    let directory = Scratch.path("herald-unreadable")
     try FileManager.default.createDirectory(atPath: directory + "/locked", withIntermediateDirectories: true)
     defer {
       chmod(directory + "/locked", 0o755)
       try? FileManager.default.removeItem(atPath: directory)
     }
-    try "Readable\n\nBody.\n".write(toFile: directory + "/ok.txt", atomically: true, encoding: .utf8)
-    try "Secret\n\nBody.\n".write(toFile: directory + "/secret.txt", atomically: true, encoding: .utf8)
-    try "Deep\n\nBody.\n".write(toFile: directory + "/locked/deep.txt", atomically: true, encoding: .utf8)
+    try "Readable\n\nBody.\n".write(toFile: directory + "/ok.txt", atomically: false, encoding: .utf8)
+    try "Secret\n\nBody.\n".write(toFile: directory + "/secret.txt", atomically: false, encoding: .utf8)
+    try "Deep\n\nBody.\n".write(toFile: directory + "/locked/deep.txt", atomically: false, encoding: .utf8)
     #expect(chmod(directory + "/secret.txt", 0) == 0 && chmod(directory + "/locked", 0) == 0 && chmod(directory, 0o755) == 0)
     let prefix = try #require(Self.unprivileged)
     let process = Process()
@@ -162,14 +163,14 @@ struct HostileOutputTests {
   }
 
   @Test func themeNamesAndConfigValues() throws {
-    let home = NSTemporaryDirectory() + "herald-hostile-xdg-" + UUID().uuidString
+    let home = Scratch.path("herald-hostile-xdg")
     try FileManager.default.createDirectory(atPath: home + "/herald/themes", withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: home) }
     let evil = Self.families
     try "description = \"Theme \(evil.tomlEscaped)\"\n[styles]\n\"el\(evil.tomlEscaped)\" = { fg = \"\(evil.tomlEscaped)\" }\n".write(
-      toFile: home + "/herald/themes/evil \u{1B}]0;t\u{07}.toml", atomically: true, encoding: .utf8)
+      toFile: home + "/herald/themes/evil \u{1B}]0;t\u{07}.toml", atomically: false, encoding: .utf8)
     try "theme = \"\(evil.tomlEscaped)\"\n[\"reader\(evil.tomlEscaped)\"]\nkey = \"\(evil.tomlEscaped)\"\n".write(
-      toFile: home + "/herald/config.toml", atomically: true, encoding: .utf8)
+      toFile: home + "/herald/config.toml", atomically: false, encoding: .utf8)
     let environment = ["XDG_CONFIG_HOME": home]
     for command in [["themes"], ["themes", "--preview", "evil \u{1B}]0;t\u{07}"], ["config"], ["list", "/nonexistent"]] {
       let run = try HeraldRun.run(command, environment: environment)

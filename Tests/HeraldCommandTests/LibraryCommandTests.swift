@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("herald add, feeds, search and mark")
 struct LibraryCommandTests {
-  private let library = NSTemporaryDirectory() + "herald-cmd-library-" + UUID().uuidString + "/library.sqlite"
+  private let library = Scratch.path("herald-cmd-library") + "/library.sqlite"
 
   private func herald(_ arguments: [String]) throws -> HeraldRun {
     try HeraldRun.run(arguments + ["--library", library])

@@ -30,7 +30,7 @@ private final class SlowFeedServer: LocalServer {
   "The reader on a library, in a terminal",
   .enabled(if: TmuxSession.isAvailable && LocalServer.isAvailable), .serialized)
 struct LibraryReaderEndToEndTests {
-  private let directory = NSTemporaryDirectory() + "herald-e2e-lib-" + UUID().uuidString
+  private let directory = Scratch.path("herald-e2e-lib")
   private var library: String { directory + "/library.sqlite" }
   private var herald: String { HeraldRun.executable.path }
 
@@ -39,8 +39,8 @@ struct LibraryReaderEndToEndTests {
   }
 
   @Test func rSyncsFromASlowServerWhileKeysKeepAnsweringAndTheNewStoryAppearsAbove() throws {
-    try rss([bridge, ferry]).write(toFile: directory + "/first.xml", atomically: true, encoding: .utf8)
-    try rss([quay, bridge, ferry]).write(toFile: directory + "/later.xml", atomically: true, encoding: .utf8)
+    try rss([bridge, ferry]).write(toFile: directory + "/first.xml", atomically: false, encoding: .utf8)
+    try rss([quay, bridge, ferry]).write(toFile: directory + "/later.xml", atomically: false, encoding: .utf8)
     let server = try SlowFeedServer(first: directory + "/first.xml", later: directory + "/later.xml", delay: 3)
     #expect(try HeraldRun.run(["add", "http://127.0.0.1:\(server.port)/feed.xml", "--library", library]).status == 0)
     let tmux = try TmuxSession(width: 150, height: 30)
@@ -63,7 +63,7 @@ struct LibraryReaderEndToEndTests {
   }
 
   @Test func slashSearchesTheLibraryMarksStayAndWShowsWhoSaidWhat() throws {
-    try rss([quay, bridge, ferry]).write(toFile: directory + "/wire.xml", atomically: true, encoding: .utf8)
+    try rss([quay, bridge, ferry]).write(toFile: directory + "/wire.xml", atomically: false, encoding: .utf8)
     #expect(try HeraldRun.run(["add", directory + "/wire.xml", "--library", library]).status == 0)
     let tmux = try TmuxSession(width: 150, height: 30)
     try tmux.run("HERALD_LIBRARY=\(library) \(herald); echo EXITED $?")

@@ -93,7 +93,7 @@ struct ReaderEndToEndTests {
   }
 
   @Test func withNoPathTheLibraryOpensAndKeepsWhatWasReadAndWhere() throws {
-    let library = NSTemporaryDirectory() + "herald-e2e-library-" + UUID().uuidString + "/library.sqlite"
+    let library = Scratch.path("herald-e2e-library") + "/library.sqlite"
     let feed = Bundle.module.resourcePath! + "/Fixtures/harbour-feed.xml"
     #expect(try HeraldRun.run(["add", feed, "--library", library]).status == 0)
     let tmux = try TmuxSession(width: 150, height: 30)
@@ -136,7 +136,7 @@ struct ReaderEndToEndTests {
   }
 
   @Test func anEmptyLibraryShowsTheSamplesWithAHint() throws {
-    let library = NSTemporaryDirectory() + "herald-e2e-empty-" + UUID().uuidString + ".sqlite"
+    let library = Scratch.path("herald-e2e-empty") + ".sqlite"
     let tmux = try TmuxSession(width: 120, height: 30)
     try tmux.run("\(herald) --library \(library); echo EXITED $?")
     #expect(try tmux.waitFor("herald add URL subscribes to a feed") != nil)

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("herald sync, remove, import, export, and list/show/quotes on the library")
 struct SyncCommandTests {
-  private let directory = NSTemporaryDirectory() + "herald-cmd-sync-" + UUID().uuidString
+  private let directory = Scratch.path("herald-cmd-sync")
   private var library: String { directory + "/library.sqlite" }
 
   init() throws {
@@ -23,7 +24,7 @@ struct SyncCommandTests {
       text += "&lt;p&gt;“We are ready,” said Ana Ruiz.&lt;/p&gt;</description></item>\n"
     }
     let path = directory + "/" + name + ".xml"
-    try (text + "</channel></rss>\n").write(toFile: path, atomically: true, encoding: .utf8)
+    try (text + "</channel></rss>\n").write(toFile: path, atomically: false, encoding: .utf8)
     return path
   }
 
@@ -102,7 +103,7 @@ struct SyncCommandTests {
     #expect(try herald(["add", feed, "--tag", "harbour", "--tag", "local"]).status == 0)
     let export = try herald(["export"])
     #expect(export.stdout.contains("category=\"/harbour,/local\""))
-    try export.stdout.write(toFile: directory + "/export.opml", atomically: true, encoding: .utf8)
+    try export.stdout.write(toFile: directory + "/export.opml", atomically: false, encoding: .utf8)
     let other = ["--library", directory + "/other.sqlite"]
     let dry = try HeraldRun.run(["import", directory + "/export.opml", "--dry-run"] + other)
     #expect(dry.stdout.hasSuffix("would import 1 feed\n"))
@@ -115,7 +116,7 @@ struct SyncCommandTests {
   @Test func twoSyncsAndMarksAtOnceNeverMeetALockedDatabase() throws {
     #expect(try herald(["add", Fixture.path("harbour-feed.xml")]).status == 0)
     let lists = (0..<3).map { "file://" + (try? bigFeed("wire\($0)", count: 800))! }.joined(separator: "\n")
-    try lists.write(toFile: directory + "/urls", atomically: true, encoding: .utf8)
+    try lists.write(toFile: directory + "/urls", atomically: false, encoding: .utf8)
     #expect(try herald(["import", directory + "/urls"]).status == 0)
     let runs = Runs()
     DispatchQueue.concurrentPerform(iterations: 8) { index in

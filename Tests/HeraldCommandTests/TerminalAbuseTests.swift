@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The terminal treated roughly: resized hundreds of times while keys arrive, suspended and
 /// resumed, its reader's output cut off by a closed pipe.
@@ -62,7 +63,7 @@ struct TerminalAbuseTests {
   }
 
   @Test func aClosedPipeEndsAListQuietly() throws {
-    let directory = NSTemporaryDirectory() + "herald-pipe-" + UUID().uuidString
+    let directory = Scratch.path("herald-pipe")
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: directory) }
     // Enough output to fill the pipe before head has gone.

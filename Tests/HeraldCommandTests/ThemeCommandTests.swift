@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("herald themes and herald config")
 struct ThemeCommandTests {
   private func scratchConfigHome() throws -> String {
-    let directory = NSTemporaryDirectory() + "herald-xdg-" + UUID().uuidString
+    let directory = Scratch.path("herald-xdg")
     try FileManager.default.createDirectory(atPath: directory + "/herald/themes", withIntermediateDirectories: true)
     return directory
   }
@@ -12,7 +13,7 @@ struct ThemeCommandTests {
   @Test func themesListsBundledAndUserThemes() throws {
     let home = try scratchConfigHome()
     defer { try? FileManager.default.removeItem(atPath: home) }
-    try "inherits = \"dark\"\ndescription = \"Mine\"\n".write(toFile: home + "/herald/themes/mine.toml", atomically: true, encoding: .utf8)
+    try "inherits = \"dark\"\ndescription = \"Mine\"\n".write(toFile: home + "/herald/themes/mine.toml", atomically: false, encoding: .utf8)
     let run = try HeraldRun.run(["themes"], environment: ["XDG_CONFIG_HOME": home])
     #expect(run.status == 0)
     let names = run.stdout.split(separator: "\n").map { $0.split(separator: "\t").first.map(String.init) ?? "" }
@@ -40,7 +41,7 @@ struct ThemeCommandTests {
     defer { try? FileManager.default.removeItem(atPath: home) }
     let printed = try HeraldRun.run(["config", "--default"])
     #expect(printed.status == 0)
-    try printed.stdout.write(toFile: home + "/herald/config.toml", atomically: true, encoding: .utf8)
+    try printed.stdout.write(toFile: home + "/herald/config.toml", atomically: false, encoding: .utf8)
     let checked = try HeraldRun.run(["config"], environment: ["XDG_CONFIG_HOME": home])
     #expect(checked.status == 0)
     #expect(checked.stdout.hasSuffix("config.toml: no problems\n"))
@@ -49,7 +50,7 @@ struct ThemeCommandTests {
   @Test func configCheckListsProblemsWithLines() throws {
     let home = try scratchConfigHome()
     defer { try? FileManager.default.removeItem(atPath: home) }
-    try "theme = \"nope\"\n[layout]\nreading_width = 5\n".write(toFile: home + "/herald/config.toml", atomically: true, encoding: .utf8)
+    try "theme = \"nope\"\n[layout]\nreading_width = 5\n".write(toFile: home + "/herald/config.toml", atomically: false, encoding: .utf8)
     let run = try HeraldRun.run(["config"], environment: ["XDG_CONFIG_HOME": home])
     #expect(run.status == 1)
     #expect(run.stderr.contains("config.toml:3: layout.reading_width = 5 is out of range (20–400)"))
@@ -66,7 +67,7 @@ struct ThemeCommandTests {
     let home = try scratchConfigHome()
     defer { try? FileManager.default.removeItem(atPath: home) }
     let collection = Bundle.module.resourcePath! + "/Fixtures/collection"
-    try "collections = [\"\(collection)\"]\n".write(toFile: home + "/herald/config.toml", atomically: true, encoding: .utf8)
+    try "collections = [\"\(collection)\"]\n".write(toFile: home + "/herald/config.toml", atomically: false, encoding: .utf8)
     let run = try HeraldRun.run([], environment: ["XDG_CONFIG_HOME": home])
     #expect(run.status == 0)
     #expect(run.stdout.contains("Dockers return"))

@@ -4,10 +4,11 @@ import NewsKit
 import Testing
 
 @testable import LibraryKit
+import TestSupport
 
 /// A library in a new temporary directory.
 private func makeLibrary() throws -> Library {
-  let directory = NSTemporaryDirectory() + "herald-library-" + UUID().uuidString
+  let directory = Scratch.path("herald-library")
   return try Library(path: directory + "/library.sqlite")
 }
 
@@ -230,7 +231,7 @@ struct LibraryFileTests {
   }
 
   @Test func theFootprintSetsThePageCaches() throws {
-    let path = NSTemporaryDirectory() + "herald-footprint-" + UUID().uuidString + ".sqlite"
+    let path = Scratch.path("herald-footprint") + ".sqlite"
     let commands = try Library(path: path)
     #expect(try commands.pool.write { try Int.fetchOne($0, sql: "PRAGMA cache_size") } == -8192)
     #expect(try commands.pool.read { try Int.fetchOne($0, sql: "PRAGMA cache_size") } == -2000)
@@ -242,7 +243,7 @@ struct LibraryFileTests {
   @Test func everyEarlierMigrationUpgradesToTheLatest() throws {
     let migrator = LibrarySchema.migrator
     for (index, _) in migrator.migrations.enumerated() {
-      let path = NSTemporaryDirectory() + "herald-migrate-" + UUID().uuidString + ".sqlite"
+      let path = Scratch.path("herald-migrate") + ".sqlite"
       let queue = try DatabaseQueue(path: path)
       try migrator.migrate(queue, upTo: migrator.migrations[index])
       try queue.close()
@@ -255,7 +256,7 @@ struct LibraryFileTests {
   /// A database made by the migrations up to `migration`, with one subscription and what
   /// `fill` writes; its path.
   private func database(upTo migration: String, _ fill: (Database) throws -> Void) throws -> String {
-    let path = NSTemporaryDirectory() + "herald-migrate-" + UUID().uuidString + ".sqlite"
+    let path = Scratch.path("herald-migrate") + ".sqlite"
     let queue = try DatabaseQueue(path: path)
     try LibrarySchema.migrator.migrate(queue, upTo: migration)
     try queue.write { db in
@@ -317,7 +318,7 @@ struct LibraryFileTests {
   }
 
   @Test func anUnopenableLibraryNamesTheFile() throws {
-    let path = NSTemporaryDirectory() + "herald-notadb-" + UUID().uuidString
+    let path = Scratch.path("herald-notadb")
     try Data("not a database, just text that is long enough to be read as a header".utf8).write(to: URL(fileURLWithPath: path))
     #expect {
       try Library(path: path)

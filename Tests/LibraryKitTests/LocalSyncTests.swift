@@ -7,7 +7,7 @@ import Testing
 @Suite("Sync of local sources")
 struct LocalSyncTests {
   private func write(_ text: String, _ path: String) throws {
-    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    try text.write(toFile: path, atomically: false, encoding: .utf8)
   }
 
   @Test func aDirectoryIsRescannedForNewChangedAndRemovedFiles() async throws {
@@ -81,7 +81,7 @@ struct SubscriptionListTests {
     try first.subscribe("https://quay.example/atom?a=1&b=2", tags: ["local"], titleOverride: "Quay <Times>")
     try first.subscribe(directory + "/my articles", tags: [])
     let opml = SubscriptionList.opml(try first.exportList())
-    try opml.write(toFile: directory + "/export.opml", atomically: true, encoding: .utf8)
+    try opml.write(toFile: directory + "/export.opml", atomically: false, encoding: .utf8)
 
     let second = try Library(path: directory + "/two.sqlite")
     let parsed = try SubscriptionList.read(path: directory + "/export.opml")
@@ -104,7 +104,7 @@ struct SubscriptionListTests {
         <outline text="Folder without feeds"/>
       </body></opml>
       """
-    try opml.write(toFile: directory + "/list.opml", atomically: true, encoding: .utf8)
+    try opml.write(toFile: directory + "/list.opml", atomically: false, encoding: .utf8)
     let parsed = try SubscriptionList.read(path: directory + "/list.opml")
     #expect(parsed.entries == [
       SubscriptionEntry(location: "https://wire.example/rss", title: "Wire", tags: ["News", "World"]),
@@ -122,7 +122,7 @@ struct SubscriptionListTests {
       query:Unread:unread = "yes"
       exec:~/bin/feed.sh
       """
-    try urls.write(toFile: directory + "/urls", atomically: true, encoding: .utf8)
+    try urls.write(toFile: directory + "/urls", atomically: false, encoding: .utf8)
     let parsed = try SubscriptionList.read(path: directory + "/urls")
     #expect(parsed.entries == [
       SubscriptionEntry(location: "https://wire.example/rss", titleOverride: "Wire", tags: ["news", "world news"]),
@@ -134,7 +134,7 @@ struct SubscriptionListTests {
 
   @Test func aBrokenOPMLFileSaysWhere() throws {
     let directory = try Fixture.scratchDirectory()
-    try "<opml><body><outline text=\"x\"></body>".write(toFile: directory + "/bad.opml", atomically: true, encoding: .utf8)
+    try "<opml><body><outline text=\"x\"></body>".write(toFile: directory + "/bad.opml", atomically: false, encoding: .utf8)
     #expect {
       try SubscriptionList.read(path: directory + "/bad.opml")
     } throws: { error in

@@ -3,6 +3,7 @@ import GRDB
 import Testing
 
 @testable import LibraryKit
+import TestSupport
 
 @Suite("Stored dates")
 struct StoredDateTests {
@@ -31,7 +32,7 @@ struct StoredDateTests {
   }
 
   @Test func aSubscriptionsDatesAreStoredAsNumbersAndReadBack() throws {
-    let library = try Library(path: NSTemporaryDirectory() + "herald-dates-" + UUID().uuidString + ".sqlite")
+    let library = try Library(path: Scratch.path("herald-dates") + ".sqlite")
     let added = Date(timeIntervalSince1970: 1_796_017_873.5)
     let feed = try library.subscribe("https://wire.example/rss", now: added)
     let kind = try library.pool.read { try String.fetchOne($0, sql: "SELECT typeof(added) FROM subscription") }
@@ -40,7 +41,7 @@ struct StoredDateTests {
   }
 
   @Test func textDatesWrittenBeforeV6BecomeNumbersWithTheSameMoment() throws {
-    let path = NSTemporaryDirectory() + "herald-dates-" + UUID().uuidString + ".sqlite"
+    let path = Scratch.path("herald-dates") + ".sqlite"
     let queue = try DatabaseQueue(path: path)
     try LibrarySchema.migrator.migrate(queue, upTo: "v5: quotes carry their speaker's one name in the article")
     try queue.write { db in

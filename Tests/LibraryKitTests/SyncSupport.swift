@@ -9,7 +9,7 @@ enum Fixture {
 
   /// A new empty directory under the system's temporary directory.
   static func scratchDirectory() throws -> String {
-    let path = NSTemporaryDirectory() + "herald-sync-" + UUID().uuidString
+    let path = Scratch.path("herald-sync")
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
   }
@@ -42,7 +42,7 @@ enum TestFeed {
   }
 
   static func write(_ items: [TestItem], to path: String, title: String = "Harbour Wire") throws {
-    try rss(items, title: title).write(toFile: path, atomically: true, encoding: .utf8)
+    try rss(items, title: title).write(toFile: path, atomically: false, encoding: .utf8)
   }
 }
 

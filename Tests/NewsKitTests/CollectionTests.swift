@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import NewsKit
+import TestSupport
 
 @Suite("Collections: directories, lists of files, order, problems")
 struct CollectionTests {
@@ -32,7 +33,7 @@ struct CollectionTests {
   @Test func symlinkLoopIsSurvived() throws {
     let root = try Fixture.scratchDirectory()
     try FileManager.default.createDirectory(atPath: root + "/a", withIntermediateDirectories: true)
-    try "Looped\n\nBody.".write(toFile: root + "/a/story.txt", atomically: true, encoding: .utf8)
+    try "Looped\n\nBody.".write(toFile: root + "/a/story.txt", atomically: false, encoding: .utf8)
     try FileManager.default.createSymbolicLink(atPath: root + "/a/loop", withDestinationPath: root)
     try FileManager.default.createSymbolicLink(atPath: root + "/a/self", withDestinationPath: ".")
     let listing = ArticleCollection.list([root])
@@ -41,7 +42,7 @@ struct CollectionTests {
 
   @Test func danglingSymlinkIsReportedAndSkipped() throws {
     let root = try Fixture.scratchDirectory()
-    try "Real\n\nBody.".write(toFile: root + "/real.txt", atomically: true, encoding: .utf8)
+    try "Real\n\nBody.".write(toFile: root + "/real.txt", atomically: false, encoding: .utf8)
     try FileManager.default.createSymbolicLink(atPath: root + "/gone.txt", withDestinationPath: root + "/missing.txt")
     let listing = ArticleCollection.list([root])
     #expect(listing.articles.map(\.headline) == ["Real"])
@@ -61,10 +62,10 @@ struct CollectionTests {
       let name = String(format: "%@/%05d.txt", root, index)
       switch index % 250 {
       case 7:
-        _ = FileManager.default.createFile(atPath: name, contents: Data())
+        _ = Scratch.createFile(atPath: name, contents: Data())
         broken.insert(name)
       case 99:
-        _ = FileManager.default.createFile(atPath: name, contents: Data([0x48, 0x00, 0x49]))
+        _ = Scratch.createFile(atPath: name, contents: Data([0x48, 0x00, 0x49]))
         broken.insert(name)
       default:
         try "Story \(index)\n\nStory \(index)\n\nParagraph.\n\nSource: Wire".write(toFile: name, atomically: false, encoding: .utf8)

@@ -271,7 +271,7 @@ struct FeedStreamingTests {
 
   private static func write(_ text: String) throws -> String {
     let path = try Fixture.scratchDirectory() + "/feed.xml"
-    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    try text.write(toFile: path, atomically: false, encoding: .utf8)
     return path
   }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import NewsKit
+import TestSupport
 
 /// Input written to hurt: broken Unicode, sizes nobody plans for, markup built to exhaust a
 /// parser, and files that are not what they seem. Each must end, keep what can be kept, and say
@@ -94,7 +95,7 @@ struct HostileInputTests {
 
   @Test func aFeedFileOf256MiBAndOneByteIsRefusedBeforeItIsRead() throws {
     let path = try Fixture.scratchDirectory() + "/huge.xml"
-    #expect(FileManager.default.createFile(atPath: path, contents: Data("<rss>".utf8)))
+    #expect(Scratch.createFile(atPath: path, contents: Data("<rss>".utf8)))
     defer { try? FileManager.default.removeItem(atPath: path) }
     // Sparse: the size is there, the disk blocks are not.
     #expect(truncate(path, off_t(ArticleFile.maximumFeedFileSize + 1)) == 0)

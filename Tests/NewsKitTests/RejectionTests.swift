@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import NewsKit
+import TestSupport
 
 @Suite("Files that are not articles")
 struct RejectionTests {
@@ -20,7 +21,7 @@ struct RejectionTests {
   @Test func byteOrderMarkAloneIsEmpty() throws {
     let directory = try Fixture.scratchDirectory()
     let path = directory + "/bom.txt"
-    _ = FileManager.default.createFile(atPath: path, contents: Data([0xEF, 0xBB, 0xBF]))
+    _ = Scratch.createFile(atPath: path, contents: Data([0xEF, 0xBB, 0xBF]))
     #expect(throws: LoadError(path: path, reason: .empty)) { try ArticleCollection.open(path: path) }
   }
 
@@ -33,7 +34,7 @@ struct RejectionTests {
   @Test func fileOver16MiBIsRejected() throws {
     let directory = try Fixture.scratchDirectory()
     let path = directory + "/huge.txt"
-    _ = FileManager.default.createFile(atPath: path, contents: Data("Headline\n\nBody\n".utf8))
+    _ = Scratch.createFile(atPath: path, contents: Data("Headline\n\nBody\n".utf8))
     let handle = try #require(FileHandle(forWritingAtPath: path))
     try handle.truncate(atOffset: UInt64(16 << 20) + 1)
     try handle.close()
@@ -47,7 +48,7 @@ struct RejectionTests {
     let path = directory + "/big.txt"
     var bytes = Array("Big headline\n\n".utf8)
     bytes += Array(repeating: UInt8(ascii: "a"), count: (16 << 20) - bytes.count)
-    _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
+    _ = Scratch.createFile(atPath: path, contents: Data(bytes))
     #expect(try ArticleCollection.summary(ofFile: path).headline == "Big headline")
   }
 

@@ -1,5 +1,6 @@
 import Foundation
 import NewsKit
+import TestSupport
 
 /// Fixture files shipped with the tests, and scratch directories for files made at test time.
 enum Fixture {
@@ -15,9 +16,9 @@ enum Fixture {
     try ArticleCollection.open(path: path(name))
   }
 
-  /// A new empty directory under the system's temporary directory.
+  /// A new empty directory in this test run's scratch directory (see `Scratch`).
   static func scratchDirectory() throws -> String {
-    let path = NSTemporaryDirectory() + "herald-tests-" + UUID().uuidString
+    let path = Scratch.path("herald-tests")
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
   }

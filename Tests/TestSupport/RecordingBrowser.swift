@@ -9,11 +9,11 @@ public struct RecordingBrowser {
   private let record: String
 
   public init() throws {
-    let directory = NSTemporaryDirectory() + "herald-browser-" + UUID().uuidString
+    let directory = Scratch.path("herald-browser")
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     path = directory + "/browser"
     record = directory + "/opened"
-    try "#!/bin/sh\nprintf '%s' \"$1\" > \(record)\n".write(toFile: path, atomically: true, encoding: .utf8)
+    try "#!/bin/sh\nprintf '%s' \"$1\" > \(record)\n".write(toFile: path, atomically: false, encoding: .utf8)
     chmod(path, 0o755)
   }
 
