@@ -87,6 +87,13 @@ struct SyncCommandTests {
     #expect(quotes.stdout.split(separator: "\n").map { $0.split(separator: "\t")[3] } == ["union organiser Lina Park"])
     #expect(try herald(["quotes", "--speaker", "PARK"]).stdout.hasPrefix("Lina Park · 1 quote\n"))
     #expect(try herald(["quotes", "--speaker", "nobody"]).stdout.isEmpty)
+    // A second source where one speaker is quoted twice and a phrase has no speaker, so the
+    // grouped order below has something to get wrong.
+    let more = directory + "/more"
+    try FileManager.default.createDirectory(atPath: more, withIntermediateDirectories: true)
+    try "Pier reopens\n\n“It was worth the wait,” said Ana Ruiz.\n\n“We start again on Monday,” said Ana Ruiz.\n\nThe old pier was “a mess”.\n"
+      .write(toFile: more + "/pier.txt", atomically: false, encoding: .utf8)
+    #expect(try herald(["add", more]).status == 0)
     // The whole library, grouped: headings most quoted first, no speaker last, every quote once.
     let grouped = try herald(["quotes"]).stdout.split(separator: "\n")
     let headings = grouped.filter { !$0.hasPrefix("  ") }
@@ -95,6 +102,12 @@ struct SyncCommandTests {
     #expect(counts.count == named.count && counts == counts.sorted(by: >))
     #expect(headings.last.map { $0.hasPrefix("(speaker not given)") || named.count == headings.count } == true)
     #expect(grouped.count - headings.count == (try herald(["quotes", "--flat"])).stdout.split(separator: "\n").count)
+    // Ties (one quote each) by name, as the reader's speakers view orders them.
+    #expect(
+      headings == [
+        "Ana Ruiz · 2 quotes", "Critics · 1 quote", "Lina Park · 1 quote", "The harbour authority’s director · 1 quote",
+        "(speaker not given) · 1 quote",
+      ])
   }
 
   @Test func exportThenImportGivesTheSameSubscriptionsAndDryRunChangesNothing() throws {

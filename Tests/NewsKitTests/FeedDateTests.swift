@@ -63,7 +63,7 @@ struct FeedDateTests {
     arguments: [
       "", "yesterday", "Tue, 32 Nov 2026 12:00:00 GMT", "Tue, 24 Foo 2026 12:00:00 GMT", "2026-13-01T00:00:00Z",
       "2026-02-30", "Tue, 24 Nov 2026 25:00:00 GMT", "Tue, 24 Nov 2026 12:00:00 +9999", "2026-11-24T12:00:00+25", "2026-11-24T12:00:00QQ",
-      "12:00", String(repeating: "9", count: 500), "24 Nov", "2026-11-24T1200:00Z",
+      "12:00", String(repeating: "9", count: 500), "24 Nov", "2026-11-24T1200:00Z", "2026-11-24T12:00:00.Z",
     ])
   func unreadable(text: String) {
     #expect(FeedDate.parse(text) == nil, "\(text)")

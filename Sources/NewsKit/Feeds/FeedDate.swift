@@ -168,6 +168,8 @@ public enum FeedDate {
             fraction.unicodeScalars.append(scalars[index])
             index += 1
           }
+          // ISO 8601 wants a digit after the decimal sign: "13." is not a time.
+          guard !fraction.isEmpty else { return nil }
           nanosecond = Int((fraction + "000000000").prefix(9)) ?? 0
         }
       }
