@@ -108,6 +108,64 @@ struct TextCutTests {
         TextWrapper.truncateMiddle(text, width: width) == reference(text, width: width, keepingEnd: width > 2), "width \(width)")
     }
   }
+
+  /// Emoji sequences, flags, marks and jamo in a standalone text: its beginning is cut on its
+  /// bytes and the rest grapheme by grapheme.
+  @Test(arguments: Self.mixedTexts)
+  func textWithGraphemesOfSeveralScalarsIsCutAsGraphemeByGrapheme(text: String) {
+    for width in 0...40 {
+      #expect(TextWrapper.truncate(text, width: width) == reference(text, width: width, keepingEnd: false), "width \(width)")
+      #expect(
+        TextWrapper.truncateMiddle(text, width: width) == reference(text, width: width, keepingEnd: width > 2), "width \(width)")
+    }
+  }
+
+  static let mixedTexts = [
+    "Markets fall 📉 as the 🇬🇧 pound slides", "👩‍🔬 Scientists say the cafe\u{301} is “open”", "Zoë 👍🏽 ok, ⚡️ storms ahead",
+    "e\u{301}e\u{301}e\u{301} abc", "한국 \u{1100}\u{1161}\u{11A8} 뉴스 and more words here", "©\u{200D}® mark", "\u{301}leading mark",
+    "北京 (Beijing) braces 🚀 for the “data breach”",
+  ]
+}
+
+@Suite("Writing text into the grid")
+struct GridWriteTests {
+  /// The text put grapheme by grapheme, as the definition says.
+  private func reference(_ text: String, x: Int, limit: Int, width: Int) -> (lines: [String], end: Int) {
+    var grid = Grid(width: width, height: 1)
+    var column = x
+    for character in VisibleText.make(text) {
+      column = grid.put(character, x: column, y: 0, style: Style(.body), limit: limit)
+      if column >= limit { break }
+    }
+    return (grid.lines, column)
+  }
+
+  @Test(arguments: TextCutTests.mixedTexts + ["plain ASCII text", "東京の天気は晴れ", "tab\there, bell\u{7} and \u{1B}[31m", "\u{202E}reversed"])
+  func textIsWrittenAsGraphemeByGrapheme(text: String) {
+    for x in [0, 3] {
+      for limit in stride(from: 0, through: 44, by: 1) {
+        var grid = Grid(width: 44, height: 1)
+        let end = grid.write(text, x: x, y: 0, style: Style(.body), limit: limit)
+        let expected = reference(text, x: x, limit: limit, width: 44)
+        #expect(grid.lines == expected.lines, "x \(x), limit \(limit)")
+        #expect(end == expected.end, "x \(x), limit \(limit)")
+      }
+    }
+  }
+
+  @Test(arguments: TextCutTests.mixedTexts + ["plain ASCII text", "東京の天気は晴れ", "Asahi Daily 朝日 — Business #005", "tab\there"])
+  func textCutToColumnsIsWrittenAsItsTruncation(text: String) {
+    for columns in 0...40 {
+      for limit in [10, 25, 44, 60] {
+        var grid = Grid(width: 44, height: 1)
+        let end = grid.write(text, cutTo: columns, x: 2, y: 0, style: Style(.body), limit: limit)
+        var expected = Grid(width: 44, height: 1)
+        let expectedEnd = expected.write(TextWrapper.truncate(text, width: columns), x: 2, y: 0, style: Style(.body), limit: limit)
+        #expect(grid.lines == expected.lines, "columns \(columns), limit \(limit)")
+        #expect(end == expectedEnd, "columns \(columns), limit \(limit)")
+      }
+    }
+  }
 }
 
 @Suite("The cell grid")

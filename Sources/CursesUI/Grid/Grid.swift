@@ -38,9 +38,15 @@ public struct Grid: Sendable, Hashable {
 
   /// Fills a rectangle (clipped to the grid) with blanks of a style.
   public mutating func fill(_ rect: Rect, style: Style) {
-    for row in max(0, rect.y)..<min(height, rect.maxY) {
-      for column in max(0, rect.x)..<min(width, rect.maxX) {
-        self[column, row] = Cell(" ", style: style)
+    let columns = max(0, rect.x)..<min(width, rect.maxX)
+    let rows = max(0, rect.y)..<min(height, rect.maxY)
+    guard !columns.isEmpty, !rows.isEmpty else { return }
+    let blank = Cell(" ", style: style)
+    let gridWidth = width
+    // Through the buffer: a subscript set per cell checks the array's uniqueness each time.
+    cells.withUnsafeMutableBufferPointer { cells in
+      for row in rows {
+        for index in (row * gridWidth + columns.lowerBound)..<(row * gridWidth + columns.upperBound) { cells[index] = blank }
       }
     }
   }
@@ -51,25 +57,81 @@ public struct Grid: Sendable, Hashable {
   @discardableResult
   public mutating func write(_ text: some StringProtocol, x: Int, y: Int, style: Style, limit: Int? = nil) -> Int {
     let end = min(limit ?? width, width)
-    guard y >= 0, y < height else { return x }
+    guard y >= 0, y < height, x >= 0, x < end else { return x }
+    var text = String(text)
     var column = x
-    let visible = VisibleText.make(String(text))
-    if DisplayWidth.simpleWidth(visible) != nil {
-      // Every scalar is a character of its own, of a known width and no control: no grapheme
-      // breaking, and none of `put`'s checks (a third of drawing the lists).
-      guard column >= 0, column < end else { return column }
-      for scalar in visible.unicodeScalars {
-        column = place(Character(scalar), width: DisplayWidth.standaloneWidth(scalar.value) ?? 1, x: column, y: y, style: style, end: end)
-        if column >= end { break }
-      }
-      return column
+    // The beginning whose every scalar is a character of its own, of a known width and no
+    // control (often the whole text) is placed from its bytes: no grapheme breaking and none
+    // of `put`'s checks, which were most of drawing the lists. The rest goes grapheme by grapheme.
+    let restStart = text.withUTF8 { bytes -> Int in
+      let prefixEnd = DisplayWidth.standalonePrefix(bytes).end
+      column = placeStandalone(bytes[..<prefixEnd], x: x, y: y, style: style, end: end)
+      return prefixEnd
     }
-    for character in visible {
+    guard column < end, restStart < text.utf8.count else { return column }
+    let rest = VisibleText.make(String(text[text.utf8.index(text.utf8.startIndex, offsetBy: restStart)...]))
+    for character in rest {
       column = put(character, x: column, y: y, style: style, limit: end)
       if column >= end { break }
     }
     return column
   }
+
+  /// Writes text cut to `columns` columns, ending in "…" when it had to be cut: what
+  /// `write(TextWrapper.truncate(text, width: columns), …)` writes, in one pass over text of
+  /// standalone characters (the headline list cuts and writes every row of every frame).
+  @discardableResult
+  public mutating func write(_ text: String, cutTo columns: Int, x: Int, y: Int, style: Style, limit: Int? = nil) -> Int {
+    let end = min(limit ?? width, width)
+    guard y >= 0, y < height, x >= 0, x < end, columns > 0 else { return x }
+    var text = text
+    let written = text.withUTF8 { bytes -> Int? in
+      let scan = DisplayWidth.standalonePrefix(bytes, head: columns - 1)
+      guard scan.end == bytes.count else { return nil }
+      if scan.width <= columns { return placeStandalone(bytes[...], x: x, y: y, style: style, end: end) }
+      let column = placeStandalone(bytes[..<scan.headEnd], x: x, y: y, style: style, end: end)
+      return column < end ? place("…", width: 1, x: column, y: y, style: style, end: end) : column
+    }
+    return written ?? write(TextWrapper.truncate(text, width: columns), x: x, y: y, style: style, limit: limit)
+  }
+
+  /// Places the scalars of `bytes`, each a standalone character (`DisplayWidth.standaloneWidth`),
+  /// from (x, y) until `end` (inside the grid): `place` through the buffer, one row at a time.
+  private mutating func placeStandalone(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, x: Int, y: Int, style: Style, end: Int) -> Int {
+    let row = y * width
+    let gridWidth = width
+    var column = x
+    cells.withUnsafeMutableBufferPointer { cells in
+      var index = bytes.startIndex
+      while index < bytes.endIndex, column < end {
+        let (value, length) = UTF8Scalar.decode(bytes.base, at: index)
+        index += length
+        let span = DisplayWidth.standaloneWidth(value) ?? 1
+        if span == 2 && column + 1 >= end {
+          cells[row + column] = Cell(" ", style: style)
+          column += 1
+          break
+        }
+        // Overwriting half of a wide character blanks its other half (`clearWideNeighbours`).
+        if cells[row + column].isContinuation, column > 0 { cells[row + column - 1] = Cell(" ", style: cells[row + column - 1].style) }
+        if column + span < gridWidth, cells[row + column + span].isContinuation {
+          cells[row + column + span] = Cell(" ", style: cells[row + column + span].style)
+        }
+        cells[row + column] = Cell(Self.character(value), style: style)
+        if span == 2 { cells[row + column + 1] = Cell(" ", style: style, isContinuation: true) }
+        column += span
+      }
+    }
+    return column
+  }
+
+  /// The character of a scalar of valid text; printable ASCII from a table, as most cells are.
+  private static func character(_ value: UInt32) -> Character {
+    if value < 0x80 { return asciiCharacters[Int(value)] }
+    return Unicode.Scalar(value).map(Character.init) ?? " "
+  }
+
+  private static let asciiCharacters: [Character] = (0..<0x80).map { Character(Unicode.Scalar(UInt8($0))) }
 
   /// Puts one grapheme at (x, y); returns the next column.
   @discardableResult

@@ -91,11 +91,8 @@ public enum TextWrapper {
     switch simpleCut(text, width: width, head: width - 1 - tailWidth, tail: tailWidth) {
     case .fits: return text
     case .cut(let cut): return cut
-    case .notSimple: break
+    case .notSimple: return graphemeCut(text, width: width, head: width - 1 - tailWidth, tail: tailWidth)
     }
-    guard DisplayWidth.of(text) > width else { return text }
-    let (head, tail) = ends(of: text, head: width - 1 - tailWidth, tail: tailWidth) { DisplayWidth.of($0) }
-    return String(head) + "…" + String(tail)
   }
 
   private enum SimpleCut {
@@ -141,24 +138,46 @@ public enum TextWrapper {
     }
   }
 
-  /// The longest beginning within `head` columns and the longest end within `tail` columns.
-  private static func ends<Units: BidirectionalCollection>(
-    of units: Units, head: Int, tail: Int, width: (Units.Element) -> Int
-  ) -> (Units.SubSequence, Units.SubSequence) {
-    var headEnd = units.startIndex
+  /// `cut` for text with graphemes of several scalars (an emoji, an accent as a mark): its
+  /// standalone beginning is measured on its bytes, the rest grapheme by grapheme, each once,
+  /// into where each grapheme ends and its columns; the cut is then made from two byte ranges.
+  private static func graphemeCut(_ text: String, width: Int, head: Int, tail: Int) -> String {
+    var text = text
+    var pieces: [(end: Int, columns: Int)] = []
+    let restStart = text.withUTF8 { bytes -> Int in
+      let prefixEnd = DisplayWidth.standalonePrefix(bytes).end
+      var index = 0
+      while index < prefixEnd {
+        let (value, length) = UTF8Scalar.decode(bytes, at: index)
+        index += length
+        pieces.append((index, DisplayWidth.standaloneWidth(value) ?? 1))
+      }
+      return prefixEnd
+    }
+    let utf8 = text.utf8
+    func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+    var offset = restStart
+    for character in text[index(restStart)...] {
+      offset += character.utf8.count
+      pieces.append((offset, DisplayWidth.of(character)))
+    }
+    guard pieces.reduce(0, { $0 + $1.columns }) > width else { return text }
+    // The longest beginning within `head` columns (it stops at the first that does not fit),
+    // then the longest end within `tail` columns, not reaching into the beginning.
+    var headCount = 0
     var used = 0
-    while headEnd < units.endIndex, used + width(units[headEnd]) <= head {
-      used += width(units[headEnd])
-      units.formIndex(after: &headEnd)
+    while headCount < pieces.count, used + pieces[headCount].columns <= head {
+      used += pieces[headCount].columns
+      headCount += 1
     }
-    var tailStart = units.endIndex
+    var tailStart = pieces.count
     used = 0
-    while tailStart > headEnd {
-      let previous = units.index(before: tailStart)
-      if used + width(units[previous]) > tail { break }
-      used += width(units[previous])
-      tailStart = previous
+    while tailStart > headCount, used + pieces[tailStart - 1].columns <= tail {
+      used += pieces[tailStart - 1].columns
+      tailStart -= 1
     }
-    return (units[..<headEnd], units[tailStart...])
+    let headEnd = headCount == 0 ? 0 : pieces[headCount - 1].end
+    let tailBegins = tailStart == 0 ? 0 : pieces[tailStart - 1].end
+    return String(text[..<index(headEnd)]) + "…" + String(text[index(tailBegins)...])
   }
 }

@@ -57,13 +57,11 @@ public struct HeadlineListView {
         x = min(area.maxX, x + 7)
       }
       if sourceWidth > 0 {
-        let source = TextWrapper.truncate(story.source ?? "—", width: sourceWidth)
         let sourceStyle = selected ? rowStyle : Style(.listSource)
-        let end = grid.write(source, x: x, y: y, style: sourceStyle, limit: area.maxX)
+        let end = grid.write(story.source ?? "—", cutTo: sourceWidth, x: x, y: y, style: sourceStyle, limit: area.maxX)
         x = min(area.maxX, max(end, x + sourceWidth) + 1)
       }
-      let headline = TextWrapper.truncate(story.headline, width: area.maxX - x)
-      grid.write(headline, x: x, y: y, style: rowStyle, limit: area.maxX)
+      grid.write(story.headline, cutTo: area.maxX - x, x: x, y: y, style: rowStyle, limit: area.maxX)
     }
   }
 }
