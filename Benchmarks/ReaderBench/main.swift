@@ -75,7 +75,7 @@ for index in 0..<keyCount {
   perform(state.update(.input(.key(key))))
   let grid = ReaderView.render(state)
   let end = DispatchTime.now().uptimeNanoseconds
-  checksum &+= grid.cells.count
+  checksum &+= grid.width * grid.height
   durations.append(Double(end - start) / 1_000)
 }
 durations.sort()

@@ -178,6 +178,25 @@ struct GridTests {
     #expect(grid[2, 0].isContinuation)
   }
 
+  @Test func gridsShowingTheSameAreEqualWhateverWasWrittenBefore() {
+    var first = Grid(width: 8, height: 1)
+    first.write("🇬🇧 e\u{301}    ", x: 0, y: 0, style: Style(.body))
+    var second = Grid(width: 8, height: 1)
+    second.write("👩‍🔬 🇫🇷 x", x: 0, y: 0, style: Style(.body))
+    second.write("🇬🇧 e\u{301}    ", x: 0, y: 0, style: Style(.body))
+    #expect(first.lines == second.lines)
+    #expect(first == second)
+    #expect(first.hashValue == second.hashValue)
+    #expect(first[0, 0].character == "🇬🇧")
+    #expect(first[3, 0].character == "e\u{301}")
+    second.write("🇫🇷", x: 0, y: 0, style: Style(.body))
+    #expect(first != second)
+    #expect(!first.hasSameCell(x: 0, y: 0, as: second))
+    #expect(first.hasSameCell(x: 3, y: 0, as: second))
+    second.write("🇬🇧", x: 0, y: 0, style: Style(.dim))
+    #expect(!first.hasSameCell(x: 0, y: 0, as: second), "the same flag in another style")
+  }
+
   @Test func wideCharacterAtTheEdgeBecomesASpace() {
     var grid = Grid(width: 3, height: 1)
     grid.write("ab東", x: 0, y: 0, style: Style(.body))

@@ -16,24 +16,101 @@ public struct Cell: Sendable, Hashable {
   public static let blank = Cell()
 }
 
+/// What the grid keeps of a cell: a grapheme of one scalar (nearly every cell) as that scalar,
+/// one of several (a flag, a letter and its mark, a ZWJ sequence) as an index into the grid's
+/// `clusters`. Nothing in it is reference counted, so a frame's cells are made, copied, compared
+/// and dropped as plain memory; with a `Character` in each, that was a third of drawing a frame.
+struct StoredCell: Sendable, Hashable {
+  var scalar: Unicode.Scalar
+  /// The index in `clusters`, or -1.
+  var cluster: Int32
+  var style: Style
+  var isContinuation: Bool
+
+  init(scalar: Unicode.Scalar, style: Style, isContinuation: Bool = false) {
+    self.scalar = scalar
+    cluster = -1
+    self.style = style
+    self.isContinuation = isContinuation
+  }
+
+  static let blank = StoredCell(scalar: " ", style: .normal)
+}
+
 /// An in-memory screen that views draw into; the terminal backend only shows it. Tests read it
 /// back as text and as a map of styles.
 public struct Grid: Sendable, Hashable {
   public private(set) var width: Int
   public private(set) var height: Int
-  public private(set) var cells: [Cell]
+  private var stored: [StoredCell]
+  /// The graphemes of several scalars written into the grid, each once.
+  private var clusters: [String] = []
 
   public init(width: Int, height: Int) {
     self.width = max(0, width)
     self.height = max(0, height)
-    cells = Array(repeating: .blank, count: self.width * self.height)
+    stored = Array(repeating: .blank, count: self.width * self.height)
   }
 
   public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
 
   public subscript(x: Int, y: Int) -> Cell {
-    get { cells[y * width + x] }
-    set { cells[y * width + x] = newValue }
+    get { cell(stored[y * width + x]) }
+    set { stored[y * width + x] = store(newValue) }
+  }
+
+  private func cell(_ stored: StoredCell) -> Cell {
+    let character = stored.cluster < 0 ? Character(stored.scalar) : Character(clusters[Int(stored.cluster)])
+    return Cell(character, style: stored.style, isContinuation: stored.isContinuation)
+  }
+
+  private mutating func store(_ cell: Cell) -> StoredCell {
+    let scalars = cell.character.unicodeScalars
+    var stored = StoredCell(scalar: scalars.first ?? " ", style: cell.style, isContinuation: cell.isContinuation)
+    if scalars.index(after: scalars.startIndex) != scalars.endIndex {
+      let text = String(cell.character)
+      // The same grapheme is often written again nearby (a flag in every row of a feed); a
+      // longer search could make a screen of distinct ones quadratic.
+      if let known = clusters.indices.suffix(8).last(where: { clusters[$0] == text }) {
+        stored.cluster = Int32(known)
+      } else {
+        clusters.append(text)
+        stored.cluster = Int32(clusters.count - 1)
+      }
+    }
+    return stored
+  }
+
+  /// Whether the cell at (x, y) is the second half of a wide grapheme.
+  public func isContinuation(x: Int, y: Int) -> Bool { stored[y * width + x].isContinuation }
+
+  /// Whether the cell at (x, y) shows the same as the other grid's there: for a backend drawing
+  /// only what changed, without making either cell.
+  public func hasSameCell(x: Int, y: Int, as other: Grid) -> Bool {
+    let mine = stored[y * width + x]
+    let theirs = other.stored[y * other.width + x]
+    guard mine.cluster >= 0 || theirs.cluster >= 0 else { return mine == theirs }
+    guard mine.cluster >= 0, theirs.cluster >= 0, mine.style == theirs.style, mine.isContinuation == theirs.isContinuation
+    else { return false }
+    return clusters[Int(mine.cluster)] == other.clusters[Int(theirs.cluster)]
+  }
+
+  public static func == (left: Grid, right: Grid) -> Bool {
+    guard left.width == right.width, left.height == right.height else { return false }
+    for y in 0..<left.height {
+      for x in 0..<left.width where !left.hasSameCell(x: x, y: y, as: right) { return false }
+    }
+    return true
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(width)
+    hasher.combine(height)
+    for stored in stored {
+      if stored.cluster < 0 { hasher.combine(stored.scalar) } else { hasher.combine(clusters[Int(stored.cluster)]) }
+      hasher.combine(stored.style)
+      hasher.combine(stored.isContinuation)
+    }
   }
 
   /// Fills a rectangle (clipped to the grid) with blanks of a style.
@@ -41,10 +118,10 @@ public struct Grid: Sendable, Hashable {
     let columns = max(0, rect.x)..<min(width, rect.maxX)
     let rows = max(0, rect.y)..<min(height, rect.maxY)
     guard !columns.isEmpty, !rows.isEmpty else { return }
-    let blank = Cell(" ", style: style)
+    let blank = StoredCell(scalar: " ", style: style)
     let gridWidth = width
     // Through the buffer: a subscript set per cell checks the array's uniqueness each time.
-    cells.withUnsafeMutableBufferPointer { cells in
+    stored.withUnsafeMutableBufferPointer { cells in
       for row in rows {
         for index in (row * gridWidth + columns.lowerBound)..<(row * gridWidth + columns.upperBound) { cells[index] = blank }
       }
@@ -101,37 +178,31 @@ public struct Grid: Sendable, Hashable {
     let row = y * width
     let gridWidth = width
     var column = x
-    cells.withUnsafeMutableBufferPointer { cells in
+    stored.withUnsafeMutableBufferPointer { cells in
       var index = bytes.startIndex
       while index < bytes.endIndex, column < end {
         let (value, length) = UTF8Scalar.decode(bytes.base, at: index)
         index += length
         let span = DisplayWidth.standaloneWidth(value) ?? 1
         if span == 2 && column + 1 >= end {
-          cells[row + column] = Cell(" ", style: style)
+          cells[row + column] = StoredCell(scalar: " ", style: style)
           column += 1
           break
         }
         // Overwriting half of a wide character blanks its other half (`clearWideNeighbours`).
-        if cells[row + column].isContinuation, column > 0 { cells[row + column - 1] = Cell(" ", style: cells[row + column - 1].style) }
-        if column + span < gridWidth, cells[row + column + span].isContinuation {
-          cells[row + column + span] = Cell(" ", style: cells[row + column + span].style)
+        if cells[row + column].isContinuation, column > 0 {
+          cells[row + column - 1] = StoredCell(scalar: " ", style: cells[row + column - 1].style)
         }
-        cells[row + column] = Cell(Self.character(value), style: style)
-        if span == 2 { cells[row + column + 1] = Cell(" ", style: style, isContinuation: true) }
+        if column + span < gridWidth, cells[row + column + span].isContinuation {
+          cells[row + column + span] = StoredCell(scalar: " ", style: cells[row + column + span].style)
+        }
+        cells[row + column] = StoredCell(scalar: Unicode.Scalar(value) ?? " ", style: style)
+        if span == 2 { cells[row + column + 1] = StoredCell(scalar: " ", style: style, isContinuation: true) }
         column += span
       }
     }
     return column
   }
-
-  /// The character of a scalar of valid text; printable ASCII from a table, as most cells are.
-  private static func character(_ value: UInt32) -> Character {
-    if value < 0x80 { return asciiCharacters[Int(value)] }
-    return Unicode.Scalar(value).map(Character.init) ?? " "
-  }
-
-  private static let asciiCharacters: [Character] = (0..<0x80).map { Character(Unicode.Scalar(UInt8($0))) }
 
   /// Puts one grapheme at (x, y); returns the next column.
   @discardableResult
@@ -158,27 +229,28 @@ public struct Grid: Sendable, Hashable {
   /// before `end`; returns the next column.
   private mutating func place(_ character: Character, width cellWidth: Int, x: Int, y: Int, style: Style, end: Int) -> Int {
     if cellWidth == 2 && x + 1 >= end {
-      self[x, y] = Cell(" ", style: style)
+      stored[y * width + x] = StoredCell(scalar: " ", style: style)
       return x + 1
     }
     clearWideNeighbours(x: x, y: y, span: cellWidth)
     self[x, y] = Cell(character, style: style)
-    if cellWidth == 2 { self[x + 1, y] = Cell(" ", style: style, isContinuation: true) }
+    if cellWidth == 2 { stored[y * width + x + 1] = StoredCell(scalar: " ", style: style, isContinuation: true) }
     return x + cellWidth
   }
 
   /// Overwriting half of a wide grapheme blanks its other half, so no half character is left.
   private mutating func clearWideNeighbours(x: Int, y: Int, span: Int) {
-    if self[x, y].isContinuation, x > 0 { self[x - 1, y] = Cell(" ", style: self[x - 1, y].style) }
+    let index = y * width + x
+    if stored[index].isContinuation, x > 0 { stored[index - 1] = StoredCell(scalar: " ", style: stored[index - 1].style) }
     let after = x + span
-    if after < width, self[after, y].isContinuation { self[after, y] = Cell(" ", style: self[after, y].style) }
+    if after < width, stored[index + span].isContinuation { stored[index + span] = StoredCell(scalar: " ", style: stored[index + span].style) }
   }
 
   /// The screen as lines of text, trailing blanks kept so that columns line up.
   public var lines: [String] {
     (0..<height).map { row in
       var line = ""
-      for column in 0..<width where !self[column, row].isContinuation {
+      for column in 0..<width where !stored[row * width + column].isContinuation {
         line.append(self[column, row].character)
       }
       return line
@@ -193,7 +265,7 @@ public struct Grid: Sendable, Hashable {
     (0..<height).map { row in
       String(
         (0..<width).map { column -> Character in
-          let style = self[column, row].style
+          let style = stored[row * width + column].style
           let symbol = legend[style.role] ?? "?"
           return style.focused ? Character(symbol.uppercased()) : symbol
         })

@@ -123,12 +123,13 @@ public final class CursesBackend {
     let window = herald_stdscr()
     for y in 0..<grid.height {
       for x in 0..<grid.width {
-        let cell = grid[x, y]
-        if let previous, previous[x, y] == cell, !(x > 0 && grid[x - 1, y] != previous[x - 1, y] && cell.isContinuation) {
+        if let previous, previous.hasSameCell(x: x, y: y, as: grid),
+          !(x > 0 && !previous.hasSameCell(x: x - 1, y: y, as: grid) && grid.isContinuation(x: x, y: y))
+        {
           continue
         }
-        if cell.isContinuation { continue }
-        draw(cell, x: x, y: y, window: window)
+        if grid.isContinuation(x: x, y: y) { continue }
+        draw(grid[x, y], x: x, y: y, window: window)
       }
     }
     previous = grid
