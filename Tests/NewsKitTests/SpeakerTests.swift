@@ -258,3 +258,31 @@ struct AgencyShapeTests {
     #expect(reporter.map(\.text) == ["\"The mould came back."])
   }
 }
+
+@Suite("Sentences and marks, walked on bytes")
+struct SentenceScanTests {
+  /// It keeps the white space after the sentence end.
+  @Test func theLastSentenceStartsAfterTheLastSentenceEndThatIsNoAbbreviation() {
+    #expect(SpeakerFinder.lastSentence(of: "Rain fell. Then Mr. Ødegård said:") == " Then Mr. Ødegård said:")
+    #expect(SpeakerFinder.lastSentence(of: "Über alles! Wer? Ich — sagte er,") == " Ich — sagte er,")
+    #expect(SpeakerFinder.lastSentence(of: "No end here") == "No end here")
+    #expect(SpeakerFinder.lastSentence(of: "Ends here.") == "Ends here.")
+    // A sentence end needs white space after it, any kind: a no-break space is one.
+    #expect(SpeakerFinder.lastSentence(of: "3.5 km away.\u{00A0}Café owner Zoë said,") == "\u{00A0}Café owner Zoë said,")
+  }
+
+  @Test func theFirstSentenceEndsAtTheFirstSentenceEndThatIsNoAbbreviation() {
+    #expect(SpeakerFinder.firstSentence(of: ", said Dr. Søren Lund. He left.") == ", said Dr. Søren Lund.")
+    #expect(SpeakerFinder.firstSentence(of: " said J. Ōtani, 27, today!") == " said J. Ōtani, 27, today!")
+    #expect(SpeakerFinder.firstSentence(of: "v3.2 is out? Yes.") == "v3.2 is out?")
+    #expect(SpeakerFinder.firstSentence(of: "") == "")
+  }
+
+  @Test func aCharacterIsOneOfTheMarksOnlyAsThatOneScalar() {
+    #expect(Character(".").isOne(of: ".!?"))
+    #expect(Character("\u{2014}").isOne(of: ",\u{2014}"))
+    #expect(!Character("a").isOne(of: ".!?"))
+    #expect(!Character(".\u{301}").isOne(of: ".!?"), "a mark with an accent on it is another character")
+    #expect(!Character("\u{2026}").isOne(of: "."))
+  }
+}

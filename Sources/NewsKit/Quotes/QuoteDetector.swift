@@ -63,7 +63,7 @@ public enum QuoteDetector {
         var (quote, attributedAfter) = classify(
           start: whole.start, end: end, text: whole.text, scanned: scanned,
           previousEnd: previousEnd(of: whole.start, in: found),
-          previousEndsSentence: found.last.map { innerText(of: $0.text).last.map { ".!?".contains($0) } ?? false } ?? true,
+          previousEndsSentence: found.last.map { innerText(of: $0.text).last.map { $0.isOne(of: ".!?") } ?? false } ?? true,
           nextStart: spanIndex + 1 < spans.count ? spans[spanIndex + 1].start : nil)
         // `Ruth Crossley said rising bills had made it impossible. “Our gas bill went up…”`: a
         // quoted sentence with no attribution, right after a sentence reporting what someone
@@ -72,7 +72,7 @@ public enum QuoteDetector {
           let before = scanned[whole.start.paragraph].substring(
             from: previousEnd(of: whole.start, in: found), to: whole.start.offset)
           let reported = before.trimmingTrailingWhitespace
-          if reported.count < before.count, let last = reported.last, ".!?".contains(last) {
+          if reported.count < before.count, let last = reported.last, last.isOne(of: ".!?") {
             quote.speaker = SpeakerFinder.speakerOfSentence(
               SpeakerFinder.lastSentence(of: reported.dropLast()), verbs: SpeakerFinder.verbs)
           }
@@ -95,7 +95,7 @@ public enum QuoteDetector {
           previous.end.paragraph == whole.start.paragraph,
           let between = scanned[whole.start.paragraph].substring(from: previous.end.offset, to: whole.start.offset)
             .trimmingTrailingWhitespace.last,
-          ".!?,:;\u{2014}".contains(between)
+          between.isOne(of: ".!?,:;\u{2014}")
         {
           quote.speaker = previous.speaker
           quote.kind = .speech
@@ -129,7 +129,7 @@ public enum QuoteDetector {
       guard let first = sentence.first, first.isUppercase else { continue }
       let nextStart = spans.first { $0.start > mark }?.start ?? paragraph.scalars.count
       let after = paragraph.substring(from: mark + 1, to: nextStart)
-      let endsClause = sentence.last.map { ",!?\u{2026}\u{2014}".contains($0) } ?? false
+      let endsClause = sentence.last.map { $0.isOne(of: ",!?\u{2026}\u{2014}") } ?? false
       guard var speaker = SpeakerFinder.speakerAfter(after[...], quoteEndsClause: endsClause) else { continue }
       let start = mark - sentence.unicodeScalars.count
       if SpeakerFinder.isPronoun(speaker) {
@@ -162,12 +162,12 @@ public enum QuoteDetector {
     let before = first.substring(from: previousEnd, to: start.offset)
     let after = last.substring(from: end.offset, to: nextStart ?? last.scalars.count)
     let inner = innerText(of: text)
-    let endsClause = inner.last.map { ",!?\u{2026}\u{2014}".contains($0) } ?? false
+    let endsClause = inner.last.map { $0.isOne(of: ",!?\u{2026}\u{2014}") } ?? false
     let speakerBefore = SpeakerFinder.speakerBefore(before[...])
     let speakerAfter = speakerBefore == nil ? SpeakerFinder.speakerAfter(after[...], quoteEndsClause: endsClause) : nil
     let introduced = speakerBefore ?? speakerAfter
     let followsColon = before.trimmingTrailingWhitespace.hasSuffix(":")
-    let endsSentence = inner.last.map { ".,!?\u{2026}:;".contains($0) } ?? false
+    let endsSentence = inner.last.map { $0.isOne(of: ".,!?\u{2026}:;") } ?? false
     let words = inner.wordCount
     // A short quote opening in lower case ("said that “investment has to be paid for”") is a
     // part of the reporter's sentence, a phrase, unless a colon introduces it.
@@ -180,7 +180,7 @@ public enum QuoteDetector {
     // the sentence is read from its start, through that quote; a speaker never holds a mark
     // of that quote.
     var speaker = introduced ?? SpeakerFinder.speakerOfSentence(before[...]) ?? SpeakerFinder.passiveAgent(before: before[...], after: after[...])
-    if speaker == nil, previousEnd > 0, !previousEndsSentence, !before.contains(where: { ".!?".contains($0) }) {
+    if speaker == nil, previousEnd > 0, !previousEndsSentence, !before.contains(where: { $0.isOne(of: ".!?") }) {
       speaker = SpeakerFinder.speakerOfSentence(first.substring(from: 0, to: start.offset)[...]).flatMap { found in
         found.unicodeScalars.contains(where: QuoteScanner.marks.contains) ? nil : found
       }

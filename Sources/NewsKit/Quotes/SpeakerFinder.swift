@@ -54,7 +54,7 @@ enum SpeakerFinder {
     // hold every pattern, however long the sentence.
     var words = lastWords(of: sentence, count: 24)
     guard let last = words.last else { return nil }
-    let lead = last.last.map { ":,\u{2014}".contains($0) } ?? false
+    let lead = last.last.map { $0.isOne(of: ":,\u{2014}") } ?? false
     guard lead || last.lowercased() == "that" else { return nil }
     if lead {
       words[words.count - 1] = last.dropLast()
@@ -80,7 +80,7 @@ enum SpeakerFinder {
   static func speakerAfter(_ text: Substring, quoteEndsClause: Bool) -> String? {
     var rest = text.drop { $0.isWhitespace }
     var endsClause = quoteEndsClause
-    if let first = rest.first, ",\u{2014}".contains(first) {
+    if let first = rest.first, first.isOne(of: ",\u{2014}") {
       endsClause = true
       rest = rest.dropFirst()
     }
@@ -330,7 +330,7 @@ enum SpeakerFinder {
   }
 
   private static func isClauseEnd(_ character: Character) -> Bool {
-    ".,;:!?\u{2014}\u{2013}".contains(character)
+    character.isOne(of: ".,;:!?\u{2014}\u{2013}")
   }
 
   /// A word without the punctuation around it, in lower case: what the word lists hold.
@@ -366,90 +366,79 @@ enum SpeakerFinder {
   ]
 
   /// The text after the last sentence end (., ! or ? followed by a space), abbreviations aside.
-  /// Walked by scalars, not Characters: every mark looked for is one scalar, and grapheme
-  /// breaking was most of the cost of finding speakers.
+  /// Walked on the UTF-8 bytes (`TextScan`): every mark looked for is one byte, and grapheme
+  /// breaking, then the scalar view's indices, were most of the cost of finding speakers.
   static func lastSentence(of text: Substring) -> Substring {
-    let scalars = text.unicodeScalars
-    var index = scalars.endIndex
-    while index > scalars.startIndex {
-      let previous = scalars.index(before: index)
-      if index < scalars.endIndex, QuoteScanner.isSpace(scalars[index]), isSentenceEnd(scalars[previous]),
-        !isAbbreviation(endingAt: previous, in: text)
-      {
-        return text[index...]
+    var bytes = text
+    let start = bytes.withUTF8 { bytes -> Int? in
+      // A mark is one byte that no longer scalar holds, so the bytes are searched directly.
+      var mark = bytes.count - 1
+      while mark >= 0 {
+        if TextScan.isSentenceEnd(bytes[mark]), mark + 1 < bytes.count, TextScan.isSpace(at: mark + 1, in: bytes),
+          !isAbbreviation(endingAt: text.index(atUTF8Offset: mark), in: text)
+        {
+          return mark + 1
+        }
+        mark -= 1
       }
-      index = previous
+      return nil
     }
-    return text
+    return start.map { text[text.index(atUTF8Offset: $0)...] } ?? text
   }
 
   /// The text up to and including the first sentence end.
   static func firstSentence(of text: Substring) -> Substring {
-    let scalars = text.unicodeScalars
-    var index = scalars.startIndex
-    while index < scalars.endIndex {
-      let next = scalars.index(after: index)
-      if isSentenceEnd(scalars[index]), next == scalars.endIndex || QuoteScanner.isSpace(scalars[next]),
-        !isAbbreviation(endingAt: index, in: text)
-      {
-        return text[..<next]
+    var bytes = text
+    let end = bytes.withUTF8 { bytes -> Int? in
+      for mark in 0..<bytes.count where TextScan.isSentenceEnd(bytes[mark]) {
+        if mark + 1 == bytes.count || TextScan.isSpace(at: mark + 1, in: bytes),
+          !isAbbreviation(endingAt: text.index(atUTF8Offset: mark), in: text)
+        {
+          return mark + 1
+        }
       }
-      index = next
+      return nil
     }
-    return text
-  }
-
-  private static func isSentenceEnd(_ scalar: Unicode.Scalar) -> Bool {
-    scalar == "." || scalar == "!" || scalar == "?"
+    return end.map { text[..<text.index(atUTF8Offset: $0)] } ?? text
   }
 
   /// Whether the text's last word ends in ":", "," or "—", or is "that".
   private static func endsInLead(_ text: Substring) -> Bool {
-    let scalars = text.unicodeScalars
-    var end = scalars.endIndex
-    while end > scalars.startIndex, QuoteScanner.isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
-    guard end > scalars.startIndex else { return false }
-    let last = scalars[scalars.index(before: end)]
-    if last == ":" || last == "," || last == "\u{2014}" { return true }
-    var start = end
-    while start > scalars.startIndex, !QuoteScanner.isSpace(scalars[scalars.index(before: start)]) {
-      start = scalars.index(before: start)
+    var text = text
+    return text.withUTF8 { bytes in
+      var end = bytes.count
+      while end > 0 {
+        let start = TextScan.scalarStart(before: end, in: bytes)
+        guard TextScan.isSpace(at: start, in: bytes) else { break }
+        end = start
+      }
+      guard end > 0 else { return false }
+      let last = bytes[end - 1]
+      // "—" is E2 80 94.
+      if last == UInt8(ascii: ":") || last == UInt8(ascii: ",") { return true }
+      if last == 0x94, end >= 3, bytes[end - 3] == 0xE2, bytes[end - 2] == 0x80 { return true }
+      var start = end
+      while start > 0 {
+        let previous = TextScan.scalarStart(before: start, in: bytes)
+        guard !TextScan.isSpace(at: previous, in: bytes) else { break }
+        start = previous
+      }
+      // "that" in any case: only ASCII letters can lower to it.
+      guard end - start == 4 else { return false }
+      return zip(bytes[start..<end], "that".utf8).allSatisfy { $0 | 0x20 == $1 }
     }
-    return text[start..<end].lowercased() == "that"
   }
 
   /// The last `count` words (split at white space), in order.
   private static func lastWords(of text: Substring, count: Int) -> [Substring] {
-    let scalars = text.unicodeScalars
-    var words: [Substring] = []
-    var end = scalars.endIndex
-    while words.count < count {
-      while end > scalars.startIndex, QuoteScanner.isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
-      guard end > scalars.startIndex else { break }
-      var start = end
-      while start > scalars.startIndex, !QuoteScanner.isSpace(scalars[scalars.index(before: start)]) {
-        start = scalars.index(before: start)
-      }
-      words.append(text[start..<end])
-      end = start
-    }
-    return words.reversed()
+    var bytes = text
+    return bytes.withUTF8 { TextScan.words(in: $0, count: count, fromEnd: true) }.map { text.slice(utf8: $0) }
   }
 
   /// The first `count` words (split at white space).
   private static func firstWords(of text: Substring, count: Int) -> [Substring] {
-    let scalars = text.unicodeScalars
-    var words: [Substring] = []
-    var start = scalars.startIndex
-    while words.count < count {
-      while start < scalars.endIndex, QuoteScanner.isSpace(scalars[start]) { start = scalars.index(after: start) }
-      guard start < scalars.endIndex else { break }
-      var end = start
-      while end < scalars.endIndex, !QuoteScanner.isSpace(scalars[end]) { end = scalars.index(after: end) }
-      words.append(text[start..<end])
-      start = end
-    }
-    return words
+    var bytes = text
+    return bytes.withUTF8 { TextScan.words(in: $0, count: count, fromEnd: false) }.map { text.slice(utf8: $0) }
   }
 
   private static func isAbbreviation(endingAt period: Substring.Index, in text: Substring) -> Bool {

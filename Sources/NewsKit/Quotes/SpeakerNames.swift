@@ -167,7 +167,7 @@ public enum SpeakerNames {
     var current: [Substring] = []
     for raw in paragraph.split(separator: " ") {
       let word = raw.trimmingTrailingPunctuation
-      let closes = raw.last.map { ",.;:!?)”\"".contains($0) } ?? false
+      let closes = raw.last.map { $0.isOne(of: ",.;:!?)”\"") } ?? false
       if isCapitalised(word) {
         current.append(word)
         if closes {
