@@ -31,35 +31,64 @@ public indirect enum JSONValue: Sendable, Hashable {
   /// runs of text that need no escape are copied whole, with no check that they are UTF-8
   /// (they came from Strings); building a String checked every run again.
   public func write(into output: inout [UInt8], indent: String) {
+    // Indentation is only ever spaces; a count of them spares a String per level.
+    write(into: &output, depth: indent.utf8.count)
+  }
+
+  private func write(into output: inout [UInt8], depth: Int) {
     switch self {
     case .null: output.appendUTF8("null")
     case .bool(let value): output.appendUTF8(value ? "true" : "false")
-    case .int(let value): output.appendUTF8(String(value))
+    case .int(let value): Self.writeInteger(value, into: &output)
     case .string(let value): Self.writeString(value, into: &output)
     case .array(let values):
       guard !values.isEmpty else { return output.appendUTF8("[]") }
-      let inner = indent + "  "
-      output.appendUTF8("[\n")
-      for (index, value) in values.enumerated() {
-        output.appendUTF8(inner)
-        value.write(into: &output, indent: inner)
-        output.appendUTF8(index + 1 < values.count ? ",\n" : "\n")
+      output.append(UInt8(ascii: "["))
+      for index in values.indices {
+        output.append(UInt8(ascii: "\n"))
+        Self.writeSpaces(depth + 2, into: &output)
+        values[index].write(into: &output, depth: depth + 2)
+        if index + 1 < values.count { output.append(UInt8(ascii: ",")) }
       }
-      output.appendUTF8(indent)
+      output.append(UInt8(ascii: "\n"))
+      Self.writeSpaces(depth, into: &output)
       output.append(UInt8(ascii: "]"))
     case .object(let members):
       guard !members.isEmpty else { return output.appendUTF8("{}") }
-      let inner = indent + "  "
-      output.appendUTF8("{\n")
-      for (index, (key, value)) in members.enumerated() {
-        output.appendUTF8(inner)
-        Self.writeString(key, into: &output)
-        output.appendUTF8(": ")
-        value.write(into: &output, indent: inner)
-        output.appendUTF8(index + 1 < members.count ? ",\n" : "\n")
+      output.append(UInt8(ascii: "{"))
+      for index in members.indices {
+        output.append(UInt8(ascii: "\n"))
+        Self.writeSpaces(depth + 2, into: &output)
+        Self.writeString(members[index].0, into: &output)
+        output.append(UInt8(ascii: ":"))
+        output.append(UInt8(ascii: " "))
+        members[index].1.write(into: &output, depth: depth + 2)
+        if index + 1 < members.count { output.append(UInt8(ascii: ",")) }
       }
-      output.appendUTF8(indent)
+      output.append(UInt8(ascii: "\n"))
+      Self.writeSpaces(depth, into: &output)
       output.append(UInt8(ascii: "}"))
+    }
+  }
+
+  private static func writeSpaces(_ count: Int, into output: inout [UInt8]) {
+    output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+  }
+
+  /// An integer's decimal digits, without making a String of them.
+  private static func writeInteger(_ value: Int, into output: inout [UInt8]) {
+    if value < 0 { output.append(UInt8(ascii: "-")) }
+    var magnitude = value.magnitude
+    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var count = 0
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      repeat {
+        buffer[19 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+        magnitude /= 10
+        count += 1
+      } while magnitude > 0
+      output.append(contentsOf: buffer[(20 - count)...])
     }
   }
 

@@ -253,7 +253,8 @@ enum SpeakerFinder {
 
   /// Whether a speaker is a pronoun, to be read as the last named speaker.
   static func isPronoun(_ speaker: String) -> Bool {
-    pronouns.contains(speaker.lowercased())
+    // Every pronoun is a short ASCII word; a name is not lowered to find that out.
+    speaker.utf8.count <= 4 && pronouns.contains(speaker.lowercased())
   }
 
   private static func phraseBefore(verb: Int, in words: [Substring]) -> String? {

@@ -93,11 +93,11 @@ public enum SpeakerNames {
   private static func capitalisedEnd(of speaker: String) -> [Substring]? {
     let part: [Substring]
     if speaker.utf8.contains(UInt8(ascii: ",")) {
-      let parts = speaker.split(separator: ",").map { $0.split(separator: " ") }.filter { !$0.isEmpty }
+      let parts = Substring(speaker).split(byte: UInt8(ascii: ",")).map { $0.split(byte: UInt8(ascii: " ")) }.filter { !$0.isEmpty }
       guard let first = parts.first else { return nil }
       part = parts.first { $0.allSatisfy(isCapitalised) } ?? first
     } else {
-      part = speaker.split(separator: " ")
+      part = Substring(speaker).split(byte: UInt8(ascii: " "))
     }
     guard let start = part.lastIndex(where: { !isCapitalised($0) }).map({ $0 + 1 }) ?? (part.isEmpty ? nil : 0), start < part.count
     else { return nil }
@@ -165,7 +165,7 @@ public enum SpeakerNames {
   private static func capitalisedRuns(in paragraph: String) -> [[Substring]] {
     var runs: [[Substring]] = []
     var current: [Substring] = []
-    for raw in paragraph.split(separator: " ") {
+    for raw in Substring(paragraph).split(byte: UInt8(ascii: " ")) {
       let word = raw.trimmingTrailingPunctuation
       let closes = raw.last.map { $0.isOne(of: ",.;:!?)”\"") } ?? false
       if isCapitalised(word) {

@@ -74,4 +74,21 @@ extension Substring {
   func slice(utf8 range: Range<Int>) -> Substring {
     self[index(atUTF8Offset: range.lowerBound)..<index(atUTF8Offset: range.upperBound)]
   }
+
+  /// The parts between occurrences of an ASCII byte, empty ones left out: what
+  /// `split(separator:)` gives for a separator no mark follows, without grapheme breaking
+  /// (which was most of naming speakers).
+  func split(byte separator: UInt8) -> [Substring] {
+    var bytes = self
+    let ranges = bytes.withUTF8 { bytes -> [Range<Int>] in
+      var ranges: [Range<Int>] = []
+      var start = 0
+      for index in 0...bytes.count where index == bytes.count || bytes[index] == separator {
+        if index > start { ranges.append(start..<index) }
+        start = index + 1
+      }
+      return ranges
+    }
+    return ranges.map { slice(utf8: $0) }
+  }
 }
