@@ -5,25 +5,29 @@ extension StringProtocol {
   var collapsingWhitespace: String {
     var text = String(self)
     return text.withUTF8 { source in
-      var bytes: [UInt8] = []
-      bytes.reserveCapacity(source.count)
-      var pendingSpace = false
-      var index = 0
-      while index < source.count {
-        let length = UTF8Whitespace.length(source, at: index)
-        if length > 0 {
-          pendingSpace = !bytes.isEmpty
-          index += length
-          continue
+      // Written straight into the new string's storage: it is never longer than the source.
+      String(unsafeUninitializedCapacity: source.count) { output in
+        var written = 0
+        var pendingSpace = false
+        var index = 0
+        while index < source.count {
+          let length = UTF8Whitespace.length(source, at: index)
+          if length > 0 {
+            pendingSpace = written > 0
+            index += length
+            continue
+          }
+          if pendingSpace {
+            output[written] = 0x20
+            written += 1
+            pendingSpace = false
+          }
+          output[written] = source[index]
+          written += 1
+          index += 1
         }
-        if pendingSpace {
-          bytes.append(0x20)
-          pendingSpace = false
-        }
-        bytes.append(source[index])
-        index += 1
+        return written
       }
-      return String(decoding: bytes, as: UTF8.self)
     }
   }
 
