@@ -79,3 +79,16 @@ struct WordCountTests {
     #expect(reference == words)
   }
 }
+
+@Suite("Searching text as bytes")
+struct ContainsBytesTests {
+  @Test(arguments: [
+    ("https://example.org", "://", true), ("no scheme", "://", false), ("aab", "ab", true), ("ab", "abc", false),
+    ("ends with <", "<", true), ("", "x", false), ("anything", "", true), ("Zoë & co", "&", true), ("café", "é", true),
+    ("cafe\u{301}", "é", false),
+  ] as [(String, String, Bool)])
+  func findsTheNeedlesBytes(text: String, needle: String, found: Bool) {
+    #expect(text.containsBytes(needle) == found)
+    #expect(Substring(text).containsBytes(needle) == found)
+  }
+}

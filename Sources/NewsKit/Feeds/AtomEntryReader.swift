@@ -47,7 +47,7 @@ struct AtomEntryReader {
   func alternateLink(_ children: ChildElements) -> String? {
     let links = children.all("link", in: core)
     let chosen =
-      links.first { ($0.attribute("rel") ?? "alternate") == "alternate" && $0.attribute("type").map { $0.contains("html") } ?? true }
+      links.first { ($0.attribute("rel") ?? "alternate") == "alternate" && $0.attribute("type").map { $0.containsBytes("html") } ?? true }
       ?? links.first { ($0.attribute("rel") ?? "alternate") == "alternate" }
     return chosen.flatMap { resolveLink($0.attribute("href"), base: $0.base) }
   }

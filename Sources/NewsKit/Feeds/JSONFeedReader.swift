@@ -12,10 +12,10 @@ enum JSONFeedReader {
     guard let feed = object as? [String: Any] else {
       throw FeedError(location: location, message: "a JSON Feed is an object")
     }
-    guard let version = feed["version"] as? String, version.contains("jsonfeed.org/version/1") else {
+    guard let version = feed["version"] as? String, version.containsBytes("jsonfeed.org/version/1") else {
       throw FeedError(location: location, message: "not a JSON Feed: no \"version\" of https://jsonfeed.org/version/1 or 1.1")
     }
-    let base = feed["feed_url"] as? String ?? (location.contains("://") ? location : nil)
+    let base = feed["feed_url"] as? String ?? (location.containsBytes("://") ? location : nil)
     let info = FeedInfo(
       title: (feed["title"] as? String)?.trimmed, link: resolveLink(feed["home_page_url"] as? String, base: base),
       description: (feed["description"] as? String)?.trimmed)

@@ -23,7 +23,7 @@ struct RSSItemReader {
       ?? children.first("identifier", in: dc)?.text.trimmed
     var link = children.first("link", in: core)?.text.trimmed
     if link == nil, let guid, guid.attribute("isPermaLink")?.lowercased() != "false", let text = guid.text.trimmed,
-      text.contains("://")
+      text.containsBytes("://")
     {
       link = text
     }
@@ -53,7 +53,7 @@ struct RSSItemReader {
   /// RSS titles are text by the letter of the spec, but publishers put HTML and its escapes in
   /// them (`&amp;amp;` for "&", `<b>`): a title holding `<` or `&` is read as HTML.
   static func titleBody(_ text: String) -> FeedItem.Body {
-    text.contains("<") || text.contains("&") ? .html(text) : .text(text)
+    text.containsBytes("<") || text.containsBytes("&") ? .html(text) : .text(text)
   }
 }
 

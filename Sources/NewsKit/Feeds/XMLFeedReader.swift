@@ -36,7 +36,7 @@ final class XMLFeedReader {
     XMLParserSetup.initialise()
     self.input = input
     self.location = location
-    let url = location.contains("://") ? location : nil
+    let url = location.containsBytes("://") ? location : nil
     guard let context = xmlCreatePushParserCtxt(nil, nil, nil, 0, url) else {
       throw FeedError(location: location, message: "cannot start the XML parser")
     }
@@ -264,7 +264,7 @@ struct FeedInfoBuilder {
 
     mutating func append(_ rel: String, _ type: String?, _ href: String?) {
       guard rel == "alternate", let href else { return }
-      if preferred == nil, type.map({ $0.contains("html") }) ?? true { preferred = href }
+      if preferred == nil, type.map({ $0.containsBytes("html") }) ?? true { preferred = href }
       if any == nil { any = href }
     }
 
