@@ -48,15 +48,24 @@ struct QuoteScanner {
   static func decode(_ text: String) -> [Unicode.Scalar] {
     var text = text
     return text.withUTF8 { bytes in
-      var scalars: [Unicode.Scalar] = []
-      scalars.reserveCapacity(bytes.count)
-      var index = 0
-      while index < bytes.count {
-        let (value, length) = UTF8Scalar.decode(bytes, at: index)
-        scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
-        index += length
+      // Written into the array's storage (there are never more scalars than bytes): appending
+      // checked the capacity for every scalar.
+      [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { scalars, count in
+        var index = 0
+        count = 0
+        while index < bytes.count {
+          let byte = bytes[index]
+          if byte < 0x80 {
+            scalars[count] = Unicode.Scalar(byte)
+            index += 1
+          } else {
+            let (value, length) = UTF8Scalar.decode(bytes, at: index)
+            scalars[count] = Unicode.Scalar(value) ?? "\u{FFFD}"
+            index += length
+          }
+          count += 1
+        }
       }
-      return scalars
     }
   }
 

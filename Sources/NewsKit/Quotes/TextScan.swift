@@ -75,6 +75,21 @@ extension Substring {
     self[index(atUTF8Offset: range.lowerBound)..<index(atUTF8Offset: range.upperBound)]
   }
 
+  /// The first `count` scalars (all of them when there are fewer), found from lead bytes:
+  /// the scalar view's `prefix` validated an index per scalar.
+  func prefix(scalars count: Int) -> Substring {
+    var bytes = self
+    let end = bytes.withUTF8 { bytes -> Int in
+      var seen = 0
+      for index in 0..<bytes.count where bytes[index] & 0xC0 != 0x80 {
+        if seen == count { return index }
+        seen += 1
+      }
+      return bytes.count
+    }
+    return self[..<index(atUTF8Offset: end)]
+  }
+
   /// The parts between occurrences of an ASCII byte, empty ones left out: what
   /// `split(separator:)` gives for a separator no mark follows, without grapheme breaking
   /// (which was most of naming speakers).
