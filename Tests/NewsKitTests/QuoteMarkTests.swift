@@ -183,8 +183,15 @@ struct SpanningQuoteTests {
 
 @Suite("Decoding a paragraph for the quote scanner")
 struct QuoteScannerDecodingTests {
-  @Test(arguments: ["", "plain", "“Curly” and ‘single’", "café naïve Ωmega", "東京 朝日 — Business", "🤖 👩‍💻 🇬🇧", "\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}", "e\u{301} x\u{200D}"])
+  @Test(arguments: ["", "plain", "“Curly” and ‘single’", "«guillemets» „low“ ‚single‘ 'straight' \"double\"", "café naïve Ωmega", "東京 朝日 — Business", "🤖 👩‍💻 🇬🇧", "\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}", "e\u{301} x\u{200D}"])
   func scalarsAreThoseOfTheString(text: String) {
-    #expect(QuoteScanner.decode(text) == Array(text.unicodeScalars))
+    let decoded = QuoteScanner.decode(text)
+    #expect(decoded.scalars == Array(text.unicodeScalars))
+    // The marks found while decoding are exactly the scalars `isMark` picks.
+    #expect(decoded.marks == text.unicodeScalars.indices.enumerated().compactMap { QuoteScanner.isMark(text.unicodeScalars[$0.element]) ? $0.offset : nil })
+  }
+
+  @Test func marksOfEveryKindAreFoundWhereTheyStand() {
+    #expect(QuoteScanner.decode("“a” \"b\" ‘c’ 'd' „e“ «f» ‚g‘").marks == [0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26])
   }
 }

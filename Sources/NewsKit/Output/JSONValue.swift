@@ -72,8 +72,16 @@ public indirect enum JSONValue: Sendable, Hashable {
   }
 
   private static func writeSpaces(_ count: Int, into output: inout [UInt8]) {
-    output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+    // From a run of spaces (appending `repeatElement` goes element by element).
+    var left = count
+    while left > 0 {
+      let run = min(left, spaces.count)
+      spaces.withUnsafeBufferPointer { output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<run])) }
+      left -= run
+    }
   }
+
+  private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
   /// An integer's decimal digits, without making a String of them.
   private static func writeInteger(_ value: Int, into output: inout [UInt8]) {

@@ -246,7 +246,7 @@ private struct ScannedParagraph {
   func strayClosingMarks(outside spans: [QuoteScanner.Span]) -> [Int] {
     guard !utf8Offsets.isEmpty else { return [] }
     var marks: [Int] = []
-    for index in scalars.indices where scalars[index] == "\"" || scalars[index] == "\u{201D}" {
+    for index in scanner.markPositions where scalars[index] == "\"" || scalars[index] == "\u{201D}" {
       if spans.contains(where: { $0.start <= index && index < ($0.end ?? Int.max) }) { continue }
       let before = index > 0 ? scalars[index - 1] : nil
       let after = index + 1 < scalars.count ? scalars[index + 1] : nil

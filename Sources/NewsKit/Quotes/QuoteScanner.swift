@@ -35,19 +35,23 @@ struct QuoteScanner {
   }
 
   let scalars: [Unicode.Scalar]
+  /// Where the quotation marks (`isMark`) are, found while decoding: the scans go from mark
+  /// to mark, not scalar by scalar.
+  let markPositions: [Int]
   /// Positions of marks to take for apostrophes, found by an earlier pass.
   var ignored: Set<Int> = []
 
   init(_ paragraph: String) {
-    scalars = Self.decode(paragraph)
+    (scalars, markPositions) = Self.decode(paragraph)
   }
 
   /// The text's scalars, decoded from its UTF-8 (valid, as a String's is) in one pass:
   /// `Array(paragraph.unicodeScalars)` counted them first, and the scalar view's iterator
   /// costs twice this loop.
-  static func decode(_ text: String) -> [Unicode.Scalar] {
+  static func decode(_ text: String) -> (scalars: [Unicode.Scalar], marks: [Int]) {
     var text = text
-    return text.withUTF8 { bytes in
+    var marks: [Int] = []
+    let scalars = text.withUTF8 { bytes in
       // Written into the array's storage (there are never more scalars than bytes): appending
       // checked the capacity for every scalar.
       [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { scalars, count in
@@ -55,18 +59,23 @@ struct QuoteScanner {
         count = 0
         while index < bytes.count {
           let byte = bytes[index]
+          let scalar: Unicode.Scalar
           if byte < 0x80 {
-            scalars[count] = Unicode.Scalar(byte)
+            scalar = Unicode.Scalar(byte)
             index += 1
+            if byte == 0x22 || byte == 0x27 { marks.append(count) }
           } else {
             let (value, length) = UTF8Scalar.decode(bytes, at: index)
-            scalars[count] = Unicode.Scalar(value) ?? "\u{FFFD}"
+            scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
             index += length
+            if isMark(scalar) { marks.append(count) }
           }
+          scalars[count] = scalar
           count += 1
         }
       }
     }
+    return (scalars, marks)
   }
 
   /// The outermost quotes of the paragraph, in order.
@@ -86,9 +95,8 @@ struct QuoteScanner {
       if stackIndex == 0 { spans.append(Span(start: opened.start, end: index + 1, family: opened.family)) }
     }
 
-    for index in scalars.indices where !ignored.contains(index) {
+    for index in markPositions where !ignored.contains(index) {
       let mark = scalars[index]
-      guard Self.isMark(mark) else { continue }
       let before = index > 0 ? scalars[index - 1] : nil
       let after = index + 1 < scalars.count ? scalars[index + 1] : nil
       let opens = Self.canOpen(before: before, after: after)
