@@ -215,11 +215,13 @@ private struct ScannedParagraph {
 
   init(_ text: String) {
     source = text
-    scanner = QuoteScanner(text)
-    scalars = scanner.scalars
+    let scanner = QuoteScanner(text)
+    self.scanner = scanner
+    let scalars = scanner.scalars
+    self.scalars = scalars
     spans = scanner.spans()
     // Only a paragraph with quotes, or with a closing mark that may be a stray one, is sliced.
-    let sliced = !spans.isEmpty || scalars.contains { $0 == "\"" || $0 == "\u{201D}" }
+    let sliced = !spans.isEmpty || scanner.markPositions.contains { scalars[$0] == "\"" || scalars[$0] == "\u{201D}" }
     utf8Offsets = sliced ? Self.scalarOffsets(of: text, count: scalars.count) : []
   }
 
@@ -228,11 +230,16 @@ private struct ScannedParagraph {
   private static func scalarOffsets(of text: String, count: Int) -> [Int] {
     var text = text
     return text.withUTF8 { bytes in
-      var offsets: [Int] = []
-      offsets.reserveCapacity(count + 1)
-      for offset in 0..<bytes.count where bytes[offset] & 0xC0 != 0x80 { offsets.append(offset) }
-      offsets.append(bytes.count)
-      return offsets
+      // Into the array's storage: appending checked the capacity for every scalar.
+      [Int](unsafeUninitializedCapacity: count + 1) { offsets, written in
+        written = 0
+        for offset in 0..<bytes.count where bytes[offset] & 0xC0 != 0x80 && written < count {
+          offsets[written] = offset
+          written += 1
+        }
+        offsets[written] = bytes.count
+        written += 1
+      }
     }
   }
 
@@ -315,7 +322,7 @@ private struct ScannedParagraph {
 
   func text(from start: Int, to end: Int) -> String {
     guard start < end else { return "" }
-    return String(source.unicodeScalars[index(start)..<index(end)])
+    return String(source[index(start)..<index(end)])
   }
 
   /// A slice of the paragraph, without copying it: every quote looks at the text before and
