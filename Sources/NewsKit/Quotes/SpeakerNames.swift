@@ -18,12 +18,25 @@ public enum SpeakerNames {
   /// Sets every quote's `speakerName`; `paragraphs` are searched for fuller names.
   public static func assign(to quotes: inout [Quote], paragraphs: [String]) {
     guard quotes.contains(where: { $0.speaker != nil }) else { return }
-    // Each speaker is read once: an article quotes few people many times.
-    var runs: [String: [Substring]?] = [:]
-    for speaker in quotes.compactMap(\.speaker) where runs[speaker] == nil {
-      runs[speaker] = .some(capitalisedEnd(of: speaker))
+    // Each speaker is read once: an article quotes few people many times. Each distinct
+    // speaker gets a slot, in order of appearance, and each quote its speaker's slot, so a
+    // speaker's text is hashed once per quote (hashing it at every step was a quarter of
+    // naming), and the names are considered in the article's order, not a dictionary's.
+    var slots: [String: Int] = [:]
+    var speakers: [String] = []
+    var slotOfQuote = [Int](repeating: -1, count: quotes.count)
+    for index in quotes.indices {
+      guard let speaker = quotes[index].speaker else { continue }
+      if let slot = slots[speaker] {
+        slotOfQuote[index] = slot
+      } else {
+        slots[speaker] = speakers.count
+        slotOfQuote[index] = speakers.count
+        speakers.append(speaker)
+      }
     }
-    let names = runs.values.compactMap { $0.map(stripped) }
+    let runs = speakers.map { capitalisedEnd(of: $0) }
+    let names = runs.compactMap { $0.map(stripped) }
     var known = names.filter { $0.count >= 2 }
     // Fuller names in the text are looked for only when some speaker is a surname alone that
     // no other speaker gives in full.
@@ -38,13 +51,9 @@ public enum SpeakerNames {
         }
       }
     }
-    var canonicalNames: [String: String?] = [:]
-    for index in quotes.indices {
-      guard let speaker = quotes[index].speaker else { continue }
-      if canonicalNames[speaker] == nil {
-        canonicalNames[speaker] = .some(canonical(speaker, run: runs[speaker] ?? nil, known: known))
-      }
-      quotes[index].speakerName = canonicalNames[speaker] ?? nil
+    let canonicalNames = speakers.indices.map { canonical(speakers[$0], run: runs[$0], known: known) }
+    for index in quotes.indices where slotOfQuote[index] >= 0 {
+      quotes[index].speakerName = canonicalNames[slotOfQuote[index]]
     }
   }
 
