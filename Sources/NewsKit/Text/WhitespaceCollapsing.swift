@@ -8,23 +8,14 @@ extension StringProtocol {
       // Written straight into the new string's storage: it is never longer than the source.
       String(unsafeUninitializedCapacity: source.count) { output in
         var written = 0
-        var pendingSpace = false
-        var index = 0
-        while index < source.count {
-          let length = UTF8Whitespace.length(source, at: index)
-          if length > 0 {
-            pendingSpace = written > 0
-            index += length
-            continue
-          }
-          if pendingSpace {
+        UTF8Whitespace.forEachWord(in: source) { word in
+          if written > 0 {
             output[written] = 0x20
             written += 1
-            pendingSpace = false
           }
-          output[written] = source[index]
-          written += 1
-          index += 1
+          _ = UnsafeMutableBufferPointer(rebasing: output[written..<(written + word.count)])
+            .initialize(from: UnsafeBufferPointer(rebasing: source[word]))
+          written += word.count
         }
         return written
       }
@@ -53,21 +44,7 @@ extension StringProtocol {
     var text = Substring(self)
     return text.withUTF8 { bytes in
       var count = 0
-      var inWord = false
-      var index = 0
-      while index < bytes.count {
-        let length = UTF8Whitespace.length(bytes, at: index)
-        if length > 0 {
-          inWord = false
-          index += length
-          continue
-        }
-        if !inWord {
-          inWord = true
-          count += 1
-        }
-        index += 1
-      }
+      UTF8Whitespace.forEachWord(in: bytes) { _ in count += 1 }
       return count
     }
   }
@@ -83,6 +60,25 @@ extension Unicode.Scalar {
 /// White space found in UTF-8 bytes without decoding scalars: ASCII's, U+0085, U+00A0, U+1680,
 /// U+2000–U+200A, U+2028, U+2029, U+202F, U+205F and U+3000 (Unicode's White_Space property).
 enum UTF8Whitespace {
+  /// Calls `body` with the byte range of each word (run of anything but white space), in order.
+  @inline(__always)
+  static func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
+    var start: Int?
+    var index = 0
+    while index < bytes.count {
+      let space = length(bytes, at: index)
+      guard space > 0 else {
+        if start == nil { start = index }
+        index += 1
+        continue
+      }
+      if let begun = start { body(begun..<index) }
+      start = nil
+      index += space
+    }
+    if let begun = start { body(begun..<bytes.count) }
+  }
+
   /// The byte length of the white-space character at `index`, or 0 when there is none.
   @inline(__always)
   static func length(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
