@@ -379,7 +379,8 @@ enum SpeakerFinder {
   static func lastSentence(of text: Substring) -> Substring {
     var bytes = text
     let start = bytes.withUTF8 { bytes -> Int? in
-      // A mark is one byte that no longer scalar holds, so the bytes are searched directly.
+      // Each mark is a scalar of one byte, and no byte of a longer scalar equals it, so the
+      // bytes are searched directly.
       var mark = bytes.count - 1
       while mark >= 0 {
         if TextScan.isSentenceEnd(bytes[mark]), mark + 1 < bytes.count, TextScan.isSpace(at: mark + 1, in: bytes),
