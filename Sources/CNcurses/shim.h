@@ -11,6 +11,11 @@
 #include <langinfo.h>
 #include <ncursesw/curses.h>
 
+// The columns the C library, and so ncurses, gives a character. Declared here: the system
+// module Swift imports was built without the X/Open feature macro that declares it.
+extern int wcwidth(wchar_t c);
+static inline int herald_wcwidth(unsigned int c) { return wcwidth((wchar_t)c); }
+
 static inline int herald_color_pair(int n) { return COLOR_PAIR(n); }
 static inline WINDOW *herald_stdscr(void) { return stdscr; }
 static inline WINDOW *herald_curscr(void) { return curscr; }

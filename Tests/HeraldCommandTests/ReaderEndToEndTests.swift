@@ -178,4 +178,34 @@ struct ReaderEndToEndTests {
     // Had the ESC]0; sequence reached the terminal it would have set the pane title.
     #expect(after?.contains("pwned") == false)
   }
+
+  /// "🌧️" is two columns in the grid (U+FE0F asks for the emoji picture) but one to ncurses,
+  /// which then never wrote its second column: after a resize, text the article pane had
+  /// drawn there stayed beside the emoji in the list.
+  @Test func anEmojiMadeWideLeavesNoTextOfAnEarlierFrameBesideIt() throws {
+    let feed = Scratch.path("herald-e2e-wide-emoji") + ".xml"
+    var items = ""
+    for day in 1...8 {
+      let title = day == 8 ? "Rain falls on the quay as the tide turns \u{1F327}\u{FE0F} later" : "Story \(day)"
+      let body = day == 1 ? String(repeating: "x", count: 3_000) : "Text \(day)."
+      items += "<item><title>\(title)</title><guid>item-\(day)</guid>"
+        + "<pubDate>\(30 - day) Nov 2026 12:00:00 GMT</pubDate><description>\(body)</description></item>"
+    }
+    let xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Wide</title>\(items)</channel></rss>"
+    #expect(Scratch.createFile(atPath: feed, contents: Data(xml.utf8)))
+
+    // Side by side: the first story's article, a wall of x, fills the right of the screen.
+    let tmux = try TmuxSession(width: 120, height: 20)
+    try tmux.run("\(herald) \(feed); echo EXITED $?")
+    #expect(try tmux.waitFor("story 1/8") != nil)
+    #expect(try tmux.waitFor("xxxxxxxxxxxxxxxxxxxx") != nil)
+    // One pane: the list now reaches where the article was, the emoji among it.
+    try tmux.resize(width: 90, height: 20)
+    let screen = try tmux.waitFor { $0.contains("the tide turns") && !$0.contains("xxxxxxxxxx") }
+    let line = try #require(screen?.split(separator: "\n").first { $0.contains("the tide turns") })
+    #expect(line.contains("later"))
+    #expect(!line.contains("\u{1F327}\u{FE0F}x"), "a column of the article left beside the emoji: \(line)")
+    try tmux.send("q")
+    #expect(try tmux.waitFor("EXITED 0") != nil)
+  }
 }

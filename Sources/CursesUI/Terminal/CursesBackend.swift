@@ -129,12 +129,26 @@ public final class CursesBackend {
           continue
         }
         if grid.isContinuation(x: x, y: y) { continue }
-        draw(grid[x, y], x: x, y: y, window: window)
+        let cell = grid[x, y]
+        draw(cell, x: x, y: y, window: window)
+        // A grapheme the grid gives two columns that ncurses counts as one (an emoji made wide
+        // by U+FE0F, "🌧️"): ncurses never writes its second column, and whatever an earlier
+        // frame left there stayed on screen. It gets a blank of the cell's style.
+        if x + 1 < grid.width, grid.isContinuation(x: x + 1, y: y), Self.cursesWidth(of: cell.character) < 2 {
+          draw(Cell(" ", style: cell.style), x: x + 1, y: y, window: window)
+        }
       }
     }
     previous = grid
     wnoutrefresh(window)
     doupdate()
+  }
+
+  /// The columns ncurses gives a grapheme: those of its first scalar (`wcwidth`), as it
+  /// counts a complex character by its spacing character.
+  static func cursesWidth(of character: Character) -> Int {
+    guard let first = character.unicodeScalars.first else { return 0 }
+    return Int(herald_wcwidth(first.value))
   }
 
   private func draw(_ cell: Cell, x: Int, y: Int, window: UnsafeMutablePointer<WINDOW>?) {

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// One name per person within an article: "Finance chief Gordon Pike", "Mr Pike" and a "he"
 /// resolved to him all become "Gordon Pike", the fullest name the article gives.
 ///
@@ -44,7 +38,7 @@ public enum SpeakerNames {
     let surnames = Set(names.filter { $0.count == 1 && !fullSurnames.contains($0[0]) }.map { $0[0] })
     if !surnames.isEmpty {
       // By UTF-8 bytes: Foundation's `contains` bridged every paragraph to NSString.
-      for paragraph in paragraphs where surnames.contains(where: { Self.bytes(of: paragraph, contain: $0) }) {
+      for paragraph in paragraphs where surnames.contains(where: { paragraph.containsBytes($0) }) {
         known += capitalisedRuns(in: paragraph).compactMap { run in
           let name = stripped(run)
           return name.count >= 2 && surnames.contains(name[name.count - 1]) ? name : nil
@@ -54,23 +48,6 @@ public enum SpeakerNames {
     let canonicalNames = speakers.indices.map { canonical(speakers[$0], run: runs[$0], known: known) }
     for index in quotes.indices where slotOfQuote[index] >= 0 {
       quotes[index].speakerName = canonicalNames[slotOfQuote[index]]
-    }
-  }
-
-  /// Whether `text` holds `word`, compared as UTF-8 bytes.
-  private static func bytes(of text: String, contain word: Substring) -> Bool {
-    var text = text
-    var word = word
-    return text.withUTF8 { haystack in
-      word.withUTF8 { needle in
-        guard let first = needle.first, needle.count <= haystack.count, let base = haystack.baseAddress,
-          let wanted = needle.baseAddress
-        else { return false }
-        for start in 0...(haystack.count - needle.count) where haystack[start] == first {
-          if memcmp(base + start, wanted, needle.count) == 0 { return true }
-        }
-        return false
-      }
     }
   }
 

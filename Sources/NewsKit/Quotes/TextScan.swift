@@ -14,11 +14,9 @@ enum TextScan {
     index + UTF8Scalar.decode(bytes, at: index).length
   }
 
-  /// `QuoteScanner.isSpace` of the scalar starting at `index`.
+  /// `QuoteScanner.isSpace` of the scalar starting at `index` (both are Unicode's White_Space).
   static func isSpace(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    let byte = bytes[index]
-    if byte < 0x80 { return byte == 0x20 || (0x09...0x0D).contains(byte) }
-    return Unicode.Scalar(UTF8Scalar.decode(bytes, at: index).value).map(QuoteScanner.isSpace) ?? false
+    UTF8Whitespace.length(bytes, at: index) > 0
   }
 
   /// ".", "!" or "?": each a whole scalar of one byte.

@@ -20,9 +20,9 @@ extension StringProtocol {
   /// String's `contains` is Foundation's, which bridges to NSString: about 20,000 instructions
   /// a call, a tenth of reading a feed item for the few checks of its title and date.
   /// (The standard library's `utf8.firstRange(of:)` is generic and slower still.)
-  func containsBytes(_ needle: String) -> Bool {
+  func containsBytes(_ needle: some StringProtocol) -> Bool {
     var text = Substring(self)
-    var needle = needle
+    var needle = Substring(needle)
     return text.withUTF8 { haystack in
       needle.withUTF8 { needle in
         guard let first = needle.first else { return true }
