@@ -6,6 +6,8 @@
 # (it answers If-Modified-Since with 304), a Herald library and a newsboat cache. Prints, for
 # each: cold sync, re-sync with nothing new, listing the unread articles, search (median of
 # 20 queries; newsboat has no search command, so none), and peak memory of the cold sync.
+# Then, when the sqlite3 command is there, what SQLite alone needs to store and index the same
+# text (scripts/sqlite-floor.sh): the floor under the cold sync.
 # Needs a release build (swift build -c release) and the Debian package newsboat.
 set -euo pipefail
 dir=${1:-/tmp/herald-library-bench}
@@ -76,3 +78,7 @@ printf '%-34s %14s %14s\n' "list unread / print-unread (s)" "$h_list" "$n_list"
 printf '%-34s %14s %14s\n' "search p50 over 20 queries (ms)" "$h_search" "(none)"
 printf '%-34s %14s %14s\n' "cold sync peak memory (MiB)" "$h_cold_mem" "$n_cold_mem"
 printf '\nherald unread: %s lines; newsboat: %s\n' "$h_unread" "$n_unread"
+if command -v sqlite3 >/dev/null; then
+  echo
+  "$root/scripts/sqlite-floor.sh" "$library"
+fi
