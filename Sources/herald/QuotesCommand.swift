@@ -44,9 +44,15 @@ struct QuotesCommand: ParsableCommand {
     func emit(_ quote: Quote, article: JSONValue, id: String) -> String {
       count += 1
       if json {
-        guard case .object(let members) = ArticleJSON.quote(quote) else { return "" }
-        let value = JSONValue.object([("article", article)] + members)
-        return (count == 1 ? "\n  " : ",\n  ") + value.serialized(indent: "  ")
+        var output = Array((count == 1 ? "\n  " : ",\n  ").utf8)
+        JSONStream.append(to: &output, depth: 2) { stream in
+          stream.beginObject()
+          stream.key("article")
+          stream.value(article)
+          ArticleJSON.writeMembers(of: quote, into: &stream)
+          stream.endObject()
+        }
+        return String(decoding: output, as: UTF8.self)
       }
       guard flat else {
         groups.add(quote, articleId: id)

@@ -42,8 +42,16 @@ struct ShowCommand: ParsableCommand {
       let opened = try library.open()
       let articles = try libraryCall { () throws(LibraryError) in try ids.map { id throws(LibraryError) in try opened.article(id) } }
       if json {
-        let values = articles.map { ArticleJSON.article($0, feedFields: true) }
-        StandardOutput.write(JSONValue.object([("feed", .null), ("articles", .array(values))]).serialized() + "\n")
+        var stream = JSONStream()
+        stream.beginObject()
+        stream.key("feed")
+        stream.null()
+        stream.key("articles")
+        stream.beginArray()
+        for article in articles { ArticleJSON.write(article, feedFields: true, into: &stream) }
+        stream.endArray()
+        stream.endObject()
+        StandardOutput.write(bytes: stream.take() + [UInt8(ascii: "\n")])
       } else {
         let style = StandardOutput.allowsColour ? QuoteHighlight.terminal : QuoteHighlight.none
         let separator = "\n" + String(repeating: "─", count: 40) + "\n\n"
@@ -72,7 +80,7 @@ struct ShowCommand: ParsableCommand {
     if let failure { throw failure }
   }
 
-  /// The document of `ArticleJSON.document`, written an article at a time.
+  /// `{"feed": …, "articles": […]}`, written an article at a time.
   private func printJSON(_ reading: NewsSources) throws -> CommandFailure? {
     let feed = reading.readFirstFeedInfo()
     StandardOutput.write("{\n  \"feed\": \((feed.map(ArticleJSON.feed) ?? .null).serialized(indent: "  ")),\n  \"articles\": [")
@@ -81,7 +89,7 @@ struct ShowCommand: ParsableCommand {
       var output: [UInt8] = []
       for article in articles {
         output.appendUTF8(count == 0 ? "\n    " : ",\n    ")
-        ArticleJSON.article(article, feedFields: feed != nil).write(into: &output, indent: "    ")
+        JSONStream.append(to: &output, depth: 4) { ArticleJSON.write(article, feedFields: feed != nil, into: &$0) }
         count += 1
       }
       StandardOutput.write(bytes: output)

@@ -5,44 +5,67 @@ import Foundation
 /// "paragraphs", "quotes"}]}`. Missing values are null; dates are ISO 8601 in UTC; quote offsets
 /// count Unicode scalars from the start of their paragraph.
 public enum ArticleJSON {
-  public static func document(feed: JSONValue = .null, articles: [Article]) -> JSONValue {
-    let withFeedFields = feed != .null
-    return .object([("feed", feed), ("articles", .array(articles.map { article($0, feedFields: withFeedFields) }))])
-  }
-
   /// `{"title", "link", "description"}` of a feed.
   public static func feed(_ info: FeedInfo) -> JSONValue {
     .object([("title", .optional(info.title)), ("link", .optional(info.link)), ("description", .optional(info.description))])
   }
 
   /// An article; for feed items also `"updated"` and `"links"`.
-  public static func article(_ article: Article, feedFields: Bool = false) -> JSONValue {
-    var members: [(String, JSONValue)] = [
-      ("id", .string(article.id)),
-      ("headline", .string(article.headline)),
-      ("source", .optional(article.source)),
-      ("link", .optional(article.link)),
-      ("author", .optional(article.author)),
-      ("published", .optional(article.published.map(isoDate))),
-      ("paragraphs", .array(article.paragraphs.map(JSONValue.string))),
-      ("quotes", .array(article.quotes.map(quote))),
-    ]
+  public static func write(_ article: Article, feedFields: Bool = false, into stream: inout JSONStream) {
+    stream.beginObject()
+    stream.key("id")
+    stream.string(article.id)
+    stream.key("headline")
+    stream.string(article.headline)
+    stream.key("source")
+    stream.optional(article.source)
+    stream.key("link")
+    stream.optional(article.link)
+    stream.key("author")
+    stream.optional(article.author)
+    stream.key("published")
+    stream.optional(article.published.map(isoDate))
     if feedFields {
-      members.insert(("updated", .optional(article.updated.map(isoDate))), at: 6)
-      members.append(("links", .array(article.links.map(JSONValue.string))))
+      stream.key("updated")
+      stream.optional(article.updated.map(isoDate))
     }
-    return .object(members)
+    stream.key("paragraphs")
+    stream.strings(article.paragraphs)
+    stream.key("quotes")
+    stream.beginArray()
+    for quote in article.quotes {
+      stream.beginObject()
+      writeMembers(of: quote, into: &stream)
+      stream.endObject()
+    }
+    stream.endArray()
+    if feedFields {
+      stream.key("links")
+      stream.strings(article.links)
+    }
+    stream.endObject()
   }
 
-  public static func quote(_ quote: Quote) -> JSONValue {
-    .object([
-      ("start", position(quote.start)),
-      ("end", position(quote.end)),
-      ("text", .string(quote.text)),
-      ("kind", .string(quote.kind.rawValue)),
-      ("speaker", .optional(quote.speaker)),
-      ("speaker_name", .optional(quote.speakerName)),
-    ])
+  /// A quote's members, into an object the caller opened (`herald quotes --json` puts its
+  /// article first).
+  public static func writeMembers(of quote: Quote, into stream: inout JSONStream) {
+    for (name, position) in [("start", quote.start), ("end", quote.end)] {
+      stream.key(name)
+      stream.beginObject()
+      stream.key("paragraph")
+      stream.int(position.paragraph)
+      stream.key("offset")
+      stream.int(position.offset)
+      stream.endObject()
+    }
+    stream.key("text")
+    stream.string(quote.text)
+    stream.key("kind")
+    stream.string(quote.kind.rawValue)
+    stream.key("speaker")
+    stream.optional(quote.speaker)
+    stream.key("speaker_name")
+    stream.optional(quote.speakerName)
   }
 
   public static func summary(_ summary: ArticleSummary) -> JSONValue {
@@ -52,10 +75,6 @@ public enum ArticleJSON {
       ("source", .optional(summary.source)),
       ("path", .string(summary.path)),
     ])
-  }
-
-  private static func position(_ position: TextPosition) -> JSONValue {
-    .object([("paragraph", .int(position.paragraph)), ("offset", .int(position.offset))])
   }
 
   /// ISO 8601 in UTC with whole seconds, e.g. 2026-11-24T12:00:00Z. Computed by hand (the

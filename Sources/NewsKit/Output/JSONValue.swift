@@ -32,46 +32,10 @@ public indirect enum JSONValue: Sendable, Hashable {
   /// (they came from Strings); building a String checked every run again.
   public func write(into output: inout [UInt8], indent: String) {
     // Indentation is only ever spaces; a count of them spares a String per level.
-    write(into: &output, depth: indent.utf8.count)
+    JSONStream.append(to: &output, depth: indent.utf8.count) { $0.value(self) }
   }
 
-  private func write(into output: inout [UInt8], depth: Int) {
-    switch self {
-    case .null: output.appendUTF8("null")
-    case .bool(let value): output.appendUTF8(value ? "true" : "false")
-    case .int(let value): Self.writeInteger(value, into: &output)
-    case .string(let value): Self.writeString(value, into: &output)
-    case .array(let values):
-      guard !values.isEmpty else { return output.appendUTF8("[]") }
-      output.append(UInt8(ascii: "["))
-      for index in values.indices {
-        output.append(UInt8(ascii: "\n"))
-        Self.writeSpaces(depth + 2, into: &output)
-        values[index].write(into: &output, depth: depth + 2)
-        if index + 1 < values.count { output.append(UInt8(ascii: ",")) }
-      }
-      output.append(UInt8(ascii: "\n"))
-      Self.writeSpaces(depth, into: &output)
-      output.append(UInt8(ascii: "]"))
-    case .object(let members):
-      guard !members.isEmpty else { return output.appendUTF8("{}") }
-      output.append(UInt8(ascii: "{"))
-      for index in members.indices {
-        output.append(UInt8(ascii: "\n"))
-        Self.writeSpaces(depth + 2, into: &output)
-        Self.writeString(members[index].0, into: &output)
-        output.append(UInt8(ascii: ":"))
-        output.append(UInt8(ascii: " "))
-        members[index].1.write(into: &output, depth: depth + 2)
-        if index + 1 < members.count { output.append(UInt8(ascii: ",")) }
-      }
-      output.append(UInt8(ascii: "\n"))
-      Self.writeSpaces(depth, into: &output)
-      output.append(UInt8(ascii: "}"))
-    }
-  }
-
-  private static func writeSpaces(_ count: Int, into output: inout [UInt8]) {
+  static func writeSpaces(_ count: Int, into output: inout [UInt8]) {
     // From a run of spaces (appending `repeatElement` goes element by element).
     var left = count
     while left > 0 {
@@ -84,7 +48,7 @@ public indirect enum JSONValue: Sendable, Hashable {
   private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
   /// An integer's decimal digits, without making a String of them.
-  private static func writeInteger(_ value: Int, into output: inout [UInt8]) {
+  static func writeInteger(_ value: Int, into output: inout [UInt8]) {
     if value < 0 { output.append(UInt8(ascii: "-")) }
     var magnitude = value.magnitude
     var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
@@ -102,7 +66,7 @@ public indirect enum JSONValue: Sendable, Hashable {
 
   /// Escapes by UTF-8 bytes: runs that need no escape are copied whole (appending scalar by
   /// scalar was a third of `show --json` on a large feed).
-  private static func writeString(_ value: String, into output: inout [UInt8]) {
+  static func writeString(_ value: String, into output: inout [UInt8]) {
     output.append(UInt8(ascii: "\""))
     var copy = value
     copy.withUTF8 { bytes in
