@@ -38,7 +38,11 @@ struct AddCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "add",
     abstract: "Subscribe to feeds (URLs or files) or directories of articles, and fetch them now.",
-    discussion: "Adding a source already in the library says so and changes nothing (the exit status is then 1).")
+    discussion: """
+      Adding a source already in the library, or a path that does not exist, says so and changes \
+      nothing (the exit status is then 1). A URL that cannot be fetched now is subscribed all \
+      the same, and fetched again by the next sync.
+      """)
 
   @OptionGroup var library: LibraryOptions
 
@@ -53,6 +57,14 @@ struct AddCommand: ParsableCommand {
     var added: [Subscription] = []
     var failed = false
     for source in sources {
+      // A path that names nothing is a typing slip, not a feed that is down for now: it is not
+      // subscribed (a URL that cannot be fetched yet is).
+      let location = Library.storedLocation(source)
+      if !FeedFetcher.isURL(location), !FileManager.default.fileExists(atPath: location) {
+        Diagnostics.error("\(source): no such file or directory; not subscribed")
+        failed = true
+        continue
+      }
       do {
         added.append(try opened.subscribe(source, tags: tags))
       } catch {

@@ -37,6 +37,23 @@ struct LibrarySearchTests {
     #expect(state.librarySearch == nil)
   }
 
+  @Test func slashInTheFeedsPaneSearchesTheLibraryAndTheHitsTakeTheList() throws {
+    var (state, library) = libraryState()
+    _ = state.update(.input(.key(.escape)))
+    #expect(state.focus == .feeds)
+    _ = state.update(.input(.key(.character("/"))))
+    #expect(ReaderView.render(state).lines.last?.hasPrefix("search the library: ") == true)
+    #expect(type("cheering", into: &state) == [.searchLibrary("cheering", request: 1)])
+    #expect(state.focus == .feeds)
+    _ = state.update(.librarySearchAnswered(.success(try library.search("cheering", limit: 200)), request: 1))
+    #expect(state.focus == .list)
+    #expect(state.stories.heldStories.map(\.id) == ["1"])
+    // Esc leaves the hits for the whole list again.
+    _ = state.update(.input(.key(.escape)))
+    #expect(state.stories.count == Stories.all.count)
+    #expect(state.librarySearch == nil)
+  }
+
   @Test func lateAnswersFailuresAndEmptyResultsLeaveTheList() throws {
     var (state, _) = libraryState()
     _ = state.update(.input(.key(.character("/"))))

@@ -40,6 +40,16 @@ struct LibraryCommandTests {
     #expect(all.stdout == "marked 1 article read\n")
   }
 
+  @Test func aPathThatDoesNotExistIsNotSubscribed() throws {
+    let missing = Scratch.path("herald-cmd-missing") + "/no-such-feed.xml"
+    let add = try herald(["add", missing, Fixture.path("harbour-feed.xml")])
+    #expect(add.status == 1)
+    #expect(add.stderr.contains("no-such-feed.xml: no such file or directory; not subscribed"))
+    // The other source is added all the same, and only it.
+    #expect(add.stdout.contains("added Quay Times — Harbour: 2 articles"))
+    #expect(try herald(["feeds"]).stdout.split(separator: "\n").count == 1)
+  }
+
   @Test func errorsAreOneClearLine() throws {
     _ = try herald(["add", Fixture.path("harbour-feed.xml")])
     let badQuery = try herald(["search", "\"unclosed"])

@@ -64,7 +64,7 @@ public struct Keymap: Sendable, Hashable {
     ([.back], "back to the list"),
     ([.nextQuote, .previousQuote], "next / previous quote (matches while searching)"),
     ([.nextStory, .previousStory], "next / previous story while reading"),
-    ([.search], "find text in the article; Enter keeps it, Esc clears"),
+    ([.search], "search the library; in an article, find text in it"),
     ([.quit], "back one pane (article, list, feeds), quit from the first"),
     ([.redraw], "redraw the screen"),
     ([.cycleTheme], "next theme (its name shows in the status bar)"),

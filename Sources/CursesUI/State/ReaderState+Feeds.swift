@@ -20,7 +20,9 @@ extension ReaderState {
     case .quit:
       quitting = true
       return []
-    case .nextQuote, .previousQuote, .nextStory, .previousStory, .search, .toggleRead, .toggleStar, .undo, .openLink,
+    // The whole library is searched from here as from the list; the hits take the list's place.
+    case .search: return startLibrarySearch()
+    case .nextQuote, .previousQuote, .nextStory, .previousStory, .toggleRead, .toggleStar, .undo, .openLink,
       .copyLink, .moveDown, .moveUp, .nextParagraph, .previousParagraph, .pageDown, .pageUp, .first, .last:
       return []
     case .markAllRead, .syncFeed, .syncAll, .redraw, .help, .cycleTheme, .speakers:

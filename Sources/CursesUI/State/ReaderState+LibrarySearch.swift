@@ -56,6 +56,8 @@ extension ReaderState {
     case .success(let hits):
       if current.previous == nil { current.previous = (stories, list.selected) }
       librarySearch = current
+      // Asked from the feeds pane, the hits are shown in the list, which takes the focus.
+      focus = .list
       stories = StoryList(hits)
       list = ListState()
       list.scrollIntoView(count: stories.count, height: listHeight)
