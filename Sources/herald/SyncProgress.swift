@@ -1,3 +1,4 @@
+import CursesUI
 import Foundation
 import LibraryKit
 import NewsKit
@@ -7,12 +8,15 @@ import Synchronization
 /// done of total, new articles, failures, the feed being fetched), with failures printed above
 /// it as they happen. Otherwise (a log, a pipe): one line per feed as it finishes.
 final class SyncProgress: Sendable {
-  private struct Tally {
+  struct Tally {
     var total = 0
     var done = 0
     var new = 0
     var failed = 0
-    var current = ""
+    /// The feeds being fetched or stored, by subscription id, in the order they began: the
+    /// status line names the latest.
+    var inFlight: [(id: Int64?, name: String)] = []
+    var current: String { inFlight.last?.name ?? "" }
   }
 
   private let live: Bool
@@ -28,8 +32,9 @@ final class SyncProgress: Sendable {
       case .began(let total):
         tally.total = total
       case .fetching(let subscription):
-        tally.current = subscription.displayTitle
+        tally.inFlight.append((subscription.id, subscription.displayTitle))
       case .finished(let result, let done, _):
+        tally.inFlight.removeAll { $0.id == result.subscription.id }
         tally.done = done
         if case .stored(let stored, _) = result.outcome { tally.new += stored.new }
         if result.isFailure { tally.failed += 1 }
@@ -39,7 +44,7 @@ final class SyncProgress: Sendable {
           write("\r\u{1B}[K" + Self.line(for: result) + "\n")
         }
       }
-      if live { write("\r\u{1B}[K" + Self.status(tally)) }
+      if live { write("\r\u{1B}[K" + Self.status(tally, width: Self.terminalWidth())) }
     }
   }
 
@@ -48,11 +53,25 @@ final class SyncProgress: Sendable {
     if live { write("\r\u{1B}[K") }
   }
 
-  private static func status(_ tally: Tally) -> String {
+  /// The status line, within `width` columns less one (a line that reaches the last column
+  /// wraps in some terminals, and `\r` then rewrites only its second half). The feed being
+  /// fetched keeps its beginning and its end, where feeds of one site differ.
+  static func status(_ tally: Tally, width: Int) -> String {
     var text = "syncing \(tally.done)/\(tally.total) feeds, \(tally.new) new"
     if tally.failed > 0 { text += ", \(tally.failed) failed" }
-    if tally.done < tally.total && !tally.current.isEmpty { text += " · " + VisibleText.make(String(tally.current.prefix(40))) }
-    return text
+    let room = width - 1 - DisplayWidth.of(text) - 3
+    if tally.done < tally.total && !tally.current.isEmpty && room >= 8 {
+      text += " · " + TextWrapper.truncateMiddle(VisibleText.make(tally.current), width: room)
+    }
+    return TextWrapper.truncate(text, width: width - 1)
+  }
+
+  /// The columns of the terminal on stderr, read at each update so that a resize is followed;
+  /// 80 when it cannot be read.
+  private static func terminalWidth() -> Int {
+    var size = winsize()
+    let read = withUnsafeMutablePointer(to: &size) { ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), $0) }
+    return read == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
   }
 
   /// A feed's result in one line: what it is, and what happened.

@@ -62,6 +62,27 @@ struct LibraryReaderEndToEndTests {
     #expect(try tmux.waitFor("EXITED 0") != nil)
   }
 
+  @Test func syncsStatusLineFitsANarrowTerminalAndNamesTheFeedStillFetched() throws {
+    try rss([ferry]).write(toFile: directory + "/first.xml", atomically: false, encoding: .utf8)
+    try rss([quay]).write(toFile: directory + "/later.xml", atomically: false, encoding: .utf8)
+    let server = try SlowFeedServer(first: directory + "/first.xml", later: directory + "/later.xml", delay: 4)
+    let syncLibrary = directory + "/narrow.sqlite"
+    // The server answers any path; the two differ only at their end, as one site's feeds do.
+    let base = "http://127.0.0.1:\(server.port)/news/sections/regional/coverage/"
+    try "\(base)harbour-and-quays.xml\n\(base)bridges-and-roads.xml\n".write(
+      toFile: directory + "/narrow-urls", atomically: false, encoding: .utf8)
+    #expect(try HeraldRun.run(["import", directory + "/narrow-urls", "--library", syncLibrary]).status == 0)
+    let tmux = try TmuxSession(width: 50, height: 10)
+    try tmux.run("\(herald) sync --library \(syncLibrary); echo EXITED $?")
+    // One feed answers at once, the other after 4 s: meanwhile the line names the one left.
+    let screen = try tmux.waitFor(timeout: 3) { $0.contains("syncing 1/2 feeds") }
+    let line = try #require(screen?.split(separator: "\n").first { $0.contains("syncing 1/2 feeds") })
+    #expect(line.count <= 49, "\(line)")
+    #expect(line.hasSuffix("roads.xml") || line.hasSuffix("quays.xml"), "\(line)")
+    #expect(line.contains(" · http://127.") && line.contains("…"), "\(line)")
+    #expect(try tmux.waitFor("EXITED 0") != nil)
+  }
+
   @Test func slashSearchesTheLibraryMarksStayAndWShowsWhoSaidWhat() throws {
     try rss([quay, bridge, ferry]).write(toFile: directory + "/wire.xml", atomically: false, encoding: .utf8)
     #expect(try HeraldRun.run(["add", directory + "/wire.xml", "--library", library]).status == 0)
