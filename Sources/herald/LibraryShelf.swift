@@ -26,9 +26,15 @@ struct LibraryShelf: ReaderLibrary {
     try library.quotes(of: speaker, Self.articleFilter(filter)).map { found in
       let id = String(found.entry.id)
       return SpokenQuote(
-        story: ArticleSummary(id: id, headline: found.entry.headline, source: found.entry.source ?? found.entry.feed, path: ReaderLibraryPath.path(of: id)),
+        story: ArticleSummary(id: id, headline: found.entry.headline, source: Self.source(of: found.entry), path: ReaderLibraryPath.path(of: id)),
         text: found.quote.text, start: found.quote.start)
     }
+  }
+
+  /// What a headline row shows as its source: the article's own, else its feed's name (the
+  /// same in the list, in search hits and in a speaker's quotes).
+  static func source(of entry: LibraryEntry) -> String {
+    entry.source ?? shortName(entry.feed)
   }
 
   /// A local source without a title is named by its path; a pane a few columns wide shows
@@ -65,7 +71,7 @@ struct LibraryShelf: ReaderLibrary {
       let id = String(entry.id)
       page.stories.append(
         ArticleSummary(
-          id: id, headline: entry.headline, source: entry.source ?? Self.shortName(entry.feed), path: ReaderLibraryPath.path(of: id),
+          id: id, headline: entry.headline, source: Self.source(of: entry), path: ReaderLibraryPath.path(of: id),
           published: entry.published))
       if entry.isRead { page.readIDs.append(id) }
       if entry.isStarred { page.starredIDs.append(id) }
@@ -105,7 +111,7 @@ struct LibraryShelf: ReaderLibrary {
     do {
       return try library.search(query, limit: limit).map { hit in
         let id = String(hit.entry.id)
-        return ArticleSummary(id: id, headline: hit.entry.headline, source: hit.entry.source ?? hit.entry.feed, path: ReaderLibraryPath.path(of: id), published: hit.entry.published)
+        return ArticleSummary(id: id, headline: hit.entry.headline, source: Self.source(of: hit.entry), path: ReaderLibraryPath.path(of: id), published: hit.entry.published)
       }
     } catch {
       throw LibrarySearchFailure(error.description)

@@ -83,6 +83,28 @@ struct LibraryReaderEndToEndTests {
     #expect(try tmux.waitFor("EXITED 0") != nil)
   }
 
+  @Test func aDirectoryIsNamedByItsLastPartInTheListAndInSearchHits() throws {
+    // Articles without a source line are shown under their feed: a directory with no title
+    // is named by its path, which a headline row has no room for.
+    let articles = directory + "/Notes"
+    try FileManager.default.createDirectory(atPath: articles, withIntermediateDirectories: true)
+    try "Seed library opens\n\nThe library now lends seeds as well as books.\n".write(
+      toFile: articles + "/seeds.txt", atomically: false, encoding: .utf8)
+    let dirLibrary = directory + "/directory.sqlite"
+    #expect(try HeraldRun.run(["add", articles, "--library", dirLibrary]).status == 0)
+    let tmux = try TmuxSession(width: 150, height: 20)
+    try tmux.run("HERALD_LIBRARY=\(dirLibrary) \(herald); echo EXITED $?")
+    #expect(try tmux.waitFor { $0.contains("story 1/1") && $0.contains("• Notes") } != nil)
+    try tmux.send("/")
+    try tmux.send("-l", "seeds")
+    try tmux.send("Enter")
+    let hits = try tmux.waitFor("1 found for seeds")
+    let row = try #require(hits?.split(separator: "\n").first { $0.contains("Seed library opens") && $0.contains("•") })
+    #expect(row.contains("• Notes") && !row.contains("/"), "\(row)")
+    try tmux.send("Escape", "q", "q")
+    #expect(try tmux.waitFor("EXITED 0") != nil)
+  }
+
   @Test func slashSearchesTheLibraryMarksStayAndWShowsWhoSaidWhat() throws {
     try rss([quay, bridge, ferry]).write(toFile: directory + "/wire.xml", atomically: false, encoding: .utf8)
     #expect(try HeraldRun.run(["add", directory + "/wire.xml", "--library", library]).status == 0)
