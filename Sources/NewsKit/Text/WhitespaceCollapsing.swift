@@ -4,22 +4,7 @@ extension StringProtocol {
   /// and appending scalar by scalar most of what was left.
   var collapsingWhitespace: String {
     var text = String(self)
-    return text.withUTF8 { source in
-      // Written straight into the new string's storage: it is never longer than the source.
-      String(unsafeUninitializedCapacity: source.count) { output in
-        var written = 0
-        UTF8Whitespace.forEachWord(in: source) { word in
-          if written > 0 {
-            output[written] = 0x20
-            written += 1
-          }
-          _ = UnsafeMutableBufferPointer(rebasing: output[written..<(written + word.count)])
-            .initialize(from: UnsafeBufferPointer(rebasing: source[word]))
-          written += word.count
-        }
-        return written
-      }
-    }
+    return text.withUTF8(UTF8Whitespace.collapsed)
   }
 
   /// Without white space at either end; nil when nothing else is left. Scalar-level:
@@ -60,6 +45,36 @@ extension Unicode.Scalar {
 /// White space found in UTF-8 bytes without decoding scalars: ASCII's, U+0085, U+00A0, U+1680,
 /// U+2000–U+200A, U+2028, U+2029, U+202F, U+205F and U+3000 (Unicode's White_Space property).
 enum UTF8Whitespace {
+  /// The text of UTF-8 bytes with every run of white space made one space and none at either
+  /// end; invalid UTF-8 is repaired as `String(decoding:as:)` repairs it.
+  static func collapsed(_ source: UnsafeBufferPointer<UInt8>) -> String {
+    // Written straight into the new string's storage: it is never longer than the source.
+    String(unsafeUninitializedCapacity: source.count) { output in
+      var written = 0
+      forEachWord(in: source) { word in
+        if written > 0 {
+          output[written] = 0x20
+          written += 1
+        }
+        _ = UnsafeMutableBufferPointer(rebasing: output[written..<(written + word.count)])
+          .initialize(from: UnsafeBufferPointer(rebasing: source[word]))
+        written += word.count
+      }
+      return written
+    }
+  }
+
+  /// Whether the bytes hold anything but white space.
+  static func hasVisibleText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    while index < bytes.count {
+      let space = length(bytes, at: index)
+      if space == 0 { return true }
+      index += space
+    }
+    return false
+  }
+
   /// Calls `body` with the byte range of each word (run of anything but white space), in order.
   @inline(__always)
   static func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
