@@ -71,8 +71,9 @@ extension Library {
         result.unchanged += 1
         continue
       }
-      let paragraphs = StringArrayJSON.encode(article.paragraphs)
+      let body = ArticleSearchIndex.body(article.paragraphs)
       let links = StringArrayJSON.encode(article.links)
+      let speakers = Self.searchableSpeakers(article.quotes)
       let sortDate = (article.published ?? now).timeIntervalSince1970
       let rowID: Int64
       if let existing {
@@ -86,10 +87,11 @@ extension Library {
             article.headline, article.source, article.link, article.author, article.published?.timeIntervalSince1970,
             article.updated?.timeIntervalSince1970, article.path, hash, sortDate, rowID,
           ])
-        try db.cachedStatement(sql: "UPDATE articleText SET paragraphs = ?, links = ? WHERE articleId = ?").execute(
-          arguments: [paragraphs, links, rowID])
+        // The search index follows by trigger (ArticleSearchIndex).
+        try db.cachedStatement(
+          sql: "UPDATE articleText SET headline = ?, body = ?, speakers = ?, links = ? WHERE articleId = ?"
+        ).execute(arguments: [article.headline, body, speakers, links, rowID])
         try db.cachedStatement(sql: "DELETE FROM quote WHERE articleId = ?").execute(arguments: [rowID])
-        try db.cachedStatement(sql: "DELETE FROM articleSearch WHERE rowid = ?").execute(arguments: [rowID])
         result.updated += 1
       } else {
         try db.cachedStatement(
@@ -104,8 +106,10 @@ extension Library {
             article.path, hash, now.timeIntervalSince1970, sortDate,
           ])
         rowID = db.lastInsertedRowID
-        try db.cachedStatement(sql: "INSERT INTO articleText (articleId, paragraphs, links) VALUES (?, ?, ?)").execute(
-          arguments: [rowID, paragraphs, links])
+        try db.cachedStatement(
+          sql: "INSERT INTO articleText (articleId, headline, body, speakers, links) VALUES (?, ?, ?, ?, ?)"
+        ).execute(arguments: [rowID, article.headline, body, speakers, links])
+        try ArticleSearchIndex.add(articleId: rowID, headline: article.headline, body: body, speakers: speakers, in: db)
         result.new += 1
       }
       for quote in article.quotes {
@@ -120,10 +124,6 @@ extension Library {
             quote.kind.rawValue, quote.speaker, quote.speakerName,
           ])
       }
-      let speakers = Self.searchableSpeakers(article.quotes)
-      try db.cachedStatement(
-        sql: "INSERT INTO articleSearch (rowid, headline, body, speakers) VALUES (?, ?, ?, ?)").execute(
-        arguments: [rowID, article.headline, article.paragraphs.joined(separator: "\n"), speakers])
     }
     return result
   }
@@ -201,12 +201,16 @@ extension Library {
     try read { db in
       guard
         let row = try Row.fetchOne(
-          db, sql: "SELECT * FROM article JOIN articleText ON articleText.articleId = article.id WHERE id = ?",
+          db,
+          sql: """
+            SELECT article.*, articleText.body, articleText.links
+            FROM article JOIN articleText ON articleText.articleId = article.id WHERE id = ?
+            """,
           arguments: [id])
       else {
         throw LibraryError.noSuchArticle(String(id))
       }
-      let paragraphs = (try? JSONDecoder().decode([String].self, from: Data((row["paragraphs"] as String).utf8))) ?? []
+      let paragraphs = ArticleSearchIndex.paragraphs(row["body"])
       var article = Article(
         id: String(id), headline: row["headline"], source: row["source"], link: row["link"], author: row["author"],
         published: (row["published"] as Double?).map(Date.init(timeIntervalSince1970:)), paragraphs: paragraphs,

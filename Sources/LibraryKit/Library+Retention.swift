@@ -31,7 +31,6 @@ extension Library {
       try db.execute(
         sql: "INSERT OR IGNORE INTO prunedItem (subscriptionId, itemKey) SELECT subscriptionId, itemKey FROM article WHERE id IN (\(selection))",
         arguments: arguments)
-      try db.execute(sql: "DELETE FROM articleSearch WHERE rowid IN (\(selection))", arguments: arguments)
       try db.execute(sql: "DELETE FROM article WHERE id IN (\(selection))", arguments: arguments)
       return db.changesCount
     }

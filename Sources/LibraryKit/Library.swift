@@ -39,13 +39,16 @@ public final class Library: Sendable {
     do {
       pool = try DatabasePool(path: path, configuration: configuration)
       let migrator = LibrarySchema.migrator
-      if let upgrading {
-        let pending = try pool.read { db in
-          try db.tableExists("article") && !(try migrator.hasCompletedMigrations(db))
-        }
-        if pending { upgrading() }
+      let (pending, rewritesText) = try pool.read { db in
+        guard try db.tableExists("article") else { return (false, false) }
+        let applied = try migrator.appliedIdentifiers(db)
+        return (try !migrator.hasCompletedMigrations(db), !applied.contains(LibrarySchema.textKeptOnce))
       }
+      if pending { upgrading?() }
       try migrator.migrate(pool)
+      // v7 writes every article's text anew and drops the old copies: the file held both, and
+      // SQLite keeps freed pages for later, so it gives them back once (half the file).
+      if rewritesText { try pool.vacuum() }
     } catch {
       throw LibraryError.cannotOpen(path: path, reason: Self.describe(error))
     }

@@ -4,6 +4,8 @@ import GRDB
 /// is never edited: changes come as new migrations (a test opens a database made by each
 /// earlier migration and upgrades it).
 enum LibrarySchema {
+  static let textKeptOnce = "v7: the search index reads its text from articleText, which holds it once"
+
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
     migrator.registerMigration("v1: subscriptions, articles, state, quotes, search") { db in
@@ -136,6 +138,33 @@ enum LibrarySchema {
             WHERE typeof(\(column)) = 'text' AND julianday(\(column)) IS NOT NULL
             """)
       }
+    }
+    migrator.registerMigration(textKeptOnce) { db in
+      // The index kept its own copy of every article's text (articleSearch_content, as large as
+      // articleText, a third of the file). Now articleText holds the text as the index reads
+      // it (paragraphs one per line, the headline, the speakers) and is the index's external
+      // content, kept in step by triggers. The text comes from the old index's copy; an article
+      // without a search row (never the case since v1) from its paragraphs.
+      try db.execute(
+        sql: """
+          CREATE TABLE articleTextV7 (
+            articleId INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,
+            headline TEXT NOT NULL,
+            body TEXT NOT NULL,
+            speakers TEXT NOT NULL DEFAULT '',
+            links TEXT NOT NULL);
+          INSERT INTO articleTextV7 (articleId, headline, body, speakers, links)
+            SELECT t.articleId, a.headline,
+              coalesce(s.body, (SELECT group_concat(value, char(10)) FROM
+                (SELECT value FROM json_each(t.paragraphs) ORDER BY key)), ''),
+              coalesce(s.speakers, ''), t.links
+            FROM articleText t JOIN article a ON a.id = t.articleId LEFT JOIN articleSearch s ON s.rowid = t.articleId;
+          DROP TABLE articleSearch;
+          DROP TABLE articleText;
+          ALTER TABLE articleTextV7 RENAME TO articleText;
+          """)
+      try ArticleSearchIndex.create(db)
+      try db.execute(sql: "INSERT INTO articleSearch (articleSearch) VALUES ('rebuild')")
     }
     return migrator
   }

@@ -157,8 +157,6 @@ extension Library {
       if starred > 0 && !force {
         throw LibraryError.hasStarred(feed: subscription.displayTitle, count: starred)
       }
-      try db.execute(
-        sql: "DELETE FROM articleSearch WHERE rowid IN (SELECT id FROM article WHERE subscriptionId = ?)", arguments: [subscription.id])
       let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article WHERE subscriptionId = ?", arguments: [subscription.id]) ?? 0
       try Subscription.deleteOne(db, key: subscription.id)
       return count

@@ -18,8 +18,65 @@ private func article(_ key: String, _ headline: String, _ paragraphs: [String], 
     quotes: QuoteDetector.quotes(in: paragraphs))
 }
 
+/// Whether FTS5 finds its index in step with `articleText`, the text it indexes: it throws
+/// "database disk image is malformed" when a row was indexed with other text than it holds.
+private func searchIndexIsInStep(_ library: Library) -> Bool {
+  (try? library.pool.write { db in
+    try db.execute(sql: "INSERT INTO articleSearch (articleSearch, rank) VALUES ('integrity-check', 1)")
+  }) != nil
+}
+
 @Suite("Library store")
 struct LibraryStoreTests {
+  @Test func theSearchIndexFollowsEveryStoreChangePruneAndRemoval() throws {
+    let library = try makeLibrary()
+    let feed = try library.subscribe("https://wire.example/rss")
+    let old = Date(timeIntervalSince1970: 1_000_000)
+    try library.store(
+      [
+        article("a", "Ferry back", ["The ferry ran again.", "“We waited,” said Ana Ruiz."]),
+        article("b", "Old pier", ["The pier is old."], published: old),
+      ], in: feed)
+    #expect(searchIndexIsInStep(library))
+    #expect(try library.search("ferry").map(\.entry.headline) == ["Ferry back"])
+    #expect(try library.article(try #require(library.entries().first { $0.headline == "Ferry back" }?.id)).paragraphs
+      == ["The ferry ran again.", "“We waited,” said Ana Ruiz."])
+    // A changed item: its old words are no longer found, its new ones are.
+    try library.store([article("a", "Bridge back", ["The bridge reopened.", "“We waited,” said Ben Ode."])], in: feed)
+    #expect(searchIndexIsInStep(library))
+    #expect(try library.search("ferry").isEmpty)
+    #expect(try library.search("bridge").map(\.entry.headline) == ["Bridge back"])
+    #expect(try library.search("speaker:Ode").map(\.entry.headline) == ["Bridge back"])
+    // Pruned and removed articles leave the index with their text.
+    try library.markAllRead()
+    #expect(try library.prune(feed, keep: .days(30)) == 1)
+    #expect(searchIndexIsInStep(library))
+    #expect(try library.search("pier").isEmpty)
+    try library.unsubscribe(feed, force: true)
+    #expect(searchIndexIsInStep(library))
+    #expect(try library.search("bridge").isEmpty)
+  }
+
+  @Test func theIndexCheckFailsWhenTheTextChangesBehindIt() throws {
+    // The check above can fail: the index is left with text its table no longer holds.
+    let library = try makeLibrary()
+    let feed = try library.subscribe("https://wire.example/rss")
+    try library.store([article("a", "Ferry back", ["The ferry ran again."])], in: feed)
+    try library.pool.write { db in
+      try db.execute(sql: "DROP TRIGGER articleText_changed")
+      try db.execute(sql: "UPDATE articleText SET body = 'Something else entirely.'")
+    }
+    #expect(!searchIndexIsInStep(library))
+  }
+
+  @Test func aParagraphWithALineBreakReadsBackAsOne() throws {
+    let library = try makeLibrary()
+    let feed = try library.subscribe("https://wire.example/rss")
+    try library.store([article("a", "Odd", ["First line\nsame paragraph.", "Second."])], in: feed)
+    let id = try #require(try library.entries().first?.id)
+    #expect(try library.article(id).paragraphs == ["First line same paragraph.", "Second."])
+  }
+
   @Test func subscribingTwiceChangesNothing() throws {
     let library = try makeLibrary()
     let first = try library.subscribe("https://wire.example/feed.xml", tags: ["news"])
@@ -315,6 +372,34 @@ struct LibraryFileTests {
     #expect(try library.speakers() == [SpeakerCount(speaker: "Ana Ruiz", quotes: 1)])
     #expect(try library.quotes(of: "Ana Ruiz").map(\.quote.speaker) == ["Ms Ruiz"])
     #expect(try library.search("speaker:\"Ana Ruiz\"").map(\.entry.headline) == ["Pier opens"])
+  }
+
+  @Test func textStoredBeforeV7IsKeptOnceAndStillFound() throws {
+    let path = try database(upTo: "v6: a subscription's dates are numbers") { db in
+      try db.execute(
+        sql: """
+          INSERT INTO article (subscriptionId, itemKey, headline, contentHash, firstSeen, sortDate)
+          VALUES (1, 'g1', 'Pier opens', 'h', 0, 0), (1, 'g2', 'Tide tables', 'h', 0, 0);
+          INSERT INTO articleText (articleId, paragraphs, links)
+          VALUES (1, '["Ana Ruiz opened the pier.","“It was worth it,” said Ms Ruiz."]', '["https://x.example/1"]'),
+            (2, '["High water at noon.","Low \\"water\\" at six."]', '[]');
+          INSERT INTO articleSearch (rowid, headline, body, speakers)
+          VALUES (1, 'Pier opens', 'Ana Ruiz opened the pier.' || char(10) || '“It was worth it,” said Ms Ruiz.', 'Ana Ruiz ; Ms Ruiz');
+          """)
+    }
+    // Article 2 had no search row: its text is read from its paragraphs, and indexed now.
+    let library = try Library(path: path)
+    #expect(try library.article(1).paragraphs == ["Ana Ruiz opened the pier.", "“It was worth it,” said Ms Ruiz."])
+    #expect(try library.article(1).links == ["https://x.example/1"])
+    #expect(try library.article(2).paragraphs == ["High water at noon.", "Low \"water\" at six."])
+    #expect(try library.search("pier").map(\.entry.headline) == ["Pier opens"])
+    #expect(try library.search("speaker:Ruiz").map(\.entry.headline) == ["Pier opens"])
+    #expect(try library.search("noon").map(\.entry.headline) == ["Tide tables"])
+    #expect(searchIndexIsInStep(library))
+    let tables = try library.pool.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
+    #expect(!tables.contains("articleSearch_content"))
+    // The old copies' pages are given back, not kept free in the file.
+    #expect(try library.pool.read { try Int.fetchOne($0, sql: "PRAGMA freelist_count") } == 0)
   }
 
   @Test func anUnopenableLibraryNamesTheFile() throws {

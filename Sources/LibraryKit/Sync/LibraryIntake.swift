@@ -83,7 +83,6 @@ extension Library {
       db, sql: "SELECT id, itemKey FROM article WHERE subscriptionId = ? AND isStarred = 0", arguments: [subscriptionId])
     for row in rows where !kept.contains(row["itemKey"]) {
       let id: Int64 = row["id"]
-      try db.execute(sql: "DELETE FROM articleSearch WHERE rowid = ?", arguments: [id])
       try db.execute(sql: "DELETE FROM article WHERE id = ?", arguments: [id])
     }
   }
