@@ -26,11 +26,13 @@ struct LibraryOptions: ParsableArguments {
 }
 
 /// Runs a library call, turning its error into the one-line failure the user sees.
-func libraryCall<T>(_ body: () throws(LibraryError) -> T) throws -> T {
+func libraryCall<T>(_ body: () throws(LibraryError) -> T, unknownArticle: ((String) -> String)? = nil) throws -> T {
   do {
     return try body()
   } catch {
-    throw CommandFailure(message: "error: " + VisibleText.make(error.description))
+    var message = error.description
+    if case .noSuchArticle(let id) = error, let unknownArticle { message = unknownArticle(id) }
+    throw CommandFailure(message: "error: " + VisibleText.make(message))
   }
 }
 
@@ -204,6 +206,9 @@ struct MarkCommand: ParsableCommand {
         return try opened.markAllRead(subscriptionId: subscription?.id)
       }
       return try opened.mark(ids, Library.Mark(rawValue: state)!)
+    } unknownArticle: { id in
+      // The marks go in one transaction: one unknown id leaves every article as it was.
+      "\(id): no such article in the library; nothing was marked"
     }
     print("marked \(count) article\(count == 1 ? "" : "s") \(state)")
   }

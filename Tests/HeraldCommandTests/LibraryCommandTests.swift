@@ -55,9 +55,10 @@ struct LibraryCommandTests {
     let badQuery = try herald(["search", "\"unclosed"])
     #expect(badQuery.status == 1)
     #expect(badQuery.stderr == "herald: error: cannot search for that: a quotation mark is not closed\n")
-    let unknown = try herald(["mark", "star", "42"])
+    let unknown = try herald(["mark", "star", "1", "42"])
     #expect(unknown.status == 1)
-    #expect(unknown.stderr == "herald: error: 42: no such article in the library\n")
+    #expect(unknown.stderr == "herald: error: 42: no such article in the library; nothing was marked\n")
+    #expect(try herald(["list", "--starred"]).stdout.isEmpty)
     let usage = try herald(["mark", "shout", "1"])
     #expect(usage.status == 2)
   }
