@@ -47,8 +47,10 @@ public final class Library: Sendable {
       if pending { upgrading?() }
       try migrator.migrate(pool)
       // v7 writes every article's text anew and drops the old copies: the file held both, and
-      // SQLite keeps freed pages for later, so it gives them back once (half the file).
-      if rewritesText { try pool.vacuum() }
+      // SQLite keeps freed pages for later, so it gives them back once (half the file). If that
+      // fails (VACUUM needs room for a copy, and no other connection), the library still works
+      // and later syncs reuse the free pages.
+      if rewritesText { try? pool.vacuum() }
     } catch {
       throw LibraryError.cannotOpen(path: path, reason: Self.describe(error))
     }
