@@ -39,18 +39,25 @@ public final class Library: Sendable {
     do {
       pool = try DatabasePool(path: path, configuration: configuration)
       let migrator = LibrarySchema.migrator
-      let (pending, rewritesText) = try pool.read { db in
-        guard try db.tableExists("article") else { return (false, false) }
-        let applied = try migrator.appliedIdentifiers(db)
-        return (try !migrator.hasCompletedMigrations(db), !applied.contains(LibrarySchema.textKeptOnce))
+      let needsUpgrade = try pool.read { db in try db.tableExists("article") && !(try migrator.hasCompletedMigrations(db)) }
+      guard needsUpgrade else {
+        // A new library (or an up-to-date one): the schema is made in moments.
+        try migrator.migrate(pool)
+        return
       }
-      if pending { upgrading?() }
+      upgrading?()
+      // An upgrade can outlast the busy timeout (v7 takes 45 s at 100,000 articles), so a
+      // second herald opening the library meanwhile waits on a lock file for it to finish,
+      // rather than failing with "database is locked"; then there is nothing left to do.
+      let lock = try FileLock(path: path + ".upgrade-lock")
+      let rewritesText = try pool.read { db in !(try migrator.appliedIdentifiers(db)).contains(LibrarySchema.textKeptOnce) }
       try migrator.migrate(pool)
       // v7 writes every article's text anew and drops the old copies: the file held both, and
       // SQLite keeps freed pages for later, so it gives them back once (half the file). If that
       // fails (VACUUM needs room for a copy, and no other connection), the library still works
       // and later syncs reuse the free pages.
       if rewritesText { try? pool.vacuum() }
+      withExtendedLifetime(lock) {}
     } catch {
       throw LibraryError.cannotOpen(path: path, reason: Self.describe(error))
     }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import NewsKit
+import Synchronization
 import Testing
 
 @testable import LibraryKit
@@ -400,6 +401,24 @@ struct LibraryFileTests {
     #expect(!tables.contains("articleSearch_content"))
     // The old copies' pages are given back, not kept free in the file.
     #expect(try library.pool.read { try Int.fetchOne($0, sql: "PRAGMA freelist_count") } == 0)
+  }
+
+  @Test func aLibraryBeingUpgradedIsWaitedForNotFoundLocked() throws {
+    let path = try database(upTo: "v6: a subscription's dates are numbers") { _ in }
+    // Another herald upgrading it holds the lock: opening waits, then finds the work done.
+    var holder: FileLock? = try FileLock(path: path + ".upgrade-lock")
+    let opened = DispatchSemaphore(value: 0)
+    let result = Mutex<Result<Library, Error>?>(nil)
+    Thread {
+      result.withLock { $0 = Result { try Library(path: path) } }
+      opened.signal()
+    }.start()
+    #expect(opened.wait(timeout: .now() + 0.5) == .timedOut)
+    holder = nil
+    #expect(opened.wait(timeout: .now() + 30) == .success)
+    let library = try #require(try result.withLock { try $0?.get() })
+    #expect(try library.pool.read { try LibrarySchema.migrator.hasCompletedMigrations($0) })
+    _ = holder
   }
 
   @Test func anUnopenableLibraryNamesTheFile() throws {

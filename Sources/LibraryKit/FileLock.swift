@@ -1,0 +1,25 @@
+import Foundation
+
+/// An advisory lock on a file (flock), held until the lock is released or the process ends,
+/// however it ends: the kernel drops it with the process.
+public final class FileLock {
+  private let descriptor: Int32
+
+  /// Takes the lock on `path` (made if missing), calling `waiting` first when another process
+  /// holds it.
+  public init(path: String, waiting: () -> Void = {}) throws(LibraryError) {
+    descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else {
+      throw LibraryError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+    }
+    if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+      waiting()
+      while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
+    }
+  }
+
+  deinit {
+    flock(descriptor, LOCK_UN)
+    close(descriptor)
+  }
+}
