@@ -41,60 +41,53 @@ struct ShowCommand: ParsableCommand {
     if let ids = libraryIDs {
       let opened = try library.open()
       let articles = try libraryCall { () throws(LibraryError) in try ids.map { id throws(LibraryError) in try opened.article(id) } }
-      if json {
-        var stream = JSONStream()
-        stream.beginObject()
-        stream.key("feed")
-        stream.null()
-        stream.key("articles")
-        stream.beginArray()
-        for article in articles { ArticleJSON.write(article, feedFields: true, into: &stream) }
-        stream.endArray()
-        stream.endObject()
-        StandardOutput.write(bytes: stream.take() + [UInt8(ascii: "\n")])
-      } else {
-        let style = StandardOutput.allowsColour ? QuoteHighlight.terminal : QuoteHighlight.none
-        let separator = "\n" + String(repeating: "─", count: 40) + "\n\n"
-        StandardOutput.write(articles.map { ArticlePrinter.text(of: $0, highlight: style) }.joined(separator: separator))
-      }
+      // Library articles are feed items or text articles alike: they carry "updated" and "links".
+      var output = Output(json: json, feed: nil, feedFields: true)
+      output.print(articles)
+      output.finish()
       return
     }
     let reading = try sources.reading()
-    let failure: CommandFailure?
-    if json {
-      failure = try printJSON(reading)
-    } else {
-      let style = StandardOutput.allowsColour ? QuoteHighlight.terminal : QuoteHighlight.none
-      let separator = "\n" + String(repeating: "─", count: 40) + "\n\n"
-      var first = true
-      failure = try sources.forEachArticleBatch(of: reading) { articles in
-        var output = ""
-        for article in articles {
-          if !first { output += separator }
-          first = false
-          output += ArticlePrinter.text(of: article, highlight: style)
-        }
-        StandardOutput.write(output)
-      }
-    }
+    let feed = json ? reading.readFirstFeedInfo() : nil
+    var output = Output(json: json, feed: feed, feedFields: feed != nil)
+    let failure = try sources.forEachArticleBatch(of: reading) { output.print($0) }
+    output.finish()
     if let failure { throw failure }
   }
 
-  /// `{"feed": …, "articles": […]}`, written an article at a time.
-  private func printJSON(_ reading: NewsSources) throws -> CommandFailure? {
-    let feed = reading.readFirstFeedInfo()
-    StandardOutput.write("{\n  \"feed\": \((feed.map(ArticleJSON.feed) ?? .null).serialized(indent: "  ")),\n  \"articles\": [")
-    var count = 0
-    let failure = try sources.forEachArticleBatch(of: reading) { articles in
+  /// Articles printed as they come, a batch at a time: as text, separated by a rule, or as
+  /// `{"feed": …, "articles": […]}`.
+  private struct Output {
+    let json: Bool
+    let feedFields: Bool
+    private var count = 0
+    private let highlight = StandardOutput.allowsColour ? QuoteHighlight.terminal : QuoteHighlight.none
+
+    init(json: Bool, feed: FeedInfo?, feedFields: Bool) {
+      self.json = json
+      self.feedFields = feedFields
+      if json {
+        StandardOutput.write("{\n  \"feed\": \((feed.map(ArticleJSON.feed) ?? .null).serialized(indent: "  ")),\n  \"articles\": [")
+      }
+    }
+
+    mutating func print(_ articles: [Article]) {
       var output: [UInt8] = []
       for article in articles {
-        output.appendUTF8(count == 0 ? "\n    " : ",\n    ")
-        JSONStream.append(to: &output, depth: 4) { ArticleJSON.write(article, feedFields: feed != nil, into: &$0) }
+        if json {
+          output.appendUTF8(count == 0 ? "\n    " : ",\n    ")
+          JSONStream.append(to: &output, depth: 4) { ArticleJSON.write(article, feedFields: feedFields, into: &$0) }
+        } else {
+          if count > 0 { output.appendUTF8("\n" + String(repeating: "─", count: 40) + "\n\n") }
+          output.appendUTF8(ArticlePrinter.text(of: article, highlight: highlight))
+        }
         count += 1
       }
       StandardOutput.write(bytes: output)
     }
-    StandardOutput.write(count == 0 ? "]\n}\n" : "\n  ]\n}\n")
-    return failure
+
+    func finish() {
+      if json { StandardOutput.write(count == 0 ? "]\n}\n" : "\n  ]\n}\n") }
+    }
   }
 }

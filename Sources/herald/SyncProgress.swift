@@ -8,7 +8,7 @@ import Synchronization
 /// done of total, new articles, failures, the feed being fetched), with failures printed above
 /// it as they happen. Otherwise (a log, a pipe): one line per feed as it finishes.
 final class SyncProgress: Sendable {
-  struct Tally {
+  private struct Tally {
     var total = 0
     var done = 0
     var new = 0
@@ -56,7 +56,7 @@ final class SyncProgress: Sendable {
   /// The status line, within `width` columns less one (a line that reaches the last column
   /// wraps in some terminals, and `\r` then rewrites only its second half). The feed being
   /// fetched keeps its beginning and its end, where feeds of one site differ.
-  static func status(_ tally: Tally, width: Int) -> String {
+  private static func status(_ tally: Tally, width: Int) -> String {
     var text = "syncing \(tally.done)/\(tally.total) feeds, \(tally.new) new"
     if tally.failed > 0 { text += ", \(tally.failed) failed" }
     let room = width - 1 - DisplayWidth.of(text) - 3

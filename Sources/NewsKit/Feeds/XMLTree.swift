@@ -131,9 +131,6 @@ struct XMLNode {
     return String(cString: content)
   }
 
-  /// A text or CDATA node's own text, read where it lies: `text` has libxml2 copy it first.
-  var ownText: String { pointer.pointee.content.map { String(cString: $0) } ?? "" }
-
   var text: String {
     guard let content = xmlNodeGetContent(pointer) else { return "" }
     defer { herald_xml_free(content) }

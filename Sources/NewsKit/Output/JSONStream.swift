@@ -1,7 +1,7 @@
 /// JSON written as it is produced, in the layout `JSONValue.serialized` gives (two-space
 /// indentation, one key or element per line). `show --json` writes each article through it
 /// rather than building a `JSONValue` tree first: making and freeing those trees, a few arrays
-/// and a tuple per key, was a tenth of the command.
+/// and a tuple per key, was a twentieth of the command.
 public struct JSONStream {
   public private(set) var bytes: [UInt8]
   /// The indentation of the innermost open object or array's own lines.

@@ -20,7 +20,8 @@ extension StringProtocol {
 
   /// Whether anything but white space is in the text.
   var hasVisibleText: Bool {
-    unicodeScalars.contains { !$0.isWhitespaceScalar }
+    var text = Substring(self)
+    return text.withUTF8(UTF8Whitespace.hasVisibleText)
   }
 
   /// How many words (runs of non-white-space) the text has.
