@@ -61,6 +61,9 @@ struct ShowCommand: ParsableCommand {
     let json: Bool
     let feedFields: Bool
     private var count = 0
+    /// One buffer for every batch: a batch's JSON passes the 1 MiB at which large blocks are
+    /// mapped afresh (`MemoryTuning`), and a new buffer per batch faulted its pages in each time.
+    private var output: [UInt8] = []
     private let highlight = StandardOutput.allowsColour ? QuoteHighlight.terminal : QuoteHighlight.none
 
     init(json: Bool, feed: FeedInfo?, feedFields: Bool) {
@@ -72,7 +75,7 @@ struct ShowCommand: ParsableCommand {
     }
 
     mutating func print(_ articles: [Article]) {
-      var output: [UInt8] = []
+      output.removeAll(keepingCapacity: true)
       for article in articles {
         if json {
           output.appendUTF8(count == 0 ? "\n    " : ",\n    ")
