@@ -58,7 +58,7 @@ enum FeedBytes {
   }
 
   /// Where the run of printable ASCII (0x20–0x7F) starting at `index` ends, eight bytes at a
-  /// time: a feed is mostly such bytes, and a byte at a time this stage was a tenth of the
+  /// time: a feed is mostly such bytes, and a byte at a time this stage was a twentieth of the
   /// main thread of `show --json`.
   @inline(__always)
   private static func endOfPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
