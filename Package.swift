@@ -51,6 +51,15 @@ let package = Package(
         "CursesUI",
         "HeraldAssets",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      linkerSettings: [
+        // A release binary loads less (see DECISIONS.md, "The reader's memory, seventh pass"):
+        // lld packs its relative relocations (DT_RELR: 2.8 MiB of .rela.dyn, read whole at
+        // start, becomes 23 KiB) and exports no symbols (the dynamic symbol table, searched at
+        // start, was 2.7 MiB). Built with `--static-swift-stdlib`, as the README says.
+        .unsafeFlags(
+          ["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs", "-Xlinker", "--no-export-dynamic"],
+          .when(platforms: [.linux], configuration: .release))
       ]
     ),
     // Prints the time per key of the reader's update and render: `swift run -c release reader-bench`.

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Time from starting herald to its first drawn screen, polling tmux capture-pane.
 #   scripts/bench-first-screen.sh DIRECTORY [RUNS]
-# Needs a release build (swift build -c release) and tmux. Prints each run and the median.
+# Needs a release build (swift build -c release --static-swift-stdlib) and tmux. Prints each run and the median.
 set -euo pipefail
 dir=${1:?usage: bench-first-screen.sh DIRECTORY [RUNS]}
 runs=${2:-5}

@@ -3,13 +3,13 @@
 #   scripts/feed-bench.sh FEED [RUNS]
 # Prints wall time (median of RUNS, default 3), peak memory and MB/s for sfeed (Debian package
 # sfeed), libxml2's streaming reader alone (xmllint --stream, package libxml2-utils), and
-# `herald list` and `herald show --json`. Needs a release build (swift build -c release).
+# `herald list` and `herald show --json`. Needs a release build (swift build -c release --static-swift-stdlib).
 # Make a feed with: ../shared/bench/gen_feeds.py /tmp/big --feeds 1 --items 9900 --format rss
 set -euo pipefail
 feed=${1:?usage: feed-bench.sh FEED [RUNS]}
 runs=${2:-3}
 herald="$(cd "$(dirname "$0")/.." && pwd)/.build/release/herald"
-[ -x "$herald" ] || { echo "feed-bench: build first: swift build -c release" >&2; exit 2; }
+[ -x "$herald" ] || { echo "feed-bench: build first: swift build -c release --static-swift-stdlib" >&2; exit 2; }
 bytes=$(stat -c %s "$feed")
 scratch=$(mktemp)
 trap 'rm -f "$scratch"' EXIT

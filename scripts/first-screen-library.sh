@@ -14,7 +14,11 @@ runs=${2:-3}
 root="$(cd "$(dirname "$0")/.." && pwd)"
 herald="$root/.build/release/herald"
 gen="$root/../shared/bench/gen_feeds.py"
-[ -x "$herald" ] || { echo "first-screen-library: build first: swift build -c release" >&2; exit 2; }
+[ -x "$herald" ] || { echo "first-screen-library: build first: swift build -c release --static-swift-stdlib" >&2; exit 2; }
+# The peak-memory figure depends on how the binary was linked (README, "A release binary").
+if ldd "$herald" 2>/dev/null | grep -q libswiftCore; then
+  echo "first-screen-library: $herald links the Swift runtime dynamically; the peak will be about 8 MiB higher (build with --static-swift-stdlib)" >&2
+fi
 [ -d "$dir/feeds" ] || { echo "first-screen-library: no corpus in $dir (run scripts/library-bench.sh first)" >&2; exit 2; }
 state="$dir/first-screen"
 mkdir -p "$state"

@@ -7,14 +7,14 @@
 # sync, SIGKILLs it after a random 0.05-2.5 s, and checks that PRAGMA integrity_check says ok,
 # that FTS5 finds its index in step with the text, and that exactly the same articles are
 # read and starred. Exits 1 at the first failure.
-# Needs a release build (swift build -c release).
+# Needs a release build (swift build -c release --static-swift-stdlib).
 set -euo pipefail
 kills=${1:-50}
 dir=${2:-/tmp/herald-kill-loop}
 root="$(cd "$(dirname "$0")/.." && pwd)"
 herald="$root/.build/release/herald"
 gen="$root/../shared/bench/gen_feeds.py"
-[ -x "$herald" ] || { echo "kill-loop: build first: swift build -c release" >&2; exit 2; }
+[ -x "$herald" ] || { echo "kill-loop: build first: swift build -c release --static-swift-stdlib" >&2; exit 2; }
 rm -rf "$dir" && mkdir -p "$dir/live"
 python3 "$gen" "$dir/a" --feeds 20 --items 200 --seed 1 >/dev/null
 python3 "$gen" "$dir/b" --feeds 20 --items 200 --seed 2 >/dev/null

@@ -8,7 +8,7 @@
 # 20 queries; newsboat has no search command, so none), and peak memory of the cold sync.
 # Then, when the sqlite3 command is there, what SQLite alone needs to store and index the same
 # text (scripts/sqlite-floor.sh): the floor under the cold sync.
-# Needs a release build (swift build -c release) and the Debian package newsboat.
+# Needs a release build (swift build -c release --static-swift-stdlib) and the Debian package newsboat.
 set -euo pipefail
 dir=${1:-/tmp/herald-library-bench}
 feeds=${2:-100}
@@ -16,7 +16,7 @@ items=${3:-1000}
 root="$(cd "$(dirname "$0")/.." && pwd)"
 herald="$root/.build/release/herald"
 gen="$root/../shared/bench/gen_feeds.py"
-[ -x "$herald" ] || { echo "library-bench: build first: swift build -c release" >&2; exit 2; }
+[ -x "$herald" ] || { echo "library-bench: build first: swift build -c release --static-swift-stdlib" >&2; exit 2; }
 [ -f "$gen" ] || { echo "library-bench: $gen not found (../shared beside the repo)" >&2; exit 2; }
 mkdir -p "$dir"
 if [ ! -f "$dir/params.json" ] || ! grep -q "\"feeds\": $feeds," "$dir/params.json" || ! grep -q "\"items\": $items," "$dir/params.json"; then
