@@ -273,4 +273,16 @@ struct ListStateTests {
     list.select(3, count: 0, height: 10)
     #expect(list.selected == 0 && list.offset == 0)
   }
+
+  /// ncurses holds one spacing character per cell: a joined emoji is given its first picture,
+  /// never the joiner (sent alone, the terminal joined it with the next cell's text); accents
+  /// and variation selectors stay on their letter.
+  @Test(arguments: [
+    ("👩‍🔬", [0x1F469]), ("👨‍👩‍👧", [0x1F468]), ("🏳️‍🌈", [0x1F3F3, 0xFE0F]), ("🌧️", [0x1F327, 0xFE0F]),
+    ("e\u{301}", [0x65, 0x301]), ("a", [0x61]), ("👍🏽", [0x1F44D]),
+  ] as [(String, [UInt32])])
+  func cursesGetsOneSpacingCharacterPerCell(text: String, scalars: [UInt32]) throws {
+    let character = try #require(text.first)
+    #expect(CursesBackend.cursesCharacters(of: character).map { UInt32(bitPattern: $0) } == scalars)
+  }
 }

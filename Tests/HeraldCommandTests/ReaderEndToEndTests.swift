@@ -208,4 +208,23 @@ struct ReaderEndToEndTests {
     try tmux.send("q")
     #expect(try tmux.waitFor("EXITED 0") != nil)
   }
+
+  /// A joined emoji ("👩‍🔬") was given to ncurses whole: its later pictures were lost and the
+  /// joiner, sent on its own, swallowed the space after it. It now shows its first picture in
+  /// its two columns, and the text after it is intact.
+  @Test func aJoinedEmojiKeepsTheTextAfterIt() throws {
+    let feed = Scratch.path("herald-e2e-joined-emoji") + ".xml"
+    let xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Lab</title>"
+      + "<item><title>Lab \u{1F469}\u{200D}\u{1F52C} \u{201C}We keep going\u{201D} says the chemist</title>"
+      + "<guid>1</guid><description>Text.</description></item></channel></rss>"
+    #expect(Scratch.createFile(atPath: feed, contents: Data(xml.utf8)))
+    let tmux = try TmuxSession(width: 120, height: 10)
+    try tmux.run("\(herald) \(feed); echo EXITED $?")
+    let screen = try #require(try tmux.waitFor("says the chemist"))
+    let line = try #require(screen.split(separator: "\n").first { $0.contains("says the chemist") })
+    #expect(line.contains("\u{1F469} \u{201C}We keep going\u{201D} says the chemist"), "\(line)")
+    #expect(!line.contains("\u{200D}"), "\(line)")
+    try tmux.send("q")
+    #expect(try tmux.waitFor("EXITED 0") != nil)
+  }
 }

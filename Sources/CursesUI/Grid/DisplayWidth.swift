@@ -51,7 +51,7 @@ public enum DisplayWidth {
     (0x1F1E6...0x1F1FF).contains(scalar.value)
   }
 
-  private static func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {
+  static func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.properties.generalCategory {
     case .nonspacingMark, .enclosingMark, .format: return true
     default: return scalar.value == 0x200B || (0x1160...0x11FF).contains(scalar.value)

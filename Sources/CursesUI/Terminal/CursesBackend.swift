@@ -151,9 +151,24 @@ public final class CursesBackend {
     return Int(herald_wcwidth(first.value))
   }
 
+  /// What ncurses is given for a grapheme: its first scalar and the zero-width marks on it
+  /// (accents, variation selectors), up to a zero-width joiner. A complex character holds one spacing character only, so a joined
+  /// emoji ("👩‍🔬", "👨‍👩‍👧") given whole lost its later pictures and the joiner was sent on its own,
+  /// where the terminal joined it with the next cell's text (the space after the emoji
+  /// vanished). Its first picture keeps the grapheme's two columns.
+  static func cursesCharacters(of character: Character) -> [wchar_t] {
+    var scalars = character.unicodeScalars.makeIterator()
+    guard let first = scalars.next() else { return [] }
+    var characters = [wchar_t(bitPattern: first.value)]
+    while let next = scalars.next(), next != "\u{200D}", DisplayWidth.isZeroWidth(next), characters.count < Int(CCHARW_MAX) - 1 {
+      characters.append(wchar_t(bitPattern: next.value))
+    }
+    return characters
+  }
+
   private func draw(_ cell: Cell, x: Int, y: Int, window: UnsafeMutablePointer<WINDOW>?) {
     let look = palette.attributes(for: cell.style)
-    var characters: [wchar_t] = cell.character.unicodeScalars.prefix(Int(CCHARW_MAX) - 1).map { wchar_t(bitPattern: $0.value) }
+    var characters = Self.cursesCharacters(of: cell.character)
     characters.append(0)
     var complex = cchar_t()
     var pair = look.pair
