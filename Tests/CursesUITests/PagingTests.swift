@@ -108,6 +108,38 @@ struct PagingTests {
     // from the end of the order.
     #expect(library.pagesAsked.map(\.2) == [1_000, 1_000, 1_000, 1_000])
   }
+
+  /// A story opened from a speaker's quotes becomes the list's selection, so that the status
+  /// bar and j/k go on from it: at once when its row is held, else through a listing kept on it.
+  @Test func aStoryOpenedFromASpeakersQuotesIsSelectedInTheList() throws {
+    let all = summaries(1_000)
+    var state = ReaderState(width: 60, height: 10)
+    state.isLibrary = true
+    _ = state.update(.started)
+    _ = state.update(.storiesListed(StoryListing(request: 1, filter: .all, count: 1_000, page: 0, stories: page(0, of: all))))
+    let quotes = [
+      SpokenQuote(story: all[5], text: "\u{201C}Held.\u{201D}", start: TextPosition(paragraph: 0, offset: 0)),
+      SpokenQuote(story: all[700], text: "\u{201C}Far.\u{201D}", start: TextPosition(paragraph: 0, offset: 0)),
+    ]
+    func openQuote(_ index: Int, speakers: Int) -> [ReaderEffect] {
+      _ = state.update(.input(.key(.character("w"))))
+      _ = state.update(.speakersListed([SpeakerTally(speaker: "Gwen Tallis", quotes: 2)], request: speakers))
+      _ = state.update(.input(.key(.enter)))
+      _ = state.update(.quotesListed(quotes, request: speakers + 1))
+      for _ in 0..<index { _ = state.update(.input(.key(.character("j")))) }
+      return state.update(.input(.key(.enter)))
+    }
+    let held = openQuote(0, speakers: 1)
+    #expect(!held.contains { if case .reloadStories = $0 { true } else { false } })
+    #expect(state.selectedStory?.id == "5")
+    // Keys typed while a story opens wait for it: let it answer first.
+    for case .openArticle(let story, let request) in held { _ = state.update(.articleFailed(story, "gone", request: request)) }
+    let far = openQuote(1, speakers: 3)
+    #expect(far.contains(.reloadStories(.all, request: 2, keeping: "700")))
+    _ = state.update(.storiesListed(StoryListing(request: 2, filter: .all, count: 1_000, page: 5, stories: page(5, of: all), keptAt: 700)))
+    #expect(state.selectedStory?.id == "700")
+    #expect(ReaderView.render(state).text.contains("story 701/1000"))
+  }
 }
 
 @Suite("The in-memory terminal's settle step")

@@ -64,13 +64,14 @@ extension ReaderState {
         focus = .article
         if !isSideBySide { articleAlone = true }
         markOpened(chosen.story.id)
+        let selecting = selectInList(chosen.story.id)
         if isReading(chosen.story) {
           showQuote(at: chosen.start)
-          return []
+          return selecting
         }
         let effects = requestOpen(chosen.story)
         quoteToShow = chosen.start
-        return effects
+        return effects + selecting
       }
     case .back, .quit, .speakers:
       if let before = view.speakersBefore {
@@ -87,6 +88,24 @@ extension ReaderState {
     default:
       return []
     }
+  }
+
+  /// The list's selection follows a story opened from a speaker's quotes, so that the list, the
+  /// status bar's "story N/M" and j/k go on from the story being read: at once when its row is
+  /// held, else by listing the stories again keeping it (as after a sync, on the same screen
+  /// row). During a library search only a hit is selected: the hits are not listed again.
+  mutating func selectInList(_ storyID: String) -> [ReaderEffect] {
+    guard selectedStory?.id != storyID else { return [] }
+    if let row = stories.row(of: storyID) {
+      let screenRow = list.selected - list.offset
+      list = ListState(selected: row, offset: max(0, row - screenRow))
+      list.scrollIntoView(count: stories.count, height: listHeight)
+      return []
+    }
+    guard isLibrary, stories.source != nil, awaitedListing == nil, librarySearch == nil else { return [] }
+    storyListings += 1
+    awaitedReload = storyListings
+    return [.reloadStories(filter, request: storyListings, keeping: storyID)]
   }
 
   /// Makes the quote starting at `start` current in the open article.

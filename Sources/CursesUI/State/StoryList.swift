@@ -52,6 +52,15 @@ public struct StoryList: Sendable {
     return page.flatMap { $0.indices.contains(offset) ? $0[offset] : nil }
   }
 
+  /// The row of a story held (of a complete list, or on a fetched page); nil when it is not.
+  public func row(of storyID: String) -> Int? {
+    if source == nil { return held.firstIndex { $0.id == storyID } }
+    for (page, stories) in pages {
+      if let offset = stories.firstIndex(where: { $0.id == storyID }) { return page * Self.pageSize + offset }
+    }
+    return nil
+  }
+
   /// Every story held: all of a complete list, the fetched pages' of a paged one.
   public var heldStories: [ArticleSummary] {
     source == nil ? held : pages.keys.sorted().flatMap { pages[$0] ?? [] }
