@@ -176,6 +176,29 @@ struct ReaderStateTests {
     #expect(reader.state.list.selected == 0)
   }
 
+  /// On a small terminal the help wraps every meaning into its box instead of cutting it, and
+  /// j/k scroll through what the screen cannot hold; another key closes it.
+  @Test func helpOnASmallTerminalWrapsAndScrolls() {
+    var reader = TestReader(width: 60, height: 20, articles: Stories.all)
+    reader.press(.character("?"))
+    var seen = reader.screen.text
+    #expect(seen.contains(" 1–18 of "))
+    for _ in 0..<40 {
+      reader.press(.character("j"))
+      seen += reader.screen.text
+    }
+    #expect(reader.state.helpVisible)
+    #expect(reader.state.helpScroll > 0)
+    let words = Set(seen.split { $0 == " " || $0 == "\n" || $0 == "\u{2502}" })
+    for entry in Keymap.helpEntries {
+      for word in entry.meaning.split(separator: " ") { #expect(words.contains(word), "\(word) of \(entry.meaning)") }
+    }
+    reader.press(.character("g"))
+    #expect(reader.state.helpScroll == 0)
+    reader.press(.character("x"))
+    #expect(!reader.state.helpVisible)
+  }
+
   @Test func resizeToNarrowKeepsTheArticleAndItsFocusedParagraphInView() throws {
     var reader = TestReader(width: 120, height: 30, articles: Stories.all)
     reader.press(.character("j"), .character("j"), .tab)

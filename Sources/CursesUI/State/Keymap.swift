@@ -74,7 +74,7 @@ public struct Keymap: Sendable, Hashable {
     ([.openLink, .copyLink], "open the link in $BROWSER (3o: link [3]) / copy it"),
     ([.syncFeed, .syncAll], "sync this story's feed / every feed, in the background"),
     ([.speakers], "who said what: speakers here, or the current quote's speaker"),
-    ([.help], "this help (any key closes it)"),
+    ([.help], "this help; j/k scroll it if cut, other keys close it"),
   ]
 
   /// The help overlay's lines for this keymap: each group's keys as bound now (a remapped key

@@ -99,6 +99,7 @@ extension ReaderState {
   mutating func handle(key: Key, keymap: Keymap) -> [ReaderEffect] {
     notice = nil
     if helpVisible {
+      if let action = keymap.action(for: key), scrollHelp(action) { return [] }
       helpVisible = false
       return []
     }
@@ -182,6 +183,7 @@ extension ReaderState {
     case .redraw: return [.redrawAll]
     case .help:
       helpVisible = true
+      helpScroll = 0
       return []
     case .cycleTheme:
       guard !themeNames.isEmpty else { return [] }

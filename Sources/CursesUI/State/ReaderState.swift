@@ -85,6 +85,8 @@ public struct ReaderState: Sendable {
   /// Markings that `undo` takes back, the latest last.
   public var undoStack: [MarkChange] = []
   public var helpVisible = false
+  /// The help overlay's first row shown, when its keys are more than the screen holds.
+  public var helpScroll = 0
   public var width: Int
   public var height: Int
   public var readingWidth = 80

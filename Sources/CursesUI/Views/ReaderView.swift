@@ -27,7 +27,7 @@ public enum ReaderView {
       SpeakersPaneView(view: view).render(into: &grid, area: Rect(x: 0, y: 0, width: state.width, height: screen.status.y))
     }
     StatusBarView(state: state).render(into: &grid, area: screen.status)
-    if state.helpVisible { HelpOverlay(keymap: state.keymap).render(into: &grid, area: grid.bounds) }
+    if state.helpVisible { HelpOverlay(keymap: state.keymap, scroll: state.helpScroll).render(into: &grid, area: grid.bounds) }
     return grid
   }
 }
