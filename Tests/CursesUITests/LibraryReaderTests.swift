@@ -84,6 +84,16 @@ struct MarkTests {
     #expect(state.notice == "nothing to undo")
   }
 
+  /// A in the feeds pane marks the feed's stories read; U there undoes it (it did nothing).
+  @Test func uInTheFeedsPaneUndoesWhatAMarked() {
+    var state = libraryState()
+    #expect(state.update(.input(.key(.character("A")))) == [.mark(["1", "3"], .read)])
+    state.focus = .feeds
+    #expect(state.update(.input(.key(.character("U")))) == [.mark(["1", "3"], .unread)])
+    #expect(state.readIDs == ["2"])
+    #expect(state.notice == "undone: 2 stories marked unread")
+  }
+
   @Test func storiesFromPathsKeepReadMarksInMemoryAndHaveNoStars() {
     var state = ReaderState(width: 60, height: 20)
     _ = state.update(.storiesLoaded(Stories.all.map(\.summary), skipped: 0, done: true))

@@ -22,10 +22,11 @@ extension ReaderState {
       return []
     // The whole library is searched from here as from the list; the hits take the list's place.
     case .search: return startLibrarySearch()
-    case .nextQuote, .previousQuote, .nextStory, .previousStory, .toggleRead, .toggleStar, .undo, .openLink,
+    case .nextQuote, .previousQuote, .nextStory, .previousStory, .toggleRead, .toggleStar, .openLink,
       .copyLink, .moveDown, .moveUp, .nextParagraph, .previousParagraph, .pageDown, .pageUp, .first, .last:
       return []
-    case .markAllRead, .syncFeed, .syncAll, .redraw, .help, .cycleTheme, .speakers:
+    // A marks the feed's stories from here, so U undoes from here too.
+    case .markAllRead, .undo, .syncFeed, .syncAll, .redraw, .help, .cycleTheme, .speakers:
       return nil
     }
   }
