@@ -74,7 +74,7 @@ public enum QuoteDetector {
           let reported = before.trimmingTrailingWhitespace
           if reported.count < before.count, let last = reported.last, last.isOne(of: ".!?") {
             quote.speaker = SpeakerFinder.speakerOfSentence(
-              SpeakerFinder.lastSentence(of: reported.dropLast()), verbs: SpeakerFinder.verbs)
+              SpeakerFinder.lastSentence(of: reported.dropLast()), sayingOnly: true)
           }
         }
         if let speaker = quote.speaker, SpeakerFinder.isPronoun(speaker) {

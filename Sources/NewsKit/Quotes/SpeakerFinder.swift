@@ -7,7 +7,7 @@
 /// The speaker is the noun phrase as written ("chairman and chief executive Richard Parsons"),
 /// without sentence openers ("But", "Yesterday") or auxiliaries ("has", "also").
 enum SpeakerFinder {
-  static let verbs: Set<String> = [
+  private static let verbWords: Set<String> = [
     "said", "says", "say", "told", "tells", "added", "adds", "warned", "warns", "explained", "explains",
     "insisted", "insists", "stated", "states", "declared", "declares", "wrote", "writes", "tweeted", "posted",
     "replied", "replies", "continued", "continues", "asked", "asks", "admitted", "admits", "claimed", "claims",
@@ -16,31 +16,35 @@ enum SpeakerFinder {
     "urged", "observed", "revealed", "cautioned", "predicted", "responded", "answered", "concluded",
     "disagreed", "countered", "retorted", "objected", "protested", "complained", "read",
   ]
+  static let verbs = WordList(verbWords)
 
   /// Words that open a sentence but are not part of the speaker.
-  private static let openers: Set<String> = [
+  private static let openers = WordList([
     "but", "and", "yet", "so", "however", "meanwhile", "now", "then", "yesterday", "today", "tonight",
     "later", "earlier", "also", "still", "instead", "separately", "previously", "finally", "indeed", "last",
     "night", "week", "here", "there", "speaking", "monday", "tuesday",
     "wednesday", "thursday", "friday", "saturday", "sunday", "afterwards", "asked", "when", "while",
-  ]
+  ])
 
   /// Words between a speaker and the verb that belong to neither.
-  private static let auxiliaries: Set<String> = [
+  private static let auxiliaries = WordList([
     "has", "have", "had", "also", "later", "then", "previously", "once", "reportedly", "simply", "just",
     "further", "earlier", "recently", "has", "is", "was", "were", "would", "will", "quickly", "bluntly",
     "flatly", "angrily", "calmly", "finally", "publicly", "privately", "separately", "again",
-  ]
+  ])
 
   /// Words that end a noun phrase when read backwards from the verb.
-  private static let clauseWords: Set<String> = [
+  private static let clauseWords = WordList([
     "that", "which", "who", "whom", "where", "as", "after", "because", "while", "when", "if", "though",
     "although", "but", "since", "until", "before",
-  ]
+  ])
 
   private static let pronouns: Set<String> = ["he", "she", "they", "i", "we", "it"]
 
-  private static let prepositions: Set<String> = ["in", "on", "at", "to", "during", "after", "before", "through", "from", "with", "outside"]
+  private static let prepositions = WordList(["in", "on", "at", "to", "during", "after", "before", "through", "from", "with", "outside"])
+  private static let according = WordList(["according"])
+  private static let to = WordList(["to"])
+  private static let by = WordList(["by"])
 
   private static let maximumWords = 8
 
@@ -62,15 +66,14 @@ enum SpeakerFinder {
     } else {
       words.removeLast()
     }
-    let lowered = words.map { normalized($0) }
-    if let according = lowered.lastIndex(of: "according"), according + 1 < words.count,
-      lowered[according + 1] == "to", words.count - according - 2 <= maximumWords
+    if let according = words.lastIndex(where: according.contains), according + 1 < words.count,
+      to.contains(words[according + 1]), words.count - according - 2 <= maximumWords
     {
       return phrase(words[(according + 2)...])
     }
     // A verb of saying and up to six words of object: "told the hearing on its first day:".
     let window = max(0, words.count - 7)..<words.count
-    guard let verb = window.last(where: { verbs.contains(lowered[$0]) }) else { return nil }
+    guard let verb = window.last(where: { verbs.contains(words[$0]) }) else { return nil }
     // Between verb and colon only an object may stand ("told the Mirror"), not a clause.
     guard !words[(verb + 1)...].contains(where: { $0.last.map(isClauseEnd) ?? false }) else { return nil }
     return phraseBefore(verb: verb, in: words)
@@ -88,10 +91,9 @@ enum SpeakerFinder {
     let sentence = firstSentence(of: Substring(rest).prefix(scalars: 240))
     let words = firstWords(of: sentence, count: 2 * maximumWords + 2)
     guard !words.isEmpty else { return nil }
-    let lowered = words.map { normalized($0) }
     // `“…”, according to the zoo's director, Ines Kaur.`
-    let according = words.count > 2 && lowered[0] == "according" && lowered[1] == "to"
-    if verbs.contains(lowered[0]) || according {
+    let according = words.count > 2 && Self.according.contains(words[0]) && to.contains(words[1])
+    if verbs.contains(words[0]) || according {
       if words[0].last.map(isClauseEnd) ?? false { return nil }
       var taken: [Substring] = []
       for (position, word) in words.enumerated().dropFirst(according ? 2 : 1) {
@@ -110,7 +112,7 @@ enum SpeakerFinder {
       }
       return phrase(taken[...])
     }
-    guard let verb = lowered.indices.first(where: { verbs.contains(lowered[$0]) }), verb > 0 else { return nil }
+    guard let verb = words.indices.first(where: { verbs.contains(words[$0]) }), verb > 0 else { return nil }
     // "X, a spokesman, said": the name is what comes before the first comma.
     var subject = Array(words[..<verb])
     if let comma = subject.firstIndex(where: { $0.last == "," }) {
@@ -119,49 +121,51 @@ enum SpeakerFinder {
     }
     if subject.contains(where: { $0.last.map(isClauseEnd) ?? false }) { return nil }
     // "while the Centre warned that…" is a new clause, not an attribution.
-    if subject.contains(where: { clauseWords.contains(normalized($0)) && $0.first?.isLowercase == true }) { return nil }
+    if subject.contains(where: { clauseWords.contains($0) && $0.first?.isLowercase == true }) { return nil }
     // After the verb only a short object may stand before the clause ends ("said through a translator.").
     let object = words[(verb + 1)...].prefix { !($0.last.map(isClauseEnd) ?? false) }
     // "said through a translator." / "said in a letter to the prime minister.": a phrase led
     // by a preposition may run longer than a bare object.
-    let prepositional = object.first.map { prepositions.contains(normalized($0)) } ?? false
+    let prepositional = object.first.map { prepositions.contains($0) } ?? false
     guard object.count <= (prepositional ? 7 : 4) else { return nil }
-    while let last = subject.last, auxiliaries.contains(normalized(last)) { subject.removeLast() }
+    while let last = subject.last, auxiliaries.contains(last) { subject.removeLast() }
     return phrase(subject[...])
   }
 
   /// Verbs that put a quoted phrase in someone's mouth without introducing it: `X described
   /// the plan as "…"`, `X branded them "…"`, besides every verb of saying.
-  static let embeddingVerbs: Set<String> = verbs.union([
+  static let embeddingVerbs = WordList(verbWords.union([
     "described", "describes", "called", "calls", "branded", "brands", "dubbed", "dubs", "labelled", "labels",
     "labeled", "termed", "terms", "praised", "praises", "criticised", "criticized", "condemned", "hailed",
     "accused", "accuses", "promised", "promises", "vowed", "vows", "pledged", "pledges", "believes",
     "blamed", "blames",
-  ])
+  ]))
 
   /// Participles that attribute a quoted phrase to the subject of the clause before them:
   /// `Joan Keller welcomed the deal, calling it “good news”`.
-  static let attributingParticiples: Set<String> = [
+  static let attributingParticiples = WordList([
     "calling", "describing", "branding", "dubbing", "labelling", "labeling", "terming", "saying", "adding",
     "warning", "insisting", "arguing", "claiming", "promising", "vowing",
-  ]
+  ])
 
   /// A quote inside the reporter's own sentence (`Mr Okafor said the council should "stick to
   /// its promises"`, `according to the audit, the route was "badly run"`): the subject of the
   /// sentence's first verb of saying or describing before the quote, or who it is according to.
-  /// Nil when the sentence attributes nothing (a scare quote).
-  static func speakerOfSentence(_ text: Substring, verbs wanted: Set<String> = embeddingVerbs) -> String? {
+  /// Nil when the sentence attributes nothing (a scare quote). `sayingOnly` looks for verbs of
+  /// saying alone, and not for a participle's subject.
+  static func speakerOfSentence(_ text: Substring, sayingOnly: Bool = false) -> String? {
+    let wanted = sayingOnly ? verbs : embeddingVerbs
     let sentence = lastSentence(of: text)
     let words = firstWords(of: sentence, count: 40)
     guard !words.isEmpty else { return nil }
     // Only words that open in lower case can be the verb, and "according" opens in a or A: the
     // rest are never lowered (this runs for every quote without an introduction).
-    func lowered(_ index: Int) -> String {
+    func isLowered(_ index: Int, in list: WordList) -> Bool {
       let first = words[index].first
-      return first == "a" || first == "A" || first?.isLowercase == true ? normalized(words[index]) : ""
+      return first == "a" || first == "A" || first?.isLowercase == true ? list.contains(words[index]) : false
     }
-    if let according = words.indices.first(where: { lowered($0) == "according" }), according + 1 < words.count,
-      lowered(according + 1) == "to"
+    if let according = words.indices.first(where: { isLowered($0, in: Self.according) }), according + 1 < words.count,
+      isLowered(according + 1, in: to)
     {
       var taken: [Substring] = []
       for word in words[(according + 2)...] {
@@ -178,14 +182,14 @@ enum SpeakerFinder {
     // subject is not the sentence's ("Sales fell, and critics said…" still finds "critics"),
     // unless it closes an aside that an earlier comma opened ("Greta Holm, who leads the
     // union, said…", "The letter, sent on Monday, said…").
-    guard let verb = words.indices.first(where: { $0 > 0 && words[$0].first?.isLowercase == true && wanted.contains(lowered($0)) })
-    else { return wanted == embeddingVerbs ? participleSubject(in: words) : nil }
+    guard let verb = words.indices.first(where: { $0 > 0 && words[$0].first?.isLowercase == true && isLowered($0, in: wanted) })
+    else { return sayingOnly ? nil : participleSubject(in: words) }
     if let end = words[verb - 1].last, isClauseEnd(end) {
       guard end == ",", words[..<(verb - 1)].contains(where: { $0.last == "," }) else { return nil }
     }
     // "The plan was described as “…” by opponents": in the passive the subject said nothing
     // (who did is after the quote: `passiveAgent`).
-    guard !passiveAuxiliaries.contains(normalized(words[verb - 1])) else { return nil }
+    guard !passiveAuxiliaries.contains(words[verb - 1]) else { return nil }
     let previous = normalized(words[verb - 1])
     // "Kay Fenton, who called the offer “…”": the relative pronoun stands for the name before it.
     if ["who", "which"].contains(previous), verb >= 2, words[verb - 2].last == "," {
@@ -210,10 +214,10 @@ enum SpeakerFinder {
     let verb = last == "as" && lead.count == 2 ? lead[0] : last
     guard verb.hasSuffix("ed") || irregularParticiples.contains(verb), embeddingVerbs.contains(verb) else { return nil }
     let words = firstWords(of: firstSentence(of: after.prefix(scalars: 160)), count: 8)
-    guard words.count > 1, normalized(words[0]) == "by", !(words[0].last.map(isClauseEnd) ?? false) else { return nil }
+    guard words.count > 1, by.contains(words[0]), !(words[0].last.map(isClauseEnd) ?? false) else { return nil }
     var agent: [Substring] = []
     for word in words.dropFirst() {
-      if prepositions.contains(normalized(word)) || clauseWords.contains(normalized(word)) { break }
+      if prepositions.contains(word) || clauseWords.contains(word) { break }
       if let end = word.last, isClauseEnd(end) {
         agent.append(word.dropLast())
         break
@@ -229,7 +233,7 @@ enum SpeakerFinder {
     guard
       let verb = words.indices.first(where: {
         $0 > words.startIndex && words[$0].first?.isLowercase == true && normalized(words[$0]).hasSuffix("ed")
-      }), !passiveAuxiliaries.contains(normalized(words[verb - 1]))
+      }), !passiveAuxiliaries.contains(words[verb - 1])
     else { return nil }
     if let end = words[verb - 1].last, isClauseEnd(end) {
       guard end == ",", words[..<(verb - 1)].contains(where: { $0.last == "," }) else { return nil }
@@ -242,14 +246,14 @@ enum SpeakerFinder {
   private static func participleSubject(in words: [Substring]) -> String? {
     guard
       let participle = words.indices.first(where: {
-        $0 > 1 && words[$0 - 1].last == "," && attributingParticiples.contains(normalized(words[$0]))
+        $0 > 1 && words[$0 - 1].last == "," && attributingParticiples.contains(words[$0])
       }),
       let verb = clauseVerb(in: words[..<participle])
     else { return nil }
     return phraseBefore(verb: verb, in: words)
   }
 
-  private static let passiveAuxiliaries: Set<String> = ["was", "were", "is", "are", "been", "being", "be", "get", "got", "gets"]
+  private static let passiveAuxiliaries = WordList(["was", "were", "is", "are", "been", "being", "be", "get", "got", "gets"])
 
   /// Whether a speaker is a pronoun, to be read as the last named speaker.
   static func isPronoun(_ speaker: String) -> Bool {
@@ -259,7 +263,7 @@ enum SpeakerFinder {
 
   private static func phraseBefore(verb: Int, in words: [Substring]) -> String? {
     var end = verb
-    while end > 0, auxiliaries.contains(normalized(words[end - 1])) { end -= 1 }
+    while end > 0, auxiliaries.contains(words[end - 1]) { end -= 1 }
     // "NAME, APPOSITIVE, said": the appositive belongs to the speaker as written ("Tom Baines,
     // head of research at Fellgate", "The museum's director, Dr Hannah Voss"); a relative or
     // participle clause ("Greta Holm, who leads the union,") or an age ("Ruth Crossley, 71,")
@@ -282,12 +286,12 @@ enum SpeakerFinder {
     while start > 0 {
       let word = words[start - 1]
       if endsClause(word) { break }
-      if clauseWords.contains(normalized(word)) && word.first?.isLowercase == true { break }
+      if clauseWords.contains(word) && word.first?.isLowercase == true { break }
       start -= 1
     }
-    while start < end, openers.contains(normalized(words[start])) { start += 1 }
+    while start < end, openers.contains(words[start]) { start += 1 }
     // "warned union organiser Kay Fenton": a verb of saying before its subject is no part of it.
-    while start < end - 1, verbs.contains(normalized(words[start])), words[start].first?.isLowercase == true { start += 1 }
+    while start < end - 1, verbs.contains(words[start]), words[start].first?.isLowercase == true { start += 1 }
     return phrase(words[max(start, end - maximumWords)..<end])
   }
 
@@ -306,10 +310,10 @@ enum SpeakerFinder {
     return lowered.allSatisfy(\.isNumber)
   }
 
-  private static let irregularParticiples: Set<String> = [
+  private static let irregularParticiples = WordList([
     "sent", "written", "made", "given", "taken", "held", "known", "seen", "led", "run", "built", "set", "put",
     "found", "shown", "drawn", "brought", "told", "kept", "left", "read", "heard", "won", "lost", "signed",
-  ]
+  ])
 
   private static func phrase(_ words: ArraySlice<Substring>) -> String? {
     // Emoji and symbols between sentences are no part of a name.
