@@ -182,7 +182,7 @@ public enum QuoteDetector {
     var speaker = introduced ?? SpeakerFinder.speakerOfSentence(before[...]) ?? SpeakerFinder.passiveAgent(before: before[...], after: after[...])
     if speaker == nil, previousEnd > 0, !previousEndsSentence, !before.contains(where: { $0.isOne(of: ".!?") }) {
       speaker = SpeakerFinder.speakerOfSentence(first.substring(from: 0, to: start.offset)[...]).flatMap { found in
-        found.unicodeScalars.contains(where: QuoteScanner.marks.contains) ? nil : found
+        found.unicodeScalars.contains(where: QuoteScanner.isMark) ? nil : found
       }
     }
     let quote = Quote(start: start, end: end, text: text, kind: isSpeech ? .speech : .phrase, speaker: speaker)
@@ -193,10 +193,10 @@ public enum QuoteDetector {
   private static func innerText(of text: String) -> Substring {
     // By index: `dropLast()` on a scalar view counted the whole quote.
     var inner = Substring(text)
-    if let first = inner.unicodeScalars.first, QuoteScanner.marks.contains(first) || first == "\u{201E}" {
+    if let first = inner.unicodeScalars.first, QuoteScanner.isMark(first) || first == "\u{201E}" {
       inner = Substring(inner.unicodeScalars[inner.unicodeScalars.index(after: inner.startIndex)...])
     }
-    if let last = inner.unicodeScalars.last, QuoteScanner.marks.contains(last) {
+    if let last = inner.unicodeScalars.last, QuoteScanner.isMark(last) {
       inner = Substring(inner.unicodeScalars[..<inner.unicodeScalars.index(before: inner.endIndex)])
     }
     return inner
@@ -299,7 +299,7 @@ private struct ScannedParagraph {
     var end = start + 1 + SpeakerFinder.firstSentence(of: source[index(start + 1)...]).unicodeScalars.count
     while end < scalars.count {
       let next = SpeakerFinder.firstSentence(of: source[index(end)...])
-      guard Self.speaksInFirstPerson(next), !next.unicodeScalars.contains(where: QuoteScanner.marks.contains) else { break }
+      guard Self.speaksInFirstPerson(next), !next.unicodeScalars.contains(where: QuoteScanner.isMark) else { break }
       end += next.unicodeScalars.count
     }
     guard end < scalars.count, scalars[end...].contains(where: { !QuoteScanner.isSpace($0) }) else { return nil }

@@ -184,11 +184,8 @@ struct QuoteScanner {
     }
   }
 
-  static let marks: Set<Unicode.Scalar> = [
-    "\u{201C}", "\u{201D}", "\"", "\u{201E}", "\u{00AB}", "\u{00BB}", "\u{201A}", "\u{2018}", "\u{2019}", "'",
-  ]
-
-  /// `marks.contains`, without hashing: this runs for every scalar of every paragraph.
+  /// A quotation mark: “ ” " „ « » ‚ ‘ ’ ' (a switch, not a set: this runs for every scalar of
+  /// every paragraph).
   static func isMark(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
     case 0x22, 0x27, 0xAB, 0xBB, 0x2018, 0x2019, 0x201A, 0x201C, 0x201D, 0x201E: return true
@@ -211,18 +208,29 @@ struct QuoteScanner {
     return scalar.properties.isWhitespace
   }
 
-  private static let openingContext: Set<Unicode.Scalar> = [
-    "(", "[", "{", "\u{2014}", "\u{2013}", "-", "/", "\u{201C}", "\u{2018}", "\"", "'", "\u{00AB}", "\u{201E}", "\u{201A}",
-  ]
-  private static let closingContext: Set<Unicode.Scalar> = [
-    ".", ",", ";", ":", "!", "?", ")", "]", "}", "\u{2026}", "\u{2014}", "\u{2013}", "-", "/",
-    "\u{201D}", "\u{2019}", "\"", "'", "\u{00BB}", "\u{201C}",
-  ]
+  /// Punctuation a mark may follow and still open: ( [ { — – - / “ ‘ " ' « „ ‚ (a switch, not
+  /// a set: this runs at every mark, and hashing a scalar cost more than the test).
+  private static func isOpeningContext(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x28, 0x5B, 0x7B, 0x2014, 0x2013, 0x2D, 0x2F, 0x201C, 0x2018, 0x22, 0x27, 0xAB, 0x201E, 0x201A: return true
+    default: return false
+    }
+  }
+
+  /// Punctuation a mark may precede and still close: . , ; : ! ? ) ] } … — – - / ” ’ " ' » “
+  private static func isClosingContext(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x29, 0x5D, 0x7D, 0x2026, 0x2014, 0x2013, 0x2D, 0x2F, 0x201D, 0x2019, 0x22, 0x27,
+      0xBB, 0x201C:
+      return true
+    default: return false
+    }
+  }
 
   /// A mark opens when it starts a word: after a space, the paragraph start or opening
   /// punctuation, and before something that is not a space.
   static func canOpen(before: Unicode.Scalar?, after: Unicode.Scalar?) -> Bool {
-    let leftOK = before.map { isSpace($0) || openingContext.contains($0) } ?? true
+    let leftOK = before.map { isSpace($0) || isOpeningContext($0) } ?? true
     let rightOK = after.map { !isSpace($0) } ?? false
     return leftOK && rightOK
   }
@@ -231,7 +239,7 @@ struct QuoteScanner {
   /// closing punctuation.
   static func canClose(before: Unicode.Scalar?, after: Unicode.Scalar?) -> Bool {
     let leftOK = before.map { !isSpace($0) } ?? false
-    let rightOK = after.map { isSpace($0) || closingContext.contains($0) } ?? true
+    let rightOK = after.map { isSpace($0) || isClosingContext($0) } ?? true
     return leftOK && rightOK
   }
 
@@ -254,7 +262,7 @@ struct QuoteScanner {
       return digits == 2 && (word.count == 2 || word.lowercased().hasSuffix("s"))
     }
     let elided = Self.elidedWords.contains(word.lowercased())
-    let endsWord = cursor >= scalars.count || !Self.isWordCharacter(scalars[cursor]) && !Self.marks.contains(scalars[cursor])
+    let endsWord = cursor >= scalars.count || !Self.isWordCharacter(scalars[cursor]) && !Self.isMark(scalars[cursor])
     return elided && (endsWord || word.lowercased() == "n")
   }
 
