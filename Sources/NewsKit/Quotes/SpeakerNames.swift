@@ -30,7 +30,9 @@ public enum SpeakerNames {
       }
     }
     let runs = speakers.map { capitalisedEnd(of: $0) }
-    let names = runs.compactMap { $0.map(stripped) }
+    // Stripped once per speaker, for the fuller names and for each speaker's own name.
+    let strippedRuns = runs.map { $0.map(stripped) }
+    let names = strippedRuns.compactMap { $0 }
     var known = names.filter { $0.count >= 2 }
     // Fuller names in the text are looked for only when some speaker is a surname alone that
     // no other speaker gives in full.
@@ -45,23 +47,24 @@ public enum SpeakerNames {
         }
       }
     }
-    let canonicalNames = speakers.indices.map { canonical(speakers[$0], run: runs[$0], known: known) }
+    let canonicalNames = speakers.indices.map { canonical(speakers[$0], run: runs[$0], name: strippedRuns[$0], known: known) }
     for index in quotes.indices where slotOfQuote[index] >= 0 {
       quotes[index].speakerName = canonicalNames[slotOfQuote[index]]
     }
   }
 
   static func canonical(_ speaker: String, known: [[Substring]]) -> String? {
-    canonical(speaker, run: capitalisedEnd(of: speaker), known: known)
+    let run = capitalisedEnd(of: speaker)
+    return canonical(speaker, run: run, name: run.map(stripped), known: known)
   }
 
-  private static func canonical(_ speaker: String, run: [Substring]?, known: [[Substring]]) -> String? {
+  /// `name` is `stripped(run)`.
+  private static func canonical(_ speaker: String, run: [Substring]?, name: [Substring]?, known: [[Substring]]) -> String? {
     if SpeakerFinder.isPronoun(speaker) { return nil }
-    guard let run else { return speaker }
+    guard let run, let name else { return speaker }
     // A body speaks under the name the text gives it, whole: "Social Care" is not
     // the name of "The Department of Health and Social Care".
     if let last = run.last, PronounResolver.namesBody(last) { return speaker }
-    let name = stripped(run)
     if name.count >= 2 { return name.joined(separator: " ") }
     // A surname alone: the fullest name with it, or the run as written ("Mr Okafor").
     let fuller = known.filter { $0.last == name[0] }.max { $0.count < $1.count }
@@ -109,7 +112,7 @@ public enum SpeakerNames {
   static func stripped(_ run: [Substring]) -> [Substring] {
     // "The Crossley family bakery": an article capitalised at a sentence's start is no name.
     var start = run.count > 1 && ["The", "A", "An"].contains(run[0]) ? 1 : 0
-    while start < run.count - 1, roles.contains(run[start].trimmingDots) || run[start].hasSuffix("'s") || run[start].hasSuffix("’s") {
+    while start < run.count - 1, roles.contains(run[start].trimmingDots) || run[start].isPossessive {
       start += 1
     }
     if run.count - start == 3, !readsAsRole(run[start]) { return Array(run[start...]) }
@@ -180,6 +183,26 @@ public enum SpeakerNames {
 }
 
 extension Substring {
+  /// Whether the word ends in 's or ’s. On the bytes: as Characters (`hasSuffix`) this was a
+  /// tenth of naming speakers. The two differ only when the apostrophe joins the scalar before
+  /// it into one Character (a prepended mark, always non-ASCII), which is left to `hasSuffix`.
+  fileprivate var isPossessive: Bool {
+    var word = self
+    return word.withUTF8 { bytes -> Bool? in
+      let count = bytes.count
+      guard count >= 2, bytes[count - 1] == UInt8(ascii: "s") else { return false }
+      let apostrophe: Int
+      if bytes[count - 2] == UInt8(ascii: "'") {
+        apostrophe = count - 2
+      } else if count >= 4, bytes[count - 4] == 0xE2, bytes[count - 3] == 0x80, bytes[count - 2] == 0x99 {
+        apostrophe = count - 4
+      } else {
+        return false
+      }
+      return apostrophe == 0 || bytes[apostrophe - 1] < 0x80 ? true : nil
+    } ?? (hasSuffix("'s") || hasSuffix("’s"))
+  }
+
   fileprivate var trimmingDots: Substring {
     var word = self
     while word.last == "." { word = word.dropLast() }
