@@ -24,6 +24,12 @@ struct WordListTests {
     #expect(list.contains(Substring(word)) == reference(word))
   }
 
+  @Test(arguments: ["Mr", "MR", "mr.", "u.s", "U.S", "(mr", "m\u{0}r", "", "\u{212A}", "mrs", "Mrs,", "mr\u{301}"])
+  func anUntrimmedListOnlyLowers(word: String) {
+    let list = WordList(["mr", "u.s", "mrs", "k"], trimmingPunctuation: false)
+    #expect(list.contains(Substring(word)) == ["mr", "u.s", "mrs", "k"].contains(word.lowercased()), "\(word.debugDescription)")
+  }
+
   /// Only ASCII lowers to ASCII, but for U+212A (the Kelvin sign): so a word with any other
   /// non-ASCII scalar is in no list, whatever lowering would make of it.
   @Test func onlyTheKelvinSignLowersToASCII() {

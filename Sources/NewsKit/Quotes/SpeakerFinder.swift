@@ -336,7 +336,7 @@ enum SpeakerFinder {
     guard let last = word.last, isClauseEnd(last) else { return false }
     if last == "." {
       let bare = word.dropLast()
-      if abbreviations.contains(bare.lowercased()) || (bare.count == 1 && bare.first?.isUppercase == true) { return false }
+      if abbreviations.contains(bare) || (bare.count == 1 && bare.first?.isUppercase == true) { return false }
     }
     return true
   }
@@ -372,10 +372,12 @@ enum SpeakerFinder {
     return ascii ?? word.trimmingCharacters(in: ",.:;!?").lowercased()
   }
 
-  private static let abbreviations: Set<String> = [
-    "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "gen", "sen", "rep", "gov", "lt", "col", "sgt",
-    "capt", "no", "vs", "etc", "rev", "hon", "mt", "ft", "u.s", "u.k", "e.g", "i.e",
-  ]
+  /// Lowered, not trimmed: "u.s" keeps its dot.
+  private static let abbreviations = WordList(
+    [
+      "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "gen", "sen", "rep", "gov", "lt", "col", "sgt",
+      "capt", "no", "vs", "etc", "rev", "hon", "mt", "ft", "u.s", "u.k", "e.g", "i.e",
+    ], trimmingPunctuation: false)
 
   /// The text after the last sentence end (., ! or ? followed by a space), abbreviations aside.
   /// Walked on the UTF-8 bytes (`TextScan`): every mark looked for is one byte, and grapheme
@@ -460,7 +462,7 @@ enum SpeakerFinder {
     let wordStart = scalars.lastIndex(where: QuoteScanner.isSpace).map { scalars.index(after: $0) } ?? text.startIndex
     let word = text[wordStart..<period]
     if word.count == 1, word.first?.isUppercase == true { return true }
-    return abbreviations.contains(word.lowercased())
+    return abbreviations.contains(word)
   }
 }
 

@@ -12,8 +12,11 @@ struct WordList: Sendable {
   /// Slots of packed words (`Packed.empty` where none is); the count is a power of two.
   private let slots: [Packed]
   private let mask: Int
+  /// Whether punctuation at the ends is trimmed before looking (else the word is lowered only).
+  private let trims: Bool
 
-  init(_ words: Set<String>) {
+  init(_ words: Set<String>, trimmingPunctuation: Bool = true) {
+    trims = trimmingPunctuation
     var count = 16
     while count < words.count * 4 { count *= 2 }
     var slots = [Packed](repeating: .empty, count: count)
@@ -39,11 +42,11 @@ struct WordList: Sendable {
 
   func contains(_ word: Substring) -> Bool {
     var word = word
-    let found = word.withUTF8 { bytes -> Packed? in
+    let found = word.withUTF8 { [trims] bytes -> Packed? in
       var start = 0
       var end = bytes.count
-      while start < end, Self.isTrimmed(bytes[start]) { start += 1 }
-      while end > start, Self.isTrimmed(bytes[end - 1]) { end -= 1 }
+      while trims, start < end, Self.isTrimmed(bytes[start]) { start += 1 }
+      while trims, end > start, Self.isTrimmed(bytes[end - 1]) { end -= 1 }
       var packed = Packed.empty
       var length = 0
       var index = start
