@@ -168,12 +168,12 @@ public enum QuoteDetector {
     let introduced = speakerBefore ?? speakerAfter
     let followsColon = before.trimmingTrailingWhitespace.hasSuffix(":")
     let endsSentence = inner.last.map { $0.isOne(of: ".,!?\u{2026}:;") } ?? false
-    let words = inner.wordCount
     // A short quote opening in lower case ("said that “investment has to be paid for”") is a
-    // part of the reporter's sentence, a phrase, unless a colon introduces it.
+    // part of the reporter's sentence, a phrase, unless a colon introduces it. (The words are
+    // counted only when the cheaper tests before them leave it open.)
     let partial = inner.first.map(\.isLowercase) ?? false
     let isSpeech =
-      start.paragraph != end.paragraph || followsColon || words >= 8 || (!partial && (introduced != nil || endsSentence))
+      start.paragraph != end.paragraph || followsColon || inner.wordCount >= 8 || (!partial && (introduced != nil || endsSentence))
     // A quote inside the reporter's sentence is its subject's when the sentence says so; its
     // kind stays what its own shape makes it.
     // When a quote came earlier in the same sentence (`said Harte had shown “…” and had “…”`),
