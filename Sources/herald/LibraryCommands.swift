@@ -81,7 +81,7 @@ struct AddCommand: ParsableCommand {
       if case .stored(let stored, _) = result.outcome {
         print("added \(name): \(stored.new) article\(stored.new == 1 ? "" : "s") (id \(id))")
       } else {
-        print("added \(name) (id \(id)), but it could not be read yet: \(VisibleText.make(result.reason ?? "?"))")
+        print("added \(name) (id \(id)), but it could not be read yet: \(VisibleText.make(result.reasonAfterName ?? "?"))")
       }
       failed = failed || result.isFailure
     }

@@ -132,7 +132,7 @@ struct LibraryShelf: ReaderLibrary {
       if let counts = tally.add(event) { progress(.feeds(done: counts.done, total: counts.total, newStories: counts.new, failed: counts.failed)) }
     }
     var summary = SyncCommand.summary(report).split(separator: "\n").first.map(String.init) ?? "synced"
-    if let failure = report.failures.first { summary += " (\(failure.subscription.displayTitle): \(failure.reason ?? "failed"))" }
+    if let failure = report.failures.first { summary += " (\(failure.subscription.displayTitle): \(failure.reasonAfterName ?? "failed"))" }
     return summary
   }
 

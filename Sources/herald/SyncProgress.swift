@@ -83,7 +83,7 @@ final class SyncProgress: Sendable {
       if let warning { line += " (warning: \(VisibleText.make(warning)))" }
       return line
     case .unchanged: return "same     \(name)"
-    case .gone, .postponed, .failed: return "failed   \(name): \(VisibleText.make(result.reason ?? "?"))"
+    case .gone, .postponed, .failed: return "failed   \(name): \(VisibleText.make(result.reasonAfterName ?? "?"))"
     }
   }
 

@@ -28,6 +28,19 @@ struct SyncCommandTests {
     return path
   }
 
+  /// An untitled feed is named by its URL, which the fetch error starts with too: the line
+  /// says it once ("failed   URL: connection refused").
+  @Test func anUntitledFeedThatFailsIsNamedOnce() throws {
+    let url = "http://127.0.0.1:1/never.xml"
+    let added = try herald(["add", url])
+    #expect(added.stdout.contains("added \(url) (id 1), but it could not be read yet: connection refused\n"))
+    let sync = try herald(["sync"])
+    #expect(sync.status == 1)
+    #expect(sync.stderr.contains("failed   \(url): connection refused\n"))
+    #expect(sync.stdout.contains("failed   \(url): connection refused\n"))
+    #expect(!sync.stdout.contains("\(url): \(url)"))
+  }
+
   @Test func syncPrintsALinePerFeedAndASummaryAndFailsWhenAFeedFails() throws {
     let feed = directory + "/harbour.xml"
     try FileManager.default.copyItem(atPath: Fixture.path("harbour-feed.xml"), toPath: feed)
