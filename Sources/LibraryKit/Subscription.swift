@@ -39,6 +39,14 @@ public struct Subscription: Sendable, Hashable, Codable, FetchableRecord, Mutabl
   /// The title to show: the user's override, else the feed's, else the location.
   public var displayTitle: String { titleOverride ?? title ?? location }
 
+  /// An error to show after the feed's name: without the location a fetch error starts with
+  /// when the name is that location (an untitled feed), which would say it twice. A titled
+  /// feed keeps it, as it tells which URL failed.
+  public func afterName(_ error: String) -> String {
+    guard displayTitle == location, error.hasPrefix(location + ": ") else { return error }
+    return String(error.dropFirst(location.count + 2))
+  }
+
   public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
   /// The kind of source a location names: a URL, a directory, or a file (which must be a feed).

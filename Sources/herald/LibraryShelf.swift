@@ -14,7 +14,7 @@ struct LibraryShelf: ReaderLibrary {
     try library.feeds().map { feed in
       ReaderFeed(
         id: String(feed.subscription.id ?? 0), title: Self.shortName(feed.subscription.displayTitle), unread: feed.unread, total: feed.total,
-        tags: feed.tags, error: feed.subscription.lastError)
+        tags: feed.tags, error: feed.subscription.lastError.map(feed.subscription.afterName))
     }
   }
 

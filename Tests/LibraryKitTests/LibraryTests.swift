@@ -90,6 +90,18 @@ struct LibraryStoreTests {
     #expect(feeds[0].tags == ["news"])
   }
 
+  /// An untitled feed is named by its URL, which a fetch error starts with: shown after the
+  /// name, the error drops it; a titled feed's error keeps it.
+  @Test func anErrorAfterAnUntitledFeedsNameDoesNotRepeatIt() throws {
+    let library = try makeLibrary()
+    var feed = try library.subscribe("https://wire.example/feed.xml")
+    let error = "https://wire.example/feed.xml: connection refused"
+    #expect(feed.afterName(error) == "connection refused")
+    #expect(feed.afterName("timed out") == "timed out")
+    feed.title = "Wire"
+    #expect(feed.afterName(error) == error)
+  }
+
   @Test func feedsAreInTitleOrderWhateverTheirCaseAndAccents() throws {
     let library = try makeLibrary()
     for (index, title) in ["zeta Weekly", "Écho du Port", "Alpha News", "echo Valley", "Ångström Times"].enumerated() {

@@ -33,14 +33,8 @@ public struct FeedSyncResult: Sendable {
     }
   }
 
-  /// The reason to print after the feed's name: without the location a fetch error starts
-  /// with when the name is that location (an untitled feed), which would say it twice.
-  public var reasonAfterName: String? {
-    guard let reason else { return nil }
-    let location = subscription.location
-    guard subscription.displayTitle == location, reason.hasPrefix(location + ": ") else { return reason }
-    return String(reason.dropFirst(location.count + 2))
-  }
+  /// The reason to print after the feed's name (`Subscription.afterName`).
+  public var reasonAfterName: String? { reason.map(subscription.afterName) }
 
   /// The reason, in a few words, for the summary and the progress lines.
   public var reason: String? {
