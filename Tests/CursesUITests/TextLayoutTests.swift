@@ -1,3 +1,4 @@
+import Foundation
 import NewsKit
 import Testing
 
@@ -284,5 +285,30 @@ struct ListStateTests {
   func cursesGetsOneSpacingCharacterPerCell(text: String, scalars: [UInt32]) throws {
     let character = try #require(text.first)
     #expect(CursesBackend.cursesCharacters(of: character).map { UInt32(bitPattern: $0) } == scalars)
+  }
+
+  /// One source's stories show the day where the source would repeat on every row (the list
+  /// beside the feeds pane and the article is too narrow for both); mixed sources keep theirs.
+  @Test func aListFromOneSourceShowsDaysInsteadOfTheSource() {
+    let day = Date(timeIntervalSince1970: 1_795_521_600)
+    func summaries(_ sources: [String], dated: Bool = true) -> [ArticleSummary] {
+      sources.enumerated().map { index, source in
+        ArticleSummary(id: "\(index)", headline: "Story \(index)", source: source, path: "/s/\(index)", published: dated ? day : nil)
+      }
+    }
+    func rendered(_ stories: [ArticleSummary]) -> String {
+      var grid = Grid(width: 44, height: 4)
+      var view = HeadlineListView(stories: StoryList(stories), list: ListState(), readIDs: [], loadedAll: true)
+      view.now = day
+      view.render(into: &grid, area: grid.bounds)
+      return grid.text
+    }
+    let dayText = ShortDate.text(day, now: day)
+    let one = rendered(summaries(["Wire", "Wire", "Wire"]))
+    #expect(!one.contains("Wire") && one.contains("\(dayText) Story 0"))
+    let mixed = rendered(summaries(["Wire", "Post", "Wire"]))
+    #expect(mixed.contains("Wire") && mixed.contains("Post") && !mixed.contains(dayText))
+    // Undated stories from one source leave no empty column.
+    #expect(rendered(summaries(["Wire", "Wire"], dated: false)).contains("• Story 0"))
   }
 }

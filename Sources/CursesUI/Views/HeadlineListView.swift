@@ -3,7 +3,7 @@ import NewsKit
 import Foundation
 
 /// The headline list: a read mark (•: unread), a star (*), the day, the source and the headline cut to the
-/// width. Only the visible rows are drawn, so a frame costs the same with 100,000 stories as with 100; a row
+/// width. When the rows shown all come from one source, the day takes the source's place. Only the visible rows are drawn, so a frame costs the same with 100,000 stories as with 100; a row
 /// whose page has not arrived yet shows an ellipsis.
 public struct HeadlineListView {
   /// What a row whose page has not arrived shows.
@@ -33,9 +33,14 @@ public struct HeadlineListView {
       grid.write(loadedAll ? "No stories here" : "Loading…", x: area.x + 1, y: area.y, style: Style(.dim), limit: area.maxX)
       return
     }
-    let sourceWidth = area.width >= 60 ? 16 : (area.width >= 36 ? 10 : 0)
-    let showsDates = area.width >= 70
-    for index in list.visibleRows(count: stories.count, height: area.height) {
+    let rows = list.visibleRows(count: stories.count, height: area.height)
+    // One feed's stories (or a list from one source) would repeat its name on every row: the
+    // day takes its place, so that a list beside the feeds pane and the article still has dates.
+    let shown = rows.compactMap { stories.story(at: $0) }
+    let oneSource = Self.haveOneSource(shown)
+    let sourceWidth = oneSource ? 0 : (area.width >= 60 ? 16 : (area.width >= 36 ? 10 : 0))
+    let showsDates = area.width >= 70 || (oneSource && area.width >= 30 && shown.contains { $0.published != nil })
+    for index in rows {
       let y = area.y + index - list.offset
       guard let story = stories.story(at: index) else {
         let style = index == list.selected ? Style(.listSelected) : Style(.dim)
@@ -63,5 +68,12 @@ public struct HeadlineListView {
       }
       grid.write(story.headline, cutTo: area.maxX - x, x: x, y: y, style: rowStyle, limit: area.maxX)
     }
+  }
+
+  /// Whether the rows shown all come from one source (two rows at least: a lone story keeps
+  /// its source).
+  static func haveOneSource(_ shown: [ArticleSummary]) -> Bool {
+    guard shown.count >= 2, let first = shown.first?.source else { return false }
+    return shown.allSatisfy { $0.source == first }
   }
 }
