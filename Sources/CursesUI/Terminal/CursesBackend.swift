@@ -152,10 +152,11 @@ public final class CursesBackend {
   }
 
   /// What ncurses is given for a grapheme: its first scalar and the zero-width marks on it
-  /// (accents, variation selectors), up to a zero-width joiner. A complex character holds one spacing character only, so a joined
-  /// emoji ("👩‍🔬", "👨‍👩‍👧") given whole lost its later pictures and the joiner was sent on its own,
-  /// where the terminal joined it with the next cell's text (the space after the emoji
-  /// vanished). Its first picture keeps the grapheme's two columns.
+  /// (accents, variation selectors), up to a zero-width joiner. A complex character holds one
+  /// spacing character only, so a joined emoji ("👩‍🔬", "👨‍👩‍👧") given whole lost its later
+  /// pictures and the joiner was sent on its own, where the terminal joined it with the next
+  /// cell's text (the space after the emoji vanished). Its first picture keeps the grapheme's
+  /// two columns.
   static func cursesCharacters(of character: Character) -> [wchar_t] {
     var scalars = character.unicodeScalars.makeIterator()
     guard let first = scalars.next() else { return [] }

@@ -3,8 +3,9 @@ import NewsKit
 import Foundation
 
 /// The headline list: a read mark (•: unread), a star (*), the day, the source and the headline cut to the
-/// width. When the rows shown all come from one source, the day takes the source's place. Only the visible rows are drawn, so a frame costs the same with 100,000 stories as with 100; a row
-/// whose page has not arrived yet shows an ellipsis.
+/// width. When the rows shown all come from one source, the day takes the source's place. Only the
+/// visible rows are drawn, so a frame costs the same with 100,000 stories as with 100; a row whose
+/// page has not arrived yet shows an ellipsis.
 public struct HeadlineListView {
   /// What a row whose page has not arrived shows.
   public static let placeholder = "  …"

@@ -34,8 +34,8 @@ public struct HelpOverlay {
     // Inside the borders, a margin either side and a column between keys and meaning.
     let inner = width - 5
     guard inner >= 3, area.height >= 3 else { return nil }
-    // The keys keep their width while the meanings have room; on a narrow screen they give
-    // way first, to at most two fifths of the box.
+    // The keys keep their width while the widest meaning still fits beside them; on a narrower
+    // screen they give way first, down to two fifths of the box, and the meanings wrap.
     let keyColumn = max(1, min(keyWidth, max(inner - textWidth, inner * 2 / 5)))
     let textColumn = max(1, inner - keyColumn)
     var rows: [(keys: String, meaning: String)] = []
