@@ -63,7 +63,7 @@ public enum QuoteDetector {
         var (quote, attributedAfter) = classify(
           start: whole.start, end: end, text: whole.text, scanned: scanned,
           previousEnd: previousEnd(of: whole.start, in: found),
-          previousEndsSentence: found.last.map { innerText(of: $0.text).last.map { $0.isOne(of: ".!?") } ?? false } ?? true,
+          previousEndsSentence: found.last.map { innerText(of: $0.text).lastSingleScalar.map(isSentenceEnd) ?? false } ?? true,
           nextStart: spanIndex + 1 < spans.count ? spans[spanIndex + 1].start : nil)
         // `Ruth Crossley said rising bills had made it impossible. “Our gas bill went up…”`: a
         // quoted sentence with no attribution, right after a sentence reporting what someone
@@ -72,7 +72,7 @@ public enum QuoteDetector {
           let before = scanned[whole.start.paragraph].substring(
             from: previousEnd(of: whole.start, in: found), to: whole.start.offset)
           let reported = before.trimmingTrailingWhitespace
-          if reported.count < before.count, let last = reported.last, last.isOne(of: ".!?") {
+          if reported.count < before.count, let last = reported.lastSingleScalar, isSentenceEnd(last) {
             quote.speaker = SpeakerFinder.speakerOfSentence(
               SpeakerFinder.lastSentence(of: reported.dropLast()), sayingOnly: true)
           }
@@ -94,8 +94,8 @@ public enum QuoteDetector {
         if quote.speaker == nil, let previous = found.last, previousAttributedAfter,
           previous.end.paragraph == whole.start.paragraph,
           let between = scanned[whole.start.paragraph].substring(from: previous.end.offset, to: whole.start.offset)
-            .trimmingTrailingWhitespace.last,
-          between.isOne(of: ".!?,:;\u{2014}")
+            .trimmingTrailingWhitespace.lastSingleScalar,
+          isSentenceEnd(between) || between == "," || between == ":" || between == ";" || between == "\u{2014}"
         {
           quote.speaker = previous.speaker
           quote.kind = .speech
@@ -162,16 +162,18 @@ public enum QuoteDetector {
     let before = first.substring(from: previousEnd, to: start.offset)
     let after = last.substring(from: end.offset, to: nextStart ?? last.scalars.count)
     let inner = innerText(of: text)
-    let endsClause = inner.last.map { $0.isOne(of: ",!?\u{2026}\u{2014}") } ?? false
+    let endsClause = inner.lastSingleScalar.map(endsClause) ?? false
     let speakerBefore = SpeakerFinder.speakerBefore(before[...])
     let speakerAfter = speakerBefore == nil ? SpeakerFinder.speakerAfter(after[...], quoteEndsClause: endsClause) : nil
     let introduced = speakerBefore ?? speakerAfter
-    let followsColon = before.trimmingTrailingWhitespace.hasSuffix(":")
-    let endsSentence = inner.last.map { $0.isOne(of: ".,!?\u{2026}:;") } ?? false
+    let followsColon = before.trimmingTrailingWhitespace.lastSingleScalar == ":"
+    let endsSentence = inner.lastSingleScalar.map {
+      isSentenceEnd($0) || $0 == "," || $0 == "\u{2026}" || $0 == ":" || $0 == ";"
+    } ?? false
     // A short quote opening in lower case ("said that “investment has to be paid for”") is a
     // part of the reporter's sentence, a phrase, unless a colon introduces it. (The words are
     // counted only when the cheaper tests before them leave it open.)
-    let partial = inner.first.map(\.isLowercase) ?? false
+    let partial = inner.opensInLowercase
     let isSpeech =
       start.paragraph != end.paragraph || followsColon || inner.wordCount >= 8 || (!partial && (introduced != nil || endsSentence))
     // A quote inside the reporter's sentence is its subject's when the sentence says so; its
@@ -180,13 +182,23 @@ public enum QuoteDetector {
     // the sentence is read from its start, through that quote; a speaker never holds a mark
     // of that quote.
     var speaker = introduced ?? SpeakerFinder.speakerOfSentence(before[...]) ?? SpeakerFinder.passiveAgent(before: before[...], after: after[...])
-    if speaker == nil, previousEnd > 0, !previousEndsSentence, !before.contains(where: { $0.isOne(of: ".!?") }) {
+    if speaker == nil, previousEnd > 0, !previousEndsSentence, !before.holdsSentenceMark {
       speaker = SpeakerFinder.speakerOfSentence(first.substring(from: 0, to: start.offset)[...]).flatMap { found in
         found.unicodeScalars.contains(where: QuoteScanner.isMark) ? nil : found
       }
     }
     let quote = Quote(start: start, end: end, text: text, kind: isSpeech ? .speech : .phrase, speaker: speaker)
     return (quote, speakerAfter != nil)
+  }
+
+  /// ".", "!" or "?".
+  private static func isSentenceEnd(_ scalar: Unicode.Scalar) -> Bool {
+    scalar == "." || scalar == "!" || scalar == "?"
+  }
+
+  /// ",", "!", "?", "…" or "—": a quote ending so ends its clause.
+  private static func endsClause(_ scalar: Unicode.Scalar) -> Bool {
+    scalar == "," || scalar == "!" || scalar == "?" || scalar == "\u{2026}" || scalar == "\u{2014}"
   }
 
   /// The quote without its marks.

@@ -58,10 +58,10 @@ enum SpeakerFinder {
     // hold every pattern, however long the sentence.
     var words = lastWords(of: sentence, count: 24)
     guard let last = words.last else { return nil }
-    let lead = last.last.map { $0.isOne(of: ":,\u{2014}") } ?? false
-    guard lead || last.lowercased() == "that" else { return nil }
+    let lead = last.lastSingleScalar.map { $0 == ":" || $0 == "," || $0 == "\u{2014}" } ?? false
+    guard lead || isThat(last) else { return nil }
     if lead {
-      words[words.count - 1] = last.dropLast()
+      words[words.count - 1] = last.droppingLastMark
       if words[words.count - 1].isEmpty { words.removeLast() }
     } else {
       words.removeLast()
@@ -75,17 +75,18 @@ enum SpeakerFinder {
     let window = max(0, words.count - 7)..<words.count
     guard let verb = window.last(where: { verbs.contains(words[$0]) }) else { return nil }
     // Between verb and colon only an object may stand ("told the Mirror"), not a clause.
-    guard !words[(verb + 1)...].contains(where: { $0.last.map(isClauseEnd) ?? false }) else { return nil }
+    guard !words[(verb + 1)...].contains(where: endsWithClauseMark) else { return nil }
     return phraseBefore(verb: verb, in: words)
   }
 
   /// `, X said.` / `, said X.` at the start of the text after a quote.
   static func speakerAfter(_ text: Substring, quoteEndsClause: Bool) -> String? {
-    var rest = text.drop { $0.isWhitespace }
+    var rest = text.droppingLeadingWhitespace
     var endsClause = quoteEndsClause
-    if let first = rest.first, first.isOne(of: ",\u{2014}") {
+    if let first = rest.firstSingleScalar, first == "," || first == "\u{2014}" {
       endsClause = true
-      rest = rest.dropFirst()
+      // The mark is a character of one scalar.
+      rest = rest[rest.unicodeScalars.index(after: rest.startIndex)...]
     }
     guard endsClause else { return nil }
     let sentence = firstSentence(of: Substring(rest).prefix(scalars: 240))
@@ -94,11 +95,11 @@ enum SpeakerFinder {
     // `“…”, according to the zoo's director, Ines Kaur.`
     let according = words.count > 2 && Self.according.contains(words[0]) && to.contains(words[1])
     if verbs.contains(words[0]) || according {
-      if words[0].last.map(isClauseEnd) ?? false { return nil }
+      if endsWithClauseMark(words[0]) { return nil }
       var taken: [Substring] = []
       for (position, word) in words.enumerated().dropFirst(according ? 2 : 1) {
-        if let end = word.last, isClauseEnd(end) {
-          taken.append(word.dropLast())
+        if let end = word.lastSingleScalar, isClauseEnd(end) {
+          taken.append(word.droppingLastMark)
           guard end == ",", let head = phrase(taken[...]) else { break }
           // "said Corran's managing director, Fay Odum." / "says Anne Lyle, an economist at
           // Harwell University.": what follows the comma to the next one belongs to the
@@ -106,7 +107,7 @@ enum SpeakerFinder {
           let appositive = words[(position + 1)...].prefix { !Self.endsClause($0) }
           let closing = words[(position + 1)...].dropFirst(appositive.count).first
           guard let first = appositive.first ?? closing, !isAside(first), let closing else { return head }
-          return phrase(appositive + [closing.dropLast()]).map { head + ", " + $0 } ?? head
+          return phrase(appositive + [closing.droppingLastMark]).map { head + ", " + $0 } ?? head
         }
         taken.append(word)
       }
@@ -115,15 +116,15 @@ enum SpeakerFinder {
     guard let verb = words.indices.first(where: { verbs.contains(words[$0]) }), verb > 0 else { return nil }
     // "X, a spokesman, said": the name is what comes before the first comma.
     var subject = Array(words[..<verb])
-    if let comma = subject.firstIndex(where: { $0.last == "," }) {
+    if let comma = subject.firstIndex(where: { $0.lastSingleScalar == "," }) {
       subject = Array(subject[...comma])
-      subject[subject.count - 1] = subject[subject.count - 1].dropLast()
+      subject[subject.count - 1] = subject[subject.count - 1].droppingLastMark
     }
-    if subject.contains(where: { $0.last.map(isClauseEnd) ?? false }) { return nil }
+    if subject.contains(where: endsWithClauseMark) { return nil }
     // "while the Centre warned that…" is a new clause, not an attribution.
-    if subject.contains(where: { clauseWords.contains($0) && $0.first?.isLowercase == true }) { return nil }
+    if subject.contains(where: { clauseWords.contains($0) && $0.opensInLowercase }) { return nil }
     // After the verb only a short object may stand before the clause ends ("said through a translator.").
-    let object = words[(verb + 1)...].prefix { !($0.last.map(isClauseEnd) ?? false) }
+    let object = words[(verb + 1)...].prefix { !endsWithClauseMark($0) }
     // "said through a translator." / "said in a letter to the prime minister.": a phrase led
     // by a preposition may run longer than a bare object.
     let prepositional = object.first.map { prepositions.contains($0) } ?? false
@@ -161,19 +162,18 @@ enum SpeakerFinder {
     // Only words that open in lower case can be the verb, and "according" opens in a or A: the
     // rest are never lowered (this runs for every quote without an introduction).
     func isLowered(_ index: Int, in list: WordList) -> Bool {
-      let first = words[index].first
-      return first == "a" || first == "A" || first?.isLowercase == true ? list.contains(words[index]) : false
+      words[index].opensInLowercase || words[index].firstSingleScalar == "A" ? list.contains(words[index]) : false
     }
     if let according = words.indices.first(where: { isLowered($0, in: Self.according) }), according + 1 < words.count,
       isLowered(according + 1, in: to)
     {
       var taken: [Substring] = []
       for word in words[(according + 2)...] {
-        if word.last == "," {
-          taken.append(word.dropLast())
+        if word.lastSingleScalar == "," {
+          taken.append(word.droppingLastMark)
           return phrase(taken[...])
         }
-        if word.last.map(isClauseEnd) ?? false { return nil }
+        if endsWithClauseMark(word) { return nil }
         taken.append(word)
       }
       return nil
@@ -182,23 +182,23 @@ enum SpeakerFinder {
     // subject is not the sentence's ("Sales fell, and critics said…" still finds "critics"),
     // unless it closes an aside that an earlier comma opened ("Greta Holm, who leads the
     // union, said…", "The letter, sent on Monday, said…").
-    guard let verb = words.indices.first(where: { $0 > 0 && words[$0].first?.isLowercase == true && isLowered($0, in: wanted) })
+    guard let verb = words.indices.first(where: { $0 > 0 && words[$0].opensInLowercase && isLowered($0, in: wanted) })
     else { return sayingOnly ? nil : participleSubject(in: words) }
-    if let end = words[verb - 1].last, isClauseEnd(end) {
-      guard end == ",", words[..<(verb - 1)].contains(where: { $0.last == "," }) else { return nil }
+    if let end = words[verb - 1].lastSingleScalar, isClauseEnd(end) {
+      guard end == ",", words[..<(verb - 1)].contains(where: { $0.lastSingleScalar == "," }) else { return nil }
     }
     // "The plan was described as “…” by opponents": in the passive the subject said nothing
     // (who did is after the quote: `passiveAgent`).
     guard !passiveAuxiliaries.contains(words[verb - 1]) else { return nil }
     let previous = normalized(words[verb - 1])
     // "Kay Fenton, who called the offer “…”": the relative pronoun stands for the name before it.
-    if ["who", "which"].contains(previous), verb >= 2, words[verb - 2].last == "," {
+    if ["who", "which"].contains(previous), verb >= 2, words[verb - 2].lastSingleScalar == "," {
       var words = Array(words[..<(verb - 1)])
-      words[words.count - 1] = words[words.count - 1].dropLast()
+      words[words.count - 1] = words[words.count - 1].droppingLastMark
       return phraseBefore(verb: words.count, in: words)
     }
     // "Jack Dow congratulated her but said the result was “…”": the subject of the first verb.
-    if ["but", "and"].contains(previous), words[verb - 1].first?.isLowercase == true {
+    if ["but", "and"].contains(previous), words[verb - 1].opensInLowercase {
       guard let first = clauseVerb(in: words[..<(verb - 1)]) else { return nil }
       return phraseBefore(verb: first, in: words)
     }
@@ -214,12 +214,12 @@ enum SpeakerFinder {
     let verb = last == "as" && lead.count == 2 ? lead[0] : last
     guard verb.hasSuffix("ed") || irregularParticiples.contains(verb), embeddingVerbs.contains(verb) else { return nil }
     let words = firstWords(of: firstSentence(of: after.prefix(scalars: 160)), count: 8)
-    guard words.count > 1, by.contains(words[0]), !(words[0].last.map(isClauseEnd) ?? false) else { return nil }
+    guard words.count > 1, by.contains(words[0]), !endsWithClauseMark(words[0]) else { return nil }
     var agent: [Substring] = []
     for word in words.dropFirst() {
       if prepositions.contains(word) || clauseWords.contains(word) { break }
-      if let end = word.last, isClauseEnd(end) {
-        agent.append(word.dropLast())
+      if endsWithClauseMark(word) {
+        agent.append(word.droppingLastMark)
         break
       }
       agent.append(word)
@@ -232,11 +232,11 @@ enum SpeakerFinder {
   private static func clauseVerb(in words: ArraySlice<Substring>) -> Int? {
     guard
       let verb = words.indices.first(where: {
-        $0 > words.startIndex && words[$0].first?.isLowercase == true && normalized(words[$0]).hasSuffix("ed")
+        $0 > words.startIndex && words[$0].opensInLowercase && normalized(words[$0]).hasSuffix("ed")
       }), !passiveAuxiliaries.contains(words[verb - 1])
     else { return nil }
-    if let end = words[verb - 1].last, isClauseEnd(end) {
-      guard end == ",", words[..<(verb - 1)].contains(where: { $0.last == "," }) else { return nil }
+    if let end = words[verb - 1].lastSingleScalar, isClauseEnd(end) {
+      guard end == ",", words[..<(verb - 1)].contains(where: { $0.lastSingleScalar == "," }) else { return nil }
     }
     return verb
   }
@@ -246,7 +246,7 @@ enum SpeakerFinder {
   private static func participleSubject(in words: [Substring]) -> String? {
     guard
       let participle = words.indices.first(where: {
-        $0 > 1 && words[$0 - 1].last == "," && attributingParticiples.contains(words[$0])
+        $0 > 1 && words[$0 - 1].lastSingleScalar == "," && attributingParticiples.contains(words[$0])
       }),
       let verb = clauseVerb(in: words[..<participle])
     else { return nil }
@@ -268,13 +268,13 @@ enum SpeakerFinder {
     // head of research at Fellgate", "The museum's director, Dr Hannah Voss"); a relative or
     // participle clause ("Greta Holm, who leads the union,") or an age ("Ruth Crossley, 71,")
     // does not.
-    if end > 0, words[end - 1].last == "," {
+    if end > 0, words[end - 1].lastSingleScalar == "," {
       var words = words
-      words[end - 1] = words[end - 1].dropLast()
-      let appositiveStart = (0..<(end - 1)).last { words[$0].last == "," }.map { $0 + 1 }
+      words[end - 1] = words[end - 1].droppingLastMark
+      let appositiveStart = (0..<(end - 1)).last { words[$0].lastSingleScalar == "," }.map { $0 + 1 }
       if let appositiveStart {
         let appositive = words[appositiveStart..<end]
-        words[appositiveStart - 1] = words[appositiveStart - 1].dropLast()
+        words[appositiveStart - 1] = words[appositiveStart - 1].droppingLastMark
         let head = phraseBefore(verb: appositiveStart, in: words)
         guard let first = appositive.first, !isAside(first) else { return head }
         guard let head else { return phrase(appositive) }
@@ -286,12 +286,12 @@ enum SpeakerFinder {
     while start > 0 {
       let word = words[start - 1]
       if endsClause(word) { break }
-      if clauseWords.contains(word) && word.first?.isLowercase == true { break }
+      if clauseWords.contains(word) && word.opensInLowercase { break }
       start -= 1
     }
     while start < end, openers.contains(words[start]) { start += 1 }
     // "warned union organiser Kay Fenton": a verb of saying before its subject is no part of it.
-    while start < end - 1, verbs.contains(words[start]), words[start].first?.isLowercase == true { start += 1 }
+    while start < end - 1, verbs.contains(words[start]), words[start].opensInLowercase { start += 1 }
     return phrase(words[max(start, end - maximumWords)..<end])
   }
 
@@ -300,11 +300,11 @@ enum SpeakerFinder {
   private static func isAside(_ word: Substring) -> Bool {
     let lowered = normalized(word)
     if ["who", "whose", "whom", "which", "where", "when", "speaking", "writing", "standing", "asked", "and", "or", "so", "then"]
-      .contains(lowered) || (clauseWords.contains(lowered) && word.first?.isLowercase == true)
+      .contains(lowered) || (clauseWords.contains(lowered) && word.opensInLowercase)
     {
       return true
     }
-    if word.first?.isLowercase == true, lowered.hasSuffix("ing") || lowered.hasSuffix("ed") || irregularParticiples.contains(lowered) {
+    if word.opensInLowercase, lowered.hasSuffix("ing") || lowered.hasSuffix("ed") || irregularParticiples.contains(lowered) {
       return true
     }
     return lowered.allSatisfy(\.isNumber)
@@ -317,32 +317,54 @@ enum SpeakerFinder {
 
   private static func phrase(_ words: ArraySlice<Substring>) -> String? {
     // Emoji and symbols between sentences are no part of a name.
-    let words = words.drop { word in !word.contains { $0.isLetter || $0.isNumber } }
+    let words = words.drop { !$0.holdsLetterOrNumber }
     guard !words.isEmpty, words.count <= maximumWords else { return nil }
-    // Joined by hand: `joined(separator:)` over Substrings was half of this function.
-    var joined = ""
-    joined.reserveCapacity(words.reduce(words.count) { $0 + $1.utf8.count })
+    // Joined and trimmed of ",.:;" on the bytes, made a String once: joining Substrings,
+    // then trimming the String, was most of this function.
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(words.reduce(words.count) { $0 + $1.utf8.count })
     for (position, word) in words.enumerated() {
-      if position > 0 { joined += " " }
-      joined += word
+      if position > 0 { bytes.append(UInt8(ascii: " ")) }
+      var word = word
+      word.withUTF8 { bytes.append(contentsOf: $0) }
     }
-    let text = joined.trimmingCharacters(in: ",.:;")
-    guard let first = text.first, first.isLetter || first.isNumber else { return nil }
+    func isTrimmed(_ byte: UInt8) -> Bool {
+      byte == UInt8(ascii: ",") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: ";")
+    }
+    var start = 0
+    var end = bytes.count
+    while start < end, isTrimmed(bytes[start]) { start += 1 }
+    while end > start, isTrimmed(bytes[end - 1]) { end -= 1 }
+    let text = String(decoding: bytes[start..<end], as: UTF8.self)
+    guard Substring(text).opensWithLetterOrNumber else { return nil }
     return text
   }
 
   /// Whether a word closes a clause: it ends with punctuation that is not an abbreviation's dot.
   private static func endsClause(_ word: Substring) -> Bool {
-    guard let last = word.last, isClauseEnd(last) else { return false }
+    guard let last = word.lastSingleScalar, isClauseEnd(last) else { return false }
     if last == "." {
-      let bare = word.dropLast()
-      if abbreviations.contains(bare) || (bare.count == 1 && bare.first?.isUppercase == true) { return false }
+      let bare = word.droppingLastMark
+      if abbreviations.contains(bare) || bare.isOneUppercaseCharacter { return false }
     }
     return true
   }
 
-  private static func isClauseEnd(_ character: Character) -> Bool {
-    character.isOne(of: ".,;:!?\u{2014}\u{2013}")
+  /// Whether the word's last character is a clause mark.
+  private static func endsWithClauseMark(_ word: Substring) -> Bool {
+    word.lastSingleScalar.map(isClauseEnd) ?? false
+  }
+
+  private static func isClauseEnd(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar {
+    case ".", ",", ";", ":", "!", "?", "\u{2014}", "\u{2013}": return true
+    default: return false
+    }
+  }
+
+  /// "that" in any case (only ASCII letters lower to its letters).
+  private static func isThat(_ word: Substring) -> Bool {
+    word.utf8.count == 4 && zip(word.utf8, "that".utf8).allSatisfy { $0 | 0x20 == $1 }
   }
 
   /// A word without the punctuation around it, in lower case: what the word lists hold.
@@ -390,7 +412,7 @@ enum SpeakerFinder {
       var mark = bytes.count - 1
       while mark >= 0 {
         if TextScan.isSentenceEnd(bytes[mark]), mark + 1 < bytes.count, TextScan.isSpace(at: mark + 1, in: bytes),
-          !isAbbreviation(endingAt: text.index(atUTF8Offset: mark), in: text)
+          !isAbbreviation(endingAt: mark, in: bytes)
         {
           return mark + 1
         }
@@ -407,7 +429,7 @@ enum SpeakerFinder {
     let end = bytes.withUTF8 { bytes -> Int? in
       for mark in 0..<bytes.count where TextScan.isSentenceEnd(bytes[mark]) {
         if mark + 1 == bytes.count || TextScan.isSpace(at: mark + 1, in: bytes),
-          !isAbbreviation(endingAt: text.index(atUTF8Offset: mark), in: text)
+          !isAbbreviation(endingAt: mark, in: bytes)
         {
           return mark + 1
         }
@@ -456,13 +478,20 @@ enum SpeakerFinder {
     return bytes.withUTF8 { TextScan.words(in: $0, count: count, fromEnd: false) }.map { text.slice(utf8: $0) }
   }
 
-  private static func isAbbreviation(endingAt period: Substring.Index, in text: Substring) -> Bool {
-    guard text.unicodeScalars[period] == "." else { return false }
-    let scalars = text.unicodeScalars[..<period]
-    let wordStart = scalars.lastIndex(where: QuoteScanner.isSpace).map { scalars.index(after: $0) } ?? text.startIndex
-    let word = text[wordStart..<period]
-    if word.count == 1, word.first?.isUppercase == true { return true }
-    return abbreviations.contains(word)
+  /// Whether the "." at byte `period` ends an abbreviation or an initial ("Mr.", "J."), not a
+  /// sentence: the word before it, back to white space, is one capital or in `abbreviations`.
+  private static func isAbbreviation(endingAt period: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard bytes[period] == UInt8(ascii: ".") else { return false }
+    var start = period
+    while start > 0 {
+      let previous = TextScan.scalarStart(before: start, in: bytes)
+      if TextScan.isSpace(at: previous, in: bytes) { break }
+      start = previous
+    }
+    let word = UnsafeBufferPointer(rebasing: bytes[start..<period])
+    if word.count == 1 { return word[0] >= UInt8(ascii: "A") && word[0] <= UInt8(ascii: "Z") }
+    if word.contains(where: { $0 >= 0x80 }), Substring(String(decoding: word, as: UTF8.self)).isOneUppercaseCharacter { return true }
+    return abbreviations.contains(utf8: word)
   }
 }
 

@@ -42,42 +42,49 @@ struct WordList: Sendable {
 
   func contains(_ word: Substring) -> Bool {
     var word = word
-    let found = word.withUTF8 { [trims] bytes -> Packed? in
-      var start = 0
-      var end = bytes.count
-      while trims, start < end, Self.isTrimmed(bytes[start]) { start += 1 }
-      while trims, end > start, Self.isTrimmed(bytes[end - 1]) { end -= 1 }
-      var packed = Packed.empty
-      var length = 0
-      var index = start
-      while index < end {
-        // Longer than any word of a list.
-        if length == 16 { return nil }
-        let byte = bytes[index]
-        if byte < 0x80 {
-          // No list word holds NUL, which the packing could not tell from the end.
-          if byte == 0 { return nil }
-          packed.set(byte: byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte, at: length)
-          index += 1
-        } else if byte == 0xE2, index + 2 < end, bytes[index + 1] == 0x84, bytes[index + 2] == 0xAA {
-          // U+212A KELVIN SIGN lowers to "k".
-          packed.set(byte: UInt8(ascii: "k"), at: length)
-          index += 3
-        } else {
-          // Lowers to something that is not ASCII: in no list.
-          return nil
-        }
-        length += 1
-      }
-      return length == 0 ? nil : packed
-    }
-    guard let found else { return false }
+    return word.withUTF8 { contains(utf8: $0) }
+  }
+
+  /// A word given as its UTF-8 bytes (a scalar-aligned slice of valid text).
+  func contains(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let found = packed(bytes) else { return false }
     var slot = found.slot(mask: mask)
     while slots[slot] != .empty {
       if slots[slot] == found { return true }
       slot = (slot + 1) & mask
     }
     return false
+  }
+
+  /// The word trimmed (when the list trims) and lowered, packed; nil when it can be in no list.
+  private func packed(_ bytes: UnsafeBufferPointer<UInt8>) -> Packed? {
+    var start = 0
+    var end = bytes.count
+    while trims, start < end, Self.isTrimmed(bytes[start]) { start += 1 }
+    while trims, end > start, Self.isTrimmed(bytes[end - 1]) { end -= 1 }
+    var packed = Packed.empty
+    var length = 0
+    var index = start
+    while index < end {
+      // Longer than any word of a list.
+      if length == 16 { return nil }
+      let byte = bytes[index]
+      if byte < 0x80 {
+        // No list word holds NUL, which the packing could not tell from the end.
+        if byte == 0 { return nil }
+        packed.set(byte: byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte, at: length)
+        index += 1
+      } else if byte == 0xE2, index + 2 < end, bytes[index + 1] == 0x84, bytes[index + 2] == 0xAA {
+        // U+212A KELVIN SIGN lowers to "k".
+        packed.set(byte: UInt8(ascii: "k"), at: length)
+        index += 3
+      } else {
+        // Lowers to something that is not ASCII: in no list.
+        return nil
+      }
+      length += 1
+    }
+    return length == 0 ? nil : packed
   }
 
   private static func isTrimmed(_ byte: UInt8) -> Bool {
