@@ -245,9 +245,20 @@ private struct ScannedParagraph {
       // Into the array's storage: appending checked the capacity for every scalar.
       [Int](unsafeUninitializedCapacity: count + 1) { offsets, written in
         written = 0
-        for offset in 0..<bytes.count where bytes[offset] & 0xC0 != 0x80 && written < count {
-          offsets[written] = offset
-          written += 1
+        var offset = 0
+        while offset < bytes.count && written < count {
+          // Eight ASCII bytes are eight scalars.
+          if offset + 8 <= bytes.count, written + 8 <= count, !ByteWord(bytes, at: offset).holdsNonASCII {
+            for step in 0..<8 { offsets[written + step] = offset + step }
+            written += 8
+            offset += 8
+            continue
+          }
+          if bytes[offset] & 0xC0 != 0x80 {
+            offsets[written] = offset
+            written += 1
+          }
+          offset += 1
         }
         offsets[written] = bytes.count
         written += 1

@@ -58,6 +58,16 @@ struct QuoteScanner {
         var index = 0
         count = 0
         while index < bytes.count {
+          // Eight ASCII bytes with no straight mark among them are eight scalars.
+          if index + 8 <= bytes.count {
+            let word = ByteWord(bytes, at: index)
+            if !word.holdsNonASCII && !word.holds(0x22) && !word.holds(0x27) {
+              for offset in 0..<8 { scalars[count + offset] = Unicode.Scalar(bytes[index + offset]) }
+              index += 8
+              count += 8
+              continue
+            }
+          }
           let byte = bytes[index]
           let scalar: Unicode.Scalar
           if byte < 0x80 {

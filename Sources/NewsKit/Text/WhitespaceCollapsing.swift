@@ -52,14 +52,32 @@ enum UTF8Whitespace {
     // Written straight into the new string's storage: it is never longer than the source.
     String(unsafeUninitializedCapacity: source.count) { output in
       var written = 0
-      forEachWord(in: source) { word in
-        if written > 0 {
+      var index = 0
+      // White space seen since the last byte written.
+      var spaceBefore = false
+      while index < source.count {
+        // Text already collapsed (single spaces between words) is copied eight bytes at a
+        // time: after a byte that is not white space, eight that `ByteWord.isCollapsedText`.
+        if written > 0, !spaceBefore, index + 8 <= source.count, ByteWord(source, at: index).isCollapsedText {
+          for offset in 0..<8 { output[written + offset] = source[index + offset] }
+          written += 8
+          index += 8
+          continue
+        }
+        let space = length(source, at: index)
+        if space > 0 {
+          spaceBefore = true
+          index += space
+          continue
+        }
+        if spaceBefore && written > 0 {
           output[written] = 0x20
           written += 1
         }
-        _ = UnsafeMutableBufferPointer(rebasing: output[written..<(written + word.count)])
-          .initialize(from: UnsafeBufferPointer(rebasing: source[word]))
-        written += word.count
+        spaceBefore = false
+        output[written] = source[index]
+        written += 1
+        index += 1
       }
       return written
     }
