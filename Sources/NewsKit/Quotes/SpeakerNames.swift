@@ -13,20 +13,27 @@ public enum SpeakerNames {
   public static func assign(to quotes: inout [Quote], paragraphs: [String]) {
     guard quotes.contains(where: { $0.speaker != nil }) else { return }
     // Each speaker is read once: an article quotes few people many times. Each distinct
-    // speaker gets a slot, in order of appearance, and each quote its speaker's slot, so a
-    // speaker's text is hashed once per quote (hashing it at every step was a quarter of
-    // naming), and the names are considered in the article's order, not a dictionary's.
-    var slots: [String: Int] = [:]
+    // speaker gets a slot, in order of appearance, and each quote its speaker's slot, so the
+    // names are considered in the article's order. The slot is found by comparing with the
+    // few speakers seen so far: hashing each quote's speaker into a dictionary cost more
+    // than comparing it with a handful of strings. Past a handful a dictionary takes over, so
+    // an article quoting thousands of people stays linear.
     var speakers: [String] = []
+    var slots: [String: Int] = [:]
     var slotOfQuote = [Int](repeating: -1, count: quotes.count)
     for index in quotes.indices {
       guard let speaker = quotes[index].speaker else { continue }
-      if let slot = slots[speaker] {
+      let slot = speakers.count <= 16 ? speakers.firstIndex(of: speaker) : slots[speaker]
+      if let slot {
         slotOfQuote[index] = slot
-      } else {
-        slots[speaker] = speakers.count
-        slotOfQuote[index] = speakers.count
-        speakers.append(speaker)
+        continue
+      }
+      slotOfQuote[index] = speakers.count
+      speakers.append(speaker)
+      if speakers.count == 17 {
+        for (slot, name) in speakers.enumerated() { slots[name] = slot }
+      } else if speakers.count > 17 {
+        slots[speaker] = speakers.count - 1
       }
     }
     let runs = speakers.map { capitalisedEnd(of: $0) }
@@ -36,7 +43,7 @@ public enum SpeakerNames {
     var known = names.filter { $0.count >= 2 }
     // Fuller names in the text are looked for only when some speaker is a surname alone that
     // no other speaker gives in full.
-    let fullSurnames = Set(known.compactMap(\.last))
+    let fullSurnames = Set(known.compactMap { $0.last })
     let surnames = Set(names.filter { $0.count == 1 && !fullSurnames.contains($0[0]) }.map { $0[0] })
     if !surnames.isEmpty {
       // By UTF-8 bytes: Foundation's `contains` bridged every paragraph to NSString.

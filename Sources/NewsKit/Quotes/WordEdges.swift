@@ -10,28 +10,35 @@ extension Substring {
   /// The last character's one scalar; nil when the text is empty or the character is more
   /// than one scalar.
   var lastSingleScalar: Unicode.Scalar? {
-    let bytes = utf8
-    guard let last = bytes.last else { return nil }
-    if last < 0x80 {
-      let lastIndex = bytes.index(before: bytes.endIndex)
-      if lastIndex == bytes.startIndex { return Unicode.Scalar(last) }
-      let before = bytes[bytes.index(before: lastIndex)]
-      if before < 0x80 && !(before == 0x0D && last == 0x0A) { return Unicode.Scalar(last) }
-    }
+    if let byte = lastASCIICharacter { return Unicode.Scalar(byte) }
     guard let character = self.last else { return nil }
     let scalars = character.unicodeScalars
     return scalars.index(after: scalars.startIndex) == scalars.endIndex ? scalars.first : nil
   }
 
+  /// The last character's one ASCII byte when the bytes show it is a character of its own;
+  /// nil when that takes asking the `Character`. (On the contiguous bytes: the UTF-8 view's
+  /// indices cost more than the test.)
+  private var lastASCIICharacter: UInt8? {
+    var text = self
+    return text.withUTF8 { bytes -> UInt8? in
+      guard let last = bytes.last, last < 0x80 else { return nil }
+      if bytes.count == 1 { return last }
+      let before = bytes[bytes.count - 2]
+      return before < 0x80 && !(before == 0x0D && last == 0x0A) ? last : nil
+    }
+  }
+
   /// The first character's one ASCII byte when the bytes show it is a character of its own;
   /// nil when that takes asking the `Character`.
   private var firstASCIICharacter: UInt8? {
-    let bytes = utf8
-    guard let first = bytes.first, first < 0x80 else { return nil }
-    let next = bytes.index(after: bytes.startIndex)
-    if next == bytes.endIndex { return first }
-    let after = bytes[next]
-    return after < 0x80 && !(first == 0x0D && after == 0x0A) ? first : nil
+    var text = self
+    return text.withUTF8 { bytes -> UInt8? in
+      guard let first = bytes.first, first < 0x80 else { return nil }
+      if bytes.count == 1 { return first }
+      let after = bytes[1]
+      return after < 0x80 && !(first == 0x0D && after == 0x0A) ? first : nil
+    }
   }
 
   /// `first?.isLowercase == true`.
@@ -60,23 +67,25 @@ extension Substring {
   /// first scalar of its character, and answers yes; only text with no such byte but some
   /// non-ASCII is walked by `Character`.
   var holdsLetterOrNumber: Bool {
-    var sawOther = false
-    var previousIsASCII = true
-    for byte in utf8 {
-      let isAlphanumeric = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
-      if isAlphanumeric && previousIsASCII { return true }
-      previousIsASCII = byte < 0x80
-      if !previousIsASCII { sawOther = true }
+    var text = self
+    let answer = text.withUTF8 { bytes -> Bool? in
+      var sawOther = false
+      var previousIsASCII = true
+      for byte in bytes {
+        let isAlphanumeric = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+        if isAlphanumeric && previousIsASCII { return true }
+        previousIsASCII = byte < 0x80
+        if !previousIsASCII { sawOther = true }
+      }
+      return sawOther ? nil : false
     }
-    return sawOther && contains { $0.isLetter || $0.isNumber }
+    return answer ?? contains { $0.isLetter || $0.isNumber }
   }
 
   /// The text without its last character, which the caller knows is one scalar: one byte
   /// off when it is ASCII, else `dropLast()`.
   var droppingLastMark: Substring {
-    if let last = utf8.last, last < 0x80, lastSingleScalar != nil {
-      return self[..<utf8.index(before: endIndex)]
-    }
+    if lastASCIICharacter != nil { return self[..<utf8.index(before: endIndex)] }
     return dropLast()
   }
 }
@@ -94,10 +103,12 @@ extension Substring {
   /// `count == 1 && first?.isUppercase == true`: a word of one ASCII byte is one character,
   /// and one of several ASCII bytes is several.
   var isOneUppercaseCharacter: Bool {
-    let bytes = utf8
-    if bytes.count == 1 { return opensInUppercase }
-    if !bytes.contains(where: { $0 >= 0x80 }) { return false }
-    return count == 1 && first?.isUppercase == true
+    var text = self
+    let answer = text.withUTF8 { bytes -> Bool? in
+      if bytes.count == 1 { return bytes[0] >= 0x41 && bytes[0] <= 0x5A }
+      return bytes.contains { $0 >= 0x80 } ? nil : false
+    }
+    return answer ?? (count == 1 && first?.isUppercase == true)
   }
 
   /// `drop { $0.isWhitespace }`, dropping ASCII white space by the byte.
