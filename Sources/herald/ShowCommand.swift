@@ -8,15 +8,15 @@ struct ShowCommand: ParsableCommand {
     commandName: "show",
     abstract: "Show articles in full: headline, source, numbered paragraphs and the quotes found.",
     discussion: """
-      A directory shows every article in it; a feed file (RSS, Atom, JSON Feed) every item. With --json,
-      prints one object (for a feed, "feed" is {"title", "link", "description"} and each article adds
-      "updated" and "links"):
-      {"feed": null, "articles": [{"id", "headline", "source", "link", "author", "published",
-      "paragraphs": [string], "quotes": [{"start": {"paragraph", "offset"}, "end": {…}, "text",
-      "kind", "speaker", "speaker_name"}]}]}. Offsets count Unicode scalars; end is exclusive; missing
-      values are null. "speaker" is as the text writes it at the quote ("Mr Pike"); "speaker_name" the
-      person's one name across the article ("Gordon Pike").
+      A directory shows every article in it; a feed file (RSS, Atom, JSON Feed) every item. \
       Articles are printed as they are read, so a large feed starts printing at once.
+      --json: one object (for a feed, "feed" is {"title", "link", "description"} and each \
+      article adds "updated" and "links"): \
+      {"feed": null, "articles": [{"id", "headline", "source", "link", "author", "published", \
+      "paragraphs": [string], "quotes": [{"start": {"paragraph", "offset"}, "end": {…}, "text", \
+      "kind", "speaker", "speaker_name"}]}]}. Offsets count Unicode scalars; end is exclusive; \
+      missing values are null. "speaker" is as the text writes it at the quote ("Mr Pike"); \
+      "speaker_name" the person's one name across the article ("Gordon Pike").
       """
   )
 

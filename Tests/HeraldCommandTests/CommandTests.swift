@@ -172,6 +172,18 @@ struct ExitCodeTests {
     #expect(run.stdout.contains("USAGE:"))
   }
 
+  /// The parser wraps a command's discussion to the width; a line broken by hand in the source
+  /// came out as a short line mid-sentence ("…every item. With --json," then a new line).
+  @Test(arguments: [[String](), ["list"], ["show"], ["quotes"], ["read"], ["sync"], ["add"], ["themes"], ["config"], ["prune"]])
+  func helpParagraphsAreWrappedByTheParser(command: [String]) throws {
+    let run = try HeraldRun.run(command + ["--help"])
+    let lines = (run.stdout.components(separatedBy: "USAGE:").first ?? "").components(separatedBy: "\n")
+    for (line, next) in zip(lines, lines.dropFirst()) where !line.isEmpty && !next.isEmpty && !next.hasPrefix(" ") {
+      let endsSentence = line.last.map { ".:)\"".contains($0) } ?? true
+      #expect(endsSentence || line.count >= 60, "\(command): a short line mid-paragraph: \(line)")
+    }
+  }
+
   @Test func versionIsPrinted() throws {
     let run = try HeraldRun.run(["--version"])
     #expect(run.status == 0)
