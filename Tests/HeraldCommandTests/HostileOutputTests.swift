@@ -95,6 +95,39 @@ struct HostileOutputTests {
     }
   }
 
+  /// U+202E and its kin in a text article's headline, body, quote and speaker: every JSON
+  /// output writes them as `\\u` escapes (a terminal showing the JSON would reorder the line),
+  /// and a JSON parser reads back the text as it was.
+  @Test func bidiControlsInEveryJSONOutputAreEscaped() throws {
+    let directory = Scratch.path("herald-bidi")
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let headline = "Invoice \u{202E}fdp.exe\u{202C} paid"
+    let article = "\(headline)\n\n“It was \u{2066}hidden\u{2069} \u{200F}here,” said Ann\u{200B} Lee.\n\nSource: Gazette \u{202D}x\n"
+    try article.write(toFile: directory + "/bidi.txt", atomically: false, encoding: .utf8)
+    let bidi: Set<UInt32> = [0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0x200B, 0x200E, 0x200F]
+    func expectEscaped(_ run: HeraldRun, _ label: String) throws {
+      #expect(run.status == 0, "\(label): \(run.stderr)")
+      let raw = run.stdout.unicodeScalars.filter { bidi.contains($0.value) }
+      #expect(raw.isEmpty, "\(label) wrote \(raw.map { String($0.value, radix: 16) }) raw")
+      #expect(run.stdout.contains("\\u202e"), "\(label): \(run.stdout)")
+      let parsed = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8))
+      #expect(String(describing: parsed).contains("\u{202E}"), "\(label) did not read back")
+    }
+    for command in [["show", "--json"], ["list", "--json"], ["quotes", "--json"]] {
+      try expectEscaped(try HeraldRun.run(command + [directory + "/bidi.txt"]), "\(command)")
+    }
+    let shown = try JSONSerialization.jsonObject(with: Data(try HeraldRun.run(["show", "--json", directory + "/bidi.txt"]).stdout.utf8))
+    let articles = (shown as? [String: Any])?["articles"] as? [[String: Any]]
+    #expect(articles?.first?["headline"] as? String == headline)
+    let library = ["--library", directory + "/library.sqlite"]
+    #expect(try HeraldRun.run(["add", directory] + library).status == 0)
+    #expect(try HeraldRun.run(["sync"] + library).status == 0)
+    for command in [["list", "--json"], ["search", "--json", "Invoice"], ["quotes", "--json"], ["show", "--json", "1"]] {
+      try expectEscaped(try HeraldRun.run(command + library), "library \(command)")
+    }
+  }
+
   @Test func fileNamesInErrorsAndWarnings() throws {
     let directory = try Self.hostileDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -97,10 +97,15 @@ public indirect enum JSONValue: Sendable, Hashable {
           // C1 controls, U+0080–U+009F.
           escape = unicodeEscape(UInt32(bytes[index + 1]))
           length = 2
-        case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-          // U+2028 and U+2029 end lines in JavaScript.
-          escape = unicodeEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029)
-          length = 3
+        case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0xAD:
+          // The soft hyphen: invisible unless a line breaks at it.
+          escape = unicodeEscape(0xAD)
+          length = 2
+        case 0xD8, 0xE2, 0xEF:
+          if let scalar = Self.invisibleFormatScalar(in: bytes, at: index) {
+            escape = unicodeEscape(scalar)
+            length = 3 - (byte == 0xD8 ? 1 : 0)
+          }
         default: break
         }
         if let escape {
@@ -118,9 +123,36 @@ public indirect enum JSONValue: Sendable, Hashable {
   }
 
   /// The bytes that may start an escape: controls, `"`, `\`, DEL, and the lead bytes of C1
-  /// controls (0xC2) and of U+2028/2029 (0xE2). Every other byte is copied as it is.
+  /// controls and the soft hyphen (0xC2), of the Arabic letter mark (0xD8), of the bidi and
+  /// invisible format characters and U+2028/2029 (0xE2), and of the byte-order mark and the
+  /// interlinear annotation marks (0xEF). Every other byte is copied as it is.
   private static let mayEscape: [Bool] = (0...255).map { byte in
-    byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xC2 || byte == 0xE2
+    byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xC2 || byte == 0xD8 || byte == 0xE2 || byte == 0xEF
+  }
+
+  /// The invisible format character whose UTF-8 starts at `index`, if it is one that reorders
+  /// or hides text when the JSON is shown ("trojan source"): the Arabic letter mark U+061C,
+  /// zero-width spaces and joiners and the directional marks U+200B–U+200F, the line and
+  /// paragraph separators U+2028/2029 (they also end lines in JavaScript), the embeddings and
+  /// overrides U+202A–U+202E, the invisible operators U+2060–U+2064, the isolates
+  /// U+2066–U+2069, the deprecated format controls U+206A–U+206F, the byte-order mark U+FEFF,
+  /// and the interlinear annotation marks U+FFF9–U+FFFB. Written as `\uXXXX`, they read back
+  /// unchanged and show as what they are.
+  @inline(__always)
+  private static func invisibleFormatScalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt32? {
+    let lead = bytes[index]
+    if lead == 0xD8 {
+      guard index + 1 < bytes.count, bytes[index + 1] == 0x9C else { return nil }
+      return 0x061C
+    }
+    guard index + 2 < bytes.count else { return nil }
+    let second = bytes[index + 1]
+    let third = bytes[index + 2]
+    let scalar = (UInt32(lead & 0x0F) << 12) | (UInt32(second & 0x3F) << 6) | UInt32(third & 0x3F)
+    switch scalar {
+    case 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2064, 0x2066...0x206F, 0xFEFF, 0xFFF9...0xFFFB: return scalar
+    default: return nil
+    }
   }
 
   /// The index of the first byte at or after `start` that `mayEscape` holds, or the end.
@@ -140,7 +172,8 @@ public indirect enum JSONValue: Sendable, Hashable {
       // A byte below 0x20: subtracting 0x20 from each byte borrows into its top bit.
       let control = (word &- ones &* 0x20) & ~word & highs != 0
       if control || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
-        || hasZeroByte(word ^ (ones &* 0x7F)) || hasZeroByte(word ^ (ones &* 0xC2)) || hasZeroByte(word ^ (ones &* 0xE2))
+        || hasZeroByte(word ^ (ones &* 0x7F)) || hasZeroByte(word ^ (ones &* 0xC2)) || hasZeroByte(word ^ (ones &* 0xD8))
+        || hasZeroByte(word ^ (ones &* 0xE2)) || hasZeroByte(word ^ (ones &* 0xEF))
       {
         for offset in index..<(index + 8) where table[Int(bytes[offset])] { return offset }
       }
