@@ -40,7 +40,14 @@ struct ShowCommand: ParsableCommand {
   func run() throws {
     if let ids = libraryIDs {
       let opened = try library.open()
-      let articles = try libraryCall { () throws(LibraryError) in try ids.map { id throws(LibraryError) in try opened.article(id) } }
+      let articles = try libraryCall { () throws(LibraryError) in
+        try ids.map { id throws(LibraryError) in
+          var article = try opened.article(id)
+          // An article that names no source is shown under its feed's name, as in the list.
+          if article.source == nil { article.source = LibraryShelf.shortName(try opened.subscription(ofArticle: id).displayTitle) }
+          return article
+        }
+      }
       // Library articles are feed items or text articles alike: they carry "updated" and "links".
       var output = Output(json: json, feed: nil, feedFields: true)
       output.print(articles)

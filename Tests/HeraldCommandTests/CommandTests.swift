@@ -10,10 +10,20 @@ struct CommandTests {
     #expect(
       run.stdout == """
         caeaf89c450e211a\tQuay Times\tDockers return as “ghost ship” leaves port
-        cc03112059e9140e\t-\tSecond
+        cc03112059e9140e\tcollection\tSecond
 
         """)
     #expect(run.stderr == "herald: warning: \(Fixture.path("collection/c-empty.txt")): empty file, not an article\n")
+  }
+
+  /// A lone file that names no source has none (`-`, "Source: unknown"); found in a directory,
+  /// it is shown under the directory's name.
+  @Test func anArticleWithoutASourceIsItsCollectionsUnlessNamedAlone() throws {
+    let lone = try HeraldRun.run(["list", Fixture.path("collection/b-quiet.txt")])
+    #expect(lone.stdout == "cc03112059e9140e\t-\tSecond\n")
+    #expect(try HeraldRun.run(["show", Fixture.path("collection/b-quiet.txt")]).stdout.contains("Source: unknown"))
+    let shown = try HeraldRun.run(["show", Fixture.path("collection")])
+    #expect(shown.stdout.contains("Source: collection"), "\(shown.stdout)")
   }
 
   @Test func listJSONIsAnArrayOfSummaries() throws {

@@ -9,7 +9,33 @@ struct CollectionTests {
   @Test func directoryIsSearchedRecursivelyInPathOrder() {
     let listing = ArticleCollection.list([Fixture.path("collection")])
     #expect(listing.articles.map(\.headline) == ["First story", "Second story", "Third story", "Fourth story"])
-    #expect(listing.articles.map(\.source) == ["One", "Two", nil, "Four"])
+    // The third names no source: it is shown under its collection's name.
+    #expect(listing.articles.map(\.source) == ["One", "Two", "collection", "Four"])
+  }
+
+  /// An article without a `Source:` line found in a directory is its collection's (the
+  /// directory named, however it was written); one named on its own has no source.
+  @Test func anArticleWithoutASourceTakesItsCollectionsName() throws {
+    let root = Scratch.path("herald-archive")
+    try FileManager.default.createDirectory(atPath: root + "/2024/june", withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    try "Rates held\n\nThe bank held rates.\n".write(toFile: root + "/2024/june/a.txt", atomically: false, encoding: .utf8)
+    try "Named\n\nBody.\n\nSource: Gazette\n".write(toFile: root + "/2024/b.txt", atomically: false, encoding: .utf8)
+    let name = (root as NSString).lastPathComponent
+    for written in [root, root + "/", root + "//"] {
+      #expect(ArticleCollection.list([written]).articles.map(\.source) == ["Gazette", name], "\(written)")
+    }
+    #expect(ArticleCollection.list([root + "/2024/june/a.txt"]).articles.map(\.source) == [nil])
+    #expect(ArticleFileFinder.collectionName(ofDirectory: root + "/2024/june/.") == "june")
+    #expect(ArticleFileFinder.collectionName(ofDirectory: root + "/2024/june/..") == "2024")
+    #expect(ArticleFileFinder.collectionName(ofDirectory: "/") == "/")
+    // Opened in full (show, quotes), the same.
+    var opened: [String?] = []
+    NewsSources([root]).forEachArticleBatch { opened += $0.articles.map(\.source) }
+    #expect(opened == ["Gazette", name])
+    var lone: [String?] = []
+    NewsSources([root + "/2024/june/a.txt"]).forEachArticleBatch { lone += $0.articles.map(\.source) }
+    #expect(lone == [nil])
   }
 
   @Test func brokenFilesAreReportedAndTheRestListed() {

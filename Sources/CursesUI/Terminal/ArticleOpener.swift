@@ -20,7 +20,11 @@ public struct ArticleOpener: Sendable {
   }
 
   public func open(_ summary: ArticleSummary, request: Int, wrapping: Wrapping? = nil) -> ReaderMessage {
-    func loaded(_ article: Article, resumeAt: Int? = nil) -> ReaderMessage {
+    func loaded(_ opened: Article, resumeAt: Int? = nil) -> ReaderMessage {
+      // An article that names no source is shown under the one its row showed: its
+      // collection's or its feed's name ("Unknown source" only where the row had none).
+      var article = opened
+      if article.source == nil { article.source = summary.source }
       // Wrapping a long article takes milliseconds: done here, it does not hold up a key.
       let layout = wrapping.map { ArticleLayout(article: article, width: $0.width, paragraphSpacing: $0.paragraphSpacing) }
       return .articleLoaded(article, request: request, resumeAt: resumeAt, layout: layout)

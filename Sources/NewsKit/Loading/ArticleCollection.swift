@@ -13,7 +13,7 @@ public enum ArticleCollection {
   public static func list(_ paths: [String]) -> Listing {
     let found = ArticleFileFinder().find(in: paths)
     var listing = Listing(articles: [], problems: found.problems)
-    let batch = summaries(of: found.files)
+    let batch = summaries(of: found.files, collections: found.collections)
     for result in batch {
       switch result {
       case .success(let summary): listing.articles.append(summary)
@@ -37,7 +37,7 @@ public enum ArticleCollection {
       let end = min(found.files.count, start + size)
       var summaries: [ArticleSummary] = []
       var problems: [LoadError] = []
-      for result in self.summaries(of: Array(found.files[start..<end])) {
+      for result in self.summaries(of: Array(found.files[start..<end]), collections: Array(found.collections[start..<end])) {
         switch result {
         case .success(let summary): summaries.append(summary)
         case .failure(let problem): problems.append(problem)
@@ -49,41 +49,50 @@ public enum ArticleCollection {
     }
   }
 
-  /// Summaries of the given files, in their order, read on all cores.
-  public static func summaries(of files: [String]) -> [Result<ArticleSummary, LoadError>] {
-    parallelMap(files) { path throws(LoadError) in try summary(ofFile: path) }
+  /// Summaries of the given files, in their order, read on all cores; an article that names
+  /// no source takes its file's collection name (`collections`, parallel to `files`), if any.
+  public static func summaries(of files: [String], collections: [String?] = []) -> [Result<ArticleSummary, LoadError>] {
+    parallelMap(files) { index, path throws(LoadError) in
+      try summary(ofFile: path, collection: index < collections.count ? collections[index] : nil)
+    }
   }
 
   /// `transform` applied to every file on all cores, results in the files' order.
   private static func parallelMap<Value: Sendable>(
-    _ files: [String], _ transform: @Sendable (String) throws(LoadError) -> Value
+    _ files: [String], _ transform: @Sendable (Int, String) throws(LoadError) -> Value
   ) -> [Result<Value, LoadError>] {
     let results = OrderedSlots<Result<Value, LoadError>>(count: files.count)
     let chunk = 64
     let chunks = (files.count + chunk - 1) / chunk
     DispatchQueue.concurrentPerform(iterations: chunks) { index in
       let range = (index * chunk)..<min(files.count, (index + 1) * chunk)
-      let values = range.map { position in Result { () throws(LoadError) in try transform(files[position]) } }
+      let values = range.map { position in Result { () throws(LoadError) in try transform(position, files[position]) } }
       results.store(values, startingAt: range.lowerBound)
     }
     return results.values
   }
 
-  /// Every file opened in full, in their order, on all cores.
-  public static func openAll(_ files: [String]) -> [Result<Article, LoadError>] {
-    parallelMap(files) { path throws(LoadError) in try open(path: path) }
+  /// Every file opened in full, in their order, on all cores (`collections` as for
+  /// `summaries`).
+  public static func openAll(_ files: [String], collections: [String?] = []) -> [Result<Article, LoadError>] {
+    parallelMap(files) { index, path throws(LoadError) in
+      try open(path: path, collection: index < collections.count ? collections[index] : nil)
+    }
   }
 
   /// Every file opened in full, in their order, `size` files at a time: while one batch is
   /// delivered, the next is opened on all cores. Memory holds two batches, not the collection
   /// (opening 10,000 articles at once held 200 MB), and what is done with a batch (printing it)
   /// overlaps the work on the next instead of following all of it.
-  public static func openInBatches(_ files: [String], size: Int = 256, _ deliver: ([Result<Article, LoadError>]) -> Void) {
+  public static func openInBatches(
+    _ files: [String], collections: [String?] = [], size: Int = 256, _ deliver: ([Result<Article, LoadError>]) -> Void
+  ) {
     var opening: (DispatchGroup, OrderedSlots<[Result<Article, LoadError>]>)?
     var start = 0
     while true {
       let end = min(files.count, start + size)
-      let started = start < end ? startOpening(Array(files[start..<end])) : nil
+      let started =
+        start < end ? startOpening(Array(files[start..<end]), collections: Array(collections[min(start, collections.count)..<min(end, collections.count)])) : nil
       if let (group, slots) = opening {
         group.wait()
         deliver(slots.values.first ?? [])
@@ -94,24 +103,27 @@ public enum ArticleCollection {
     }
   }
 
-  private static func startOpening(_ files: [String]) -> (DispatchGroup, OrderedSlots<[Result<Article, LoadError>]>) {
+  private static func startOpening(_ files: [String], collections: [String?]) -> (DispatchGroup, OrderedSlots<[Result<Article, LoadError>]>) {
     let group = DispatchGroup()
     let slot = OrderedSlots<[Result<Article, LoadError>]>(count: 1)
-    DispatchQueue.global().async(group: group) { slot.store([openAll(files)], startingAt: 0) }
+    DispatchQueue.global().async(group: group) { slot.store([openAll(files, collections: collections)], startingAt: 0) }
     return (group, slot)
   }
 
-  /// The list entry for one file.
-  public static func summary(ofFile path: String) throws(LoadError) -> ArticleSummary {
+  /// The list entry for one file; `collection` is its source when the article names none.
+  public static func summary(ofFile path: String, collection: String? = nil) throws(LoadError) -> ArticleSummary {
     let bytes = try ArticleFile.read(path: path)
     let (headline, source) = ArticleSummaryReader.summary(of: bytes)
-    return ArticleSummary(id: ArticleID.make(for: bytes), headline: headline, source: source, path: path)
+    return ArticleSummary(id: ArticleID.make(for: bytes), headline: headline, source: source ?? collection, path: path)
   }
 
-  /// The whole article in one file: paragraphs split and quotes found.
-  public static func open(path: String) throws(LoadError) -> Article {
+  /// The whole article in one file: paragraphs split and quotes found; `collection` is its
+  /// source when the article names none.
+  public static func open(path: String, collection: String? = nil) throws(LoadError) -> Article {
     let bytes = try ArticleFile.read(path: path)
-    return article(from: bytes, path: path)
+    var opened = article(from: bytes, path: path)
+    if opened.source == nil { opened.source = collection }
+    return opened
   }
 
   /// An article from bytes already in memory, such as a bundled sample or a test fixture.

@@ -12,6 +12,10 @@ public struct ArticleFileFinder: Sendable {
   public struct Result: Sendable {
     /// Every file found, ordered by path.
     public var files: [String]
+    /// For each file, the name of the directory named on the command line that it was found
+    /// in (nil for a file named itself): the source shown for an article that names none, as
+    /// the library names a directory in its feeds pane.
+    public var collections: [String?]
     public var problems: [LoadError]
   }
 
@@ -29,11 +33,26 @@ public struct ArticleFileFinder: Sendable {
         var found: [String] = []
         walk.directory(path, info: info, into: &found)
         walk.files += found.sorted(by: Self.pathOrder)
+        walk.collections += repeatElement(Optional(Self.collectionName(ofDirectory: path)), count: found.count)
       } else {
         walk.files.append(path)
+        walk.collections.append(nil)
       }
     }
-    return Result(files: walk.files, problems: walk.problems)
+    return Result(files: walk.files, collections: walk.collections, problems: walk.problems)
+  }
+
+  /// A directory's name as a collection: its last part as written ("Samples" for
+  /// `~/news/Samples/`), or the real directory's when that part says nothing (".", "..", "/").
+  public static func collectionName(ofDirectory path: String) -> String {
+    var trimmed = Substring(path)
+    while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+    let last = trimmed.split(separator: "/").last.map(String.init) ?? ""
+    if !last.isEmpty, last != ".", last != ".." { return last }
+    guard let resolved = realpath(path, nil) else { return last.isEmpty ? path : last }
+    defer { free(resolved) }
+    let real = String(cString: resolved)
+    return real.split(separator: "/").last.map(String.init) ?? real
   }
 
   /// Byte order of the UTF-8 paths, the same on every machine and locale.
@@ -48,6 +67,7 @@ public struct ArticleFileFinder: Sendable {
 
   private struct Walk {
     var files: [String] = []
+    var collections: [String?] = []
     var problems: [LoadError] = []
     var visited: Set<DirectoryKey> = []
 

@@ -66,7 +66,7 @@ public final class NewsSources {
         let found = ArticleFileFinder().find(in: textPaths)
         var problems = found.problems
         var delivered = false
-        ArticleCollection.openInBatches(found.files) { results in
+        ArticleCollection.openInBatches(found.files, collections: found.collections) { results in
           var batch = Batch(problems: problems)
           problems = []
           for result in results {
