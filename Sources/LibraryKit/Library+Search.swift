@@ -40,18 +40,48 @@ extension Library {
     let ranking =
       ids.map { "AND articleSearch.rowid IN (" + $0.map(String.init).joined(separator: ",") + ") LIMIT ?" }
       ?? "AND articleSearch.rank MATCH 'bm25(10.0, 1.0, 3.0)' ORDER BY articleSearch.rank LIMIT ?"
+    // A snippet per column, the matches between marks no text holds, so that which column
+    // matched can be told (the text may hold brackets of its own: a feed's "[1]").
+    let (open, close) = (SearchSnippet.open, SearchSnippet.close)
+    let arguments: StatementArguments = [open, close, open, close, open, close, match, limit]
     let sql = """
       SELECT a.id, a.headline, a.source, a.published, a.isRead, a.isStarred,
         coalesce(s.titleOverride, s.title, s.location) AS feed,
-        snippet(articleSearch, -1, '[', ']', '…', 12) AS snippet
+        snippet(articleSearch, 0, ?, ?, '…', 12) AS headlineSnippet,
+        snippet(articleSearch, 1, ?, ?, '…', 12) AS bodySnippet,
+        snippet(articleSearch, 2, ?, ?, '…', 12) AS speakersSnippet
       FROM articleSearch JOIN article a ON a.id = articleSearch.rowid JOIN subscription s ON s.id = a.subscriptionId
       WHERE articleSearch MATCH ? \(ranking)
       """
     return try ftsRead { db in
-      try Row.fetchAll(db, sql: sql, arguments: [match, limit]).map { row in
-        SearchHit(entry: Self.entry(row), snippet: (row["snippet"] as String).replacingOccurrences(of: "\n", with: " "))
+      try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+        let entry = Self.entry(row)
+        let snippet = try SearchSnippet.choose(
+          headline: row["headlineSnippet"], body: row["bodySnippet"], speakers: row["speakersSnippet"],
+          firstQuoteParagraph: { words in try Self.firstQuoteParagraph(of: entry.id, spokenBy: words, in: db) })
+        return SearchHit(entry: entry, snippet: snippet)
       }
     }
+  }
+
+  /// The paragraph holding the first quote, in reading order, whose speaker (as written or by
+  /// name) holds one of `words`, with that speaker as written there.
+  private static func firstQuoteParagraph(of articleId: Int64, spokenBy words: [String], in db: Database) throws -> (
+    paragraph: String, speaker: String?
+  )? {
+    let quotes = try Row.fetchAll(
+      db, sql: "SELECT startParagraph, speaker, speakerName FROM quote WHERE articleId = ? ORDER BY startParagraph, startOffset",
+      arguments: [articleId])
+    guard
+      let quote = quotes.first(where: { row in
+        [row["speaker"] as String?, row["speakerName"] as String?].contains { SearchSnippet.holdsAnyWord(of: words, in: $0) }
+      }),
+      let body = try String.fetchOne(db, sql: "SELECT body FROM articleText WHERE articleId = ?", arguments: [articleId])
+    else { return nil }
+    let paragraphs = ArticleSearchIndex.paragraphs(body)
+    let index: Int = quote["startParagraph"]
+    guard paragraphs.indices.contains(index) else { return nil }
+    return (paragraphs[index], quote["speaker"])
   }
 
   private func rankedIds(match: String, limit: Int) throws(LibraryError) -> [Int64] {
