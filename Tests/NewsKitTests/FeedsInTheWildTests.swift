@@ -188,6 +188,48 @@ struct FeedEncodingTests {
     #expect(document.articles.first?.headline == "Zwölf Boxkämpfer")
   }
 
+  /// Encoding names as real feeds write them (IANA's `cs` names, Python's aliases, an
+  /// underscore for the hyphen, a bare code page): byte 0x80 is that code page's character,
+  /// not the euro sign that a fallback to Windows-1252 would make of it.
+  @Test(arguments: [
+    ("windows_1251", "Ђ"), ("WINDOWS_1250", "€"), ("csIBM861", "Ç"), ("cp_is", "Ç"), ("maciceland", "Ä"), ("437", "Ç"),
+    ("csKOI8R", "─"), ("cspc850multilingual", "Ç"), ("cspc862latinhebrew", "א"), ("csPCp852", "Ç"), ("koi8_u", "─"),
+    ("mac-cyrillic", "А"), ("maclatin2", "Ä"),
+  ])
+  func encodingNamesAsFeedsWriteThem(name: String, character: String) throws {
+    let bytes = Array("<?xml version=\"1.0\" encoding=\"\(name)\"?><feed version=\"0.3\" xmlns=\"http://purl.org/atom/ns#\"><title>x".utf8) + [0x80]
+      + Array("y</title></feed>".utf8)
+    let document = try FeedParser.parse(bytes, location: "\(name).xml")
+    #expect(document.info.title == "x" + character + "y", "\(name)")
+  }
+
+  /// An EBCDIC document starts with `<?xm` in EBCDIC bytes; its declaration names the code page.
+  @Test(arguments: [
+    ("ebcdic-ebcdic-cp-us.xml", "Zürich Ø café"), ("ebcdic-ebcdic_cp_be.xml", "Genève [1] Ø"), ("ebcdic-cp875.xml", "Αθήνα ΅"),
+  ])
+  func ebcdicDocumentsAreRead(file: String, text: String) throws {
+    let document = try wild("encodings/\(file)")
+    #expect(document.info.title == text)
+    #expect(document.articles.map(\.headline) == [text])
+    #expect(FeedParser.looksLikeFeed(try Data(contentsOf: URL(fileURLWithPath: Fixture.path("feeds/wild/encodings/\(file)")))))
+  }
+
+  /// Windows-1252's curly quotes as old tools wrote them: re-encoded as C1 controls in UTF-8,
+  /// as references to C1 code points, or such a reference escaped inside HTML. Each is read as
+  /// the Windows-1252 character, as browsers read it; a real U+2019 or `&#8217;` is kept.
+  @Test func c1ControlsAreReadAsWindows1252() throws {
+    for (body, expected) in [
+      ("don\u{92}t", "don’t"), ("don&#146;t", "don’t"), ("don&#x92;t", "don’t"), ("don&amp;#146;t", "don’t"),
+      ("&#147;Yes&#148; &#133;", "“Yes” …"), ("don’t", "don’t"), ("don&#8217;t", "don’t"), ("&#129;", "\u{81}"),
+    ] {
+      let feed = "<rss version=\"2.0\"><channel><title>T \(body)</title><item><title>H \(body)</title><description>\(body)</description></item></channel></rss>"
+      let document = try FeedParser.parse(Array(feed.utf8), location: "c1.xml")
+      #expect(document.info.title == "T " + expected, "\(body)")
+      #expect(document.articles.first?.headline == "H " + expected, "\(body)")
+      #expect(document.articles.first?.paragraphs == [expected], "\(body)")
+    }
+  }
+
   @Test func anUnknownEncodingNameFallsBackToRepairedUTF8() throws {
     let bytes = Array("<?xml version=\"1.0\" encoding=\"x-no-such-encoding\"?><rss><channel><title>Plain café</title></channel></rss>".utf8)
     let document = try FeedParser.parse(bytes, location: "unknown.xml")

@@ -10,7 +10,7 @@ public enum FeedParser {
   public static func looksLikeFeed(_ bytes: some Collection<UInt8>) -> Bool {
     let head = Array(bytes.prefix(512))
     if head.starts(with: [0xFF, 0xFE, 0x3C, 0x00]) || head.starts(with: [0xFE, 0xFF, 0x00, 0x3C])
-      || head.starts(with: [0x3C, 0x00]) || head.starts(with: [0x00, 0x3C])
+      || head.starts(with: [0x3C, 0x00]) || head.starts(with: [0x00, 0x3C]) || head.starts(with: [0x4C, 0x6F, 0xA7, 0x94])
     {
       return true
     }

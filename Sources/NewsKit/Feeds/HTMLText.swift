@@ -61,7 +61,7 @@ public struct HTMLText: Sendable, Hashable {
         guard let content = node.pointer.pointee.content else { return }
         let text = UnsafeBufferPointer(start: content, count: strlen(content))
         if UTF8Whitespace.hasVisibleText(text) { breaks = 0 }
-        current.append(contentsOf: text)
+        appendRepairingC1(text)
         return
       }
       guard node.isElement else { return }
@@ -115,6 +115,25 @@ public struct HTMLText: Sendable, Hashable {
     }
 
     private var space: UInt8 { UInt8(ascii: " ") }
+
+    /// Appends a text node's bytes with each C1 control (U+0080–U+009F, which the HTML parser
+    /// makes of `&#146;`) read as the Windows-1252 character it stands for, as browsers do.
+    private mutating func appendRepairingC1(_ text: UnsafeBufferPointer<UInt8>) {
+      guard let base = text.baseAddress, memchr(base, 0xC2, text.count) != nil else {
+        current.append(contentsOf: text)
+        return
+      }
+      var index = 0
+      while index < text.count {
+        if text[index] == 0xC2, index + 1 < text.count, (0x80...0x9F).contains(text[index + 1]) {
+          LegacyDecoder.appendUTF8(LegacyTextDecoding.windows1252(text[index + 1]).value, to: &current)
+          index += 2
+        } else {
+          current.append(text[index])
+          index += 1
+        }
+      }
+    }
 
     mutating func visitChildren(_ node: XMLNode) {
       // Markup nested deeper than any real page is read as plain text, so hostile nesting

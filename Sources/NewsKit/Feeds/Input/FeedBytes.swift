@@ -1,7 +1,8 @@
 import CLibXML2
 
 /// Byte-level repairs that make real-world feed bytes parseable, a chunk at a time: Windows-1252
-/// bytes inside UTF-8 become their characters, C0 controls their visible symbols, HTML named entities (`&nbsp;`, which no feed
+/// bytes inside UTF-8 (and C1 controls, and references to them, which are such bytes
+/// re-encoded) become their characters, C0 controls their visible symbols, HTML named entities (`&nbsp;`, which no feed
 /// declares) become character references, `&#X41;` becomes `&#x41;` (XML wants a lower-case x), and
 /// a bare `&` is escaped. Entities that are neither XML's five nor HTML's are escaped too, so no
 /// DTD entity (an "entity bomb", an external entity naming a local file) is ever expanded.
@@ -39,6 +40,15 @@ enum FeedBytes {
           continue
         }
         let length = sequenceLength(bytes, at: index)
+        if length == 2 && byte == 0xC2 && bytes[index + 1] <= 0x9F {
+          // A C1 control in valid UTF-8 is a Windows-1252 character that a tool re-encoded
+          // as Latin-1 (`don\u{92}t`): no feed means the control. Read as browsers read it.
+          output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+          LegacyDecoder.appendUTF8(LegacyTextDecoding.windows1252(bytes[index + 1]).value, to: &output)
+          index += 2
+          runStart = index
+          continue
+        }
         if length > 0 {
           index += length
           continue
@@ -149,6 +159,12 @@ enum FeedBytes {
       guard end > digitsStart, end < bytes.count, bytes[end] == UInt8(ascii: ";") else {
         output.append(contentsOf: amp)
         return start + 1
+      }
+      let digits = UnsafeBufferPointer(rebasing: bytes[digitsStart..<end])
+      if let value = UInt32(String(decoding: digits, as: UTF8.self), radix: hex ? 16 : 10), (0x80...0x9F).contains(value) {
+        // `&#146;` means what byte 146 means in Windows-1252, as HTML reads it.
+        output.append(contentsOf: Array("&#\(LegacyTextDecoding.windows1252(UInt8(value)).value);".utf8))
+        return end + 1
       }
       output.append(contentsOf: [UInt8(ascii: "&"), UInt8(ascii: "#")])
       if hex { output.append(UInt8(ascii: "x")) }

@@ -173,6 +173,10 @@ final class FeedInput {
       named = "UTF-16LE"
     } else if pending.starts(with: [0x00, 0x3C, 0x00, 0x3F]) {
       named = "UTF-16BE"
+    } else if pending.starts(with: [0x4C, 0x6F, 0xA7, 0x94]) {
+      // `<?xm` in EBCDIC (XML 1.0, appendix F): the declaration names which code page, and
+      // every EBCDIC page writes it in the same bytes.
+      named = charsetHint ?? Self.declaredEncoding(ebcdic: pending) ?? "IBM037"
     } else {
       named = charsetHint ?? Self.declaredEncoding(pending)
     }
@@ -192,6 +196,15 @@ final class FeedInput {
     "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "l1", "windows-1252", "cp1252", "x-cp1252",
     "us-ascii", "ascii", "iso-8859-15", "latin-9",
   ]
+
+  /// The encoding an EBCDIC document's declaration names, read through code page 037 (the
+  /// declaration's letters are the same bytes in every EBCDIC page).
+  static func declaredEncoding(ebcdic bytes: [UInt8]) -> String? {
+    guard let decoder = LegacyDecoder(encoding: "IBM037") else { return nil }
+    var head: [UInt8] = []
+    _ = decoder.decode(bytes.prefix(300), final: true, into: &head)
+    return declaredEncoding(head)
+  }
 
   /// The encoding named in `<?xml … encoding="…"?>` at the start of the bytes, if any.
   static func declaredEncoding(_ bytes: [UInt8]) -> String? {

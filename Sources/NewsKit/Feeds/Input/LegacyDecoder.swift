@@ -127,11 +127,41 @@ final class LegacyDecoder {
       "utf-16": "UTF-16", "utf16": "UTF-16",
     ]
     if let known = aliases[key] { return known }
-    // "ibm-437", "ibm_850", "cp-866" → "IBM437", "IBM850", "CP866".
-    for prefix in ["ibm", "cp"] where key.hasPrefix(prefix) {
-      let digits = key.dropFirst(prefix.count).drop { $0 == "-" || $0 == "_" || $0 == " " }
-      if !digits.isEmpty, digits.allSatisfy(\.isNumber) { return prefix.uppercased() + digits }
+    // Written the way real feeds write them: with underscores or none ("windows_1251",
+    // "maciceland"), with IANA's "cs" names ("csIBM861", "csKOI8R"), or Python's ("cp_is").
+    let compact = String(key.unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) })
+    if let known = aliases[compact] ?? compactAliases[compact] { return known }
+    for (prefix, canonical) in [("windows", "CP"), ("csibm", "IBM"), ("csiso", "ISO"), ("ibm", "IBM"), ("cp", "CP"), ("ms", "CP")]
+    where compact.hasPrefix(prefix) {
+      // "ibm-437", "ibm_850", "cp-866", "windows_1251", "csIBM861" → "IBM437", "IBM850",
+      // "CP866", "CP1251", "IBM861".
+      let digits = compact.dropFirst(prefix.count)
+      if !digits.isEmpty, digits.allSatisfy(\.isNumber) { return canonical + digits }
+    }
+    // A bare code page number ("437", "850"), as Python reads one.
+    if !compact.isEmpty, compact.count <= 5, compact.allSatisfy(\.isNumber) { return "CP" + compact }
+    if compact.hasPrefix("cs"), let known = aliases[String(compact.dropFirst(2))] ?? compactAliases[String(compact.dropFirst(2))] {
+      return known
     }
     return name
   }
+
+  /// Names with their punctuation taken out that iconv does not know as such: IANA's
+  /// registry of character sets (the `cs` aliases) and Python's codec aliases.
+  private static let compactAliases: [String: String] = [
+    "cpis": "CP861", "ibm039": "IBM037", "ebcdiccpbe": "IBM500", "ebcdiccpca": "IBM037", "ebcdiccpch": "IBM500",
+    "ebcdiccpnl": "IBM037", "ebcdiccpus": "IBM037", "ebcdiccpwt": "IBM037", "cspc775baltic": "CP775",
+    "cspc850multilingual": "CP850", "cspc862latinhebrew": "CP862", "cspc8codepage437": "CP437", "cspcp852": "CP852",
+    "koi8r": "KOI8-R", "koi8u": "KOI8-U", "koi8t": "KOI8-T", "koi8ru": "KOI8-RU", "cskoi8r": "KOI8-R",
+    "maciceland": "MACICELANDIC", "macicelandic": "MACICELANDIC", "maclatin2": "MAC-CENTRALEUROPE",
+    "maccentraleurope": "MAC-CENTRALEUROPE", "maccyrillic": "MAC-CYRILLIC", "macgreek": "MACGREEK",
+    "macturkish": "MACTURKISH", "macroman": "MACINTOSH", "macintosh": "MACINTOSH", "csmacintosh": "MACINTOSH",
+    "csisolatin1": "ISO-8859-1", "csisolatin2": "ISO-8859-2", "csisolatin3": "ISO-8859-3", "csisolatin4": "ISO-8859-4",
+    "csisolatincyrillic": "ISO-8859-5", "csisolatinarabic": "ISO-8859-6", "csisolatingreek": "ISO-8859-7",
+    "csisolatinhebrew": "ISO-8859-8", "csisolatin5": "ISO-8859-9", "csisolatin6": "ISO-8859-10",
+    "shiftjis": "CP932", "csshiftjis": "CP932", "sjis": "CP932", "mskanji": "CP932", "cseuckr": "CP949", "euckr": "CP949",
+    "csgb2312": "GB18030", "gb2312": "GB18030", "csbig5": "BIG5", "big5tw": "BIG5", "eucjp": "EUC-JP", "cseucpkdfmtjapanese": "EUC-JP",
+    "utf8": "UTF-8", "utf16": "UTF-16", "utf16le": "UTF-16LE", "utf16be": "UTF-16BE", "utf32": "UTF-32",
+    "usascii": "ASCII", "csascii": "ASCII", "tis620": "TIS-620", "hz": "HZ", "big5hkscs": "BIG5-HKSCS",
+  ]
 }
