@@ -22,12 +22,14 @@ struct AtomEntryReader {
     item.link = alternateLink(children)
     item.author =
       children.first("author", in: core).flatMap { ChildElements($0).first("name", in: core)?.text.trimmed }
-      ?? children.first("creator", in: dc)?.text.trimmed ?? media.author
+      ?? children.first([("creator", dc), ("author", dc)]).flatMap { FeedItem.authorName($0.text) } ?? media.author
     let published = children.first([
       ("published", core), ("issued", core), ("created", core), ("issued", dc), ("created", dc), ("date", dc),
     ])
     item.published = published.flatMap { FeedDate.parse($0.text) }
-    let updated = children.first([("updated", core), ("modified", core), ("modified", dc)])
+    // Of two `updated` or Atom 0.3 `modified` (an invalid entry some generators write), the
+    // last stands, as feedparser reads it: it is the value written over the first.
+    let updated = children.all("updated", in: core).last ?? children.all("modified", in: core).last ?? children.first("modified", in: dc)
     item.updated = updated.flatMap { FeedDate.parse($0.text) }
     if item.published == nil { item.published = item.updated }
     item.summary =

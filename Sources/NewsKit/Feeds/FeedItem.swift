@@ -114,7 +114,14 @@ public struct FeedItem: Sendable {
   static func authorName(_ text: String?) -> String? {
     guard let text = text?.trimmed else { return nil }
     if let open = text.firstIndex(of: "("), let close = text.lastIndex(of: ")"), open < close {
-      if let name = text[text.index(after: open)..<close].trimmed { return name }
+      let inside = text[text.index(after: open)..<close].trimmed
+      // "Example editor (me@example.com)" is the other way round: the name is outside.
+      if let inside, inside.containsBytes("@"), let outside = String(text[..<open] + text[text.index(after: close)...]).trimmed,
+        !outside.containsBytes("@")
+      {
+        return outside
+      }
+      if let inside { return inside }
     }
     return text
   }

@@ -13,6 +13,8 @@ enum FeedNamespace {
   static let dcterms: Set<String?> = ["http://purl.org/dc/terms/"]
   static let itunes: Set<String?> = [
     "http://www.itunes.com/dtds/podcast-1.0.dtd", "https://www.itunes.com/dtds/podcast-1.0.dtd",
+    // As Apple's own examples once spelled it; namespace URIs compare exactly.
+    "http://www.itunes.com/DTDs/Podcast-1.0.dtd", "http://www.itunes.com/DTDs/podcast-1.0.dtd",
   ]
   static let media: Set<String?> = [
     "http://search.yahoo.com/mrss/", "http://search.yahoo.com/mrss", "http://tools.search.yahoo.com/mrss/",

@@ -28,19 +28,27 @@ struct RSSItemReader {
       link = text
     }
     if link == nil { link = node.attribute("about", namespace: FeedNamespace.rdf) }
+    // Microsoft's Channel Definition Format: `<ITEM HREF="…" LASTMOD="…">`.
+    if link == nil { link = Self.cdfAttribute("href", of: node) }
     item.link = resolveLink(link, base: base)
     item.author =
-      FeedItem.authorName(children.first([("author", core), ("creator", dc)])?.text) ?? FeedItem.authorName(media.author)
+      FeedItem.authorName(children.first([("author", core), ("creator", dc), ("author", dc)])?.text) ?? FeedItem.authorName(media.author)
     let date = children.first([
       ("pubDate", core), ("date", dc), ("issued", dc), ("created", dc), ("available", dc),
     ])
     item.published = date.flatMap { FeedDate.parse($0.text) }
+    // dc:date is the date of the item's last change, as feedparser and Atom's `updated` read it.
     item.updated = children.first("modified", in: dc).flatMap { FeedDate.parse($0.text) }
+      ?? Self.cdfAttribute("lastmod", of: node).flatMap { FeedDate.parse($0) }
+      ?? children.first("date", in: dc).flatMap { FeedDate.parse($0.text) }
     if item.published == nil { item.published = item.updated }
-    item.summary = children.first([("description", core), ("description", dc)]).flatMap(htmlBody) ?? media.description
+    item.summary =
+      children.first([("description", core), ("description", dc), ("abstract", core)]).flatMap(htmlBody) ?? media.description
     item.content =
       children.first("encoded", in: FeedNamespace.content).flatMap(htmlBody)
       ?? children.first("body", in: FeedNamespace.xhtml.union(core)).map { .html($0.innerMarkup) }
+      // `<fullitem>`: the whole item as escaped HTML, from the days before content:encoded.
+      ?? children.first("fullitem", in: core).flatMap(htmlBody)
     item.enclosures =
       children.all("enclosure", in: core).compactMap { enclosure in
         resolveLink(enclosure.attribute("url"), base: base).map {
@@ -48,6 +56,12 @@ struct RSSItemReader {
         }
       } + media.files(base: base)
     return item
+  }
+
+  /// An attribute of a CDF element, which writes its names in upper case (`HREF`), or in
+  /// lower case as some generators do.
+  static func cdfAttribute(_ name: String, of node: XMLNode) -> String? {
+    (node.attribute(name.uppercased()) ?? node.attribute(name))?.trimmed
   }
 
   /// RSS titles are text by the letter of the spec, but publishers put HTML and its escapes in

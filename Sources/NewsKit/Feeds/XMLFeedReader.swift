@@ -120,6 +120,8 @@ final class XMLFeedReader {
     switch kind {
     case .rss:
       if root.isNamed("channel") {
+        // A CDF channel names its site in an attribute: `<CHANNEL HREF="…">`.
+        builder.readCDFChannel(root)
         harvestChildren(of: root, open: open, channel: true)
       } else {
         for child in root.children {
@@ -236,13 +238,18 @@ struct FeedInfoBuilder {
       if fallbackTitle == nil { fallbackTitle = node.text.trimmed }
     } else if node.isNamed("link", in: core) {
       if link == nil { link = resolveLink(node.text, base: node.base) }
-    } else if node.isNamed("description", in: core) {
+    } else if node.isNamed("description", in: core) || node.isNamed("abstract", in: core) {
       if description == nil { description = node.text.trimmed }
     } else if node.isNamed("description", in: FeedNamespace.dc) || node.isNamed("summary", in: FeedNamespace.itunes)
       || node.isNamed("subtitle", in: FeedNamespace.itunes)
     {
       if fallbackDescription == nil { fallbackDescription = node.text.trimmed }
     }
+  }
+
+  /// A CDF channel's `HREF`, the site it describes.
+  mutating func readCDFChannel(_ node: XMLNode) {
+    if link == nil { link = RSSItemReader.cdfAttribute("href", of: node).flatMap { resolveLink($0, base: node.base) } }
   }
 
   mutating func readAtomFeedChild(_ node: XMLNode, core: Set<String?>) {

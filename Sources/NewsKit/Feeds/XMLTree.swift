@@ -29,6 +29,7 @@ final class XMLTree {
         // the walk over the tree bounds its own depth (HTMLText).
         | XML_PARSE_HUGE.rawValue)
     var bytes = Array(text.utf8)
+    closeUnclosedComment(&bytes)
     // An empty buffer gives no document; a fragment needs a root to hang from.
     bytes = Array("<div>".utf8) + bytes + Array("</div>".utf8)
     let document = bytes.withUnsafeBufferPointer { buffer in
@@ -37,6 +38,30 @@ final class XMLTree {
       }
     }
     return document.map(XMLTree.init(document:))
+  }
+
+  /// A comment never closed would hide the rest of the text from the parser (`sa<!-- -- x
+  /// >fe` would be "sa"); it is ended at its first `>`, as SGML reads `<!-- -- … >` and as the
+  /// text after it is nearly always meant to be seen.
+  static func closeUnclosedComment(_ bytes: inout [UInt8]) {
+    let opening = Array("<!--".utf8)
+    let closing = Array("-->".utf8)
+    var from = 0
+    while let start = firstRange(of: opening, in: bytes, from: from) {
+      let body = start + opening.count
+      if let end = firstRange(of: closing, in: bytes, from: body) {
+        from = end + closing.count
+        continue
+      }
+      guard let close = bytes[body...].firstIndex(of: UInt8(ascii: ">")) else { return }
+      bytes.replaceSubrange(close...close, with: closing)
+      from = close + closing.count
+    }
+  }
+
+  private static func firstRange(of marker: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+    // By the `!` of `<!--` (or the first `-` of `-->`): rarer than `<` in markup.
+    bytes.withUnsafeBufferPointer { ByteSearch.firstIndex(of: marker, anchor: marker.first == UInt8(ascii: "<") ? 1 : 0, in: $0, from: start) }
   }
 
   /// Parses a small XML document whole (an OPML file): no network, no entity expansion, no

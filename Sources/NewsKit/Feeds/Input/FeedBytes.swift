@@ -114,8 +114,11 @@ enum FeedBytes {
 
   private static let xmlEntities: Set<String> = ["amp", "lt", "gt", "quot", "apos"]
 
-  /// Escapes what XML would choke on or expand (see the type's comment).
-  static func escapeEntities(_ input: ArraySlice<UInt8>, final: Bool, into output: inout [UInt8]) -> Int {
+  /// Escapes what XML would choke on or expand (see the type's comment). A CDATA section is
+  /// copied as it is: its `&` is a character, not a reference (`<![CDATA[&]]>` is "&").
+  /// `inCDATA` carries over from one chunk to the next, so a section longer than a chunk is
+  /// read once.
+  static func escapeEntities(_ input: ArraySlice<UInt8>, final: Bool, inCDATA: inout Bool, into output: inout [UInt8]) -> Int {
     input.withUnsafeBufferPointer { bytes in
       let count = bytes.count
       // Without `final`, a `&` this close to the end may have its name cut off: leave it.
@@ -125,12 +128,30 @@ enum FeedBytes {
       func flushRun(to end: Int) {
         if end > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<end])) }
       }
+      /// Leaves the last bytes for the next chunk when they could begin `marker`.
+      func holdBack(_ marker: [UInt8]) -> Int {
+        let keep = final ? count : max(index, count - (marker.count - 1))
+        flushRun(to: keep)
+        return keep
+      }
+      // Where the next section opens: searched once per section, not once per `&`.
+      var nextOpening = find(cdataOpening, in: bytes, from: 0) ?? count
       while index < count {
-        guard let found = UnsafeBufferPointer(rebasing: bytes[index...]).firstIndex(of: UInt8(ascii: "&")) else {
-          index = count
-          break
+        if inCDATA {
+          guard let closing = find(cdataClosing, in: bytes, from: index) else { return holdBack(cdataClosing) }
+          index = closing + cdataClosing.count
+          inCDATA = false
+          nextOpening = find(cdataOpening, in: bytes, from: index) ?? count
+          continue
         }
-        let ampersand = index + found
+        let ampersand = UnsafeBufferPointer(rebasing: bytes[index...]).firstIndex(of: UInt8(ascii: "&")).map { index + $0 } ?? count
+        if nextOpening < ampersand {
+          index = nextOpening + cdataOpening.count
+          inCDATA = true
+          continue
+        }
+        // No `&` left in the chunk: a section's opening may still be cut by its end.
+        if ampersand == count { return holdBack(cdataOpening) }
         if ampersand >= decideBefore {
           index = ampersand
           flushRun(to: index)
@@ -143,6 +164,14 @@ enum FeedBytes {
       flushRun(to: count)
       return count
     }
+  }
+
+  private static let cdataOpening = Array("<![CDATA[".utf8)
+  private static let cdataClosing = Array("]]>".utf8)
+
+  /// By the marker's `[` or `]`: rare in feeds, where `<` starts every tag.
+  private static func find(_ marker: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    ByteSearch.firstIndex(of: marker, anchor: marker == cdataOpening ? 2 : 0, in: bytes, from: start)
   }
 
   /// Writes the reference starting at `start` (a `&`), repaired, and returns where the next
@@ -191,7 +220,8 @@ enum FeedBytes {
   /// Whole-buffer form of `escapeEntities`, for tests and small inputs.
   static func escapingEntities(_ bytes: [UInt8]) -> [UInt8] {
     var output: [UInt8] = []
-    _ = escapeEntities(bytes[...], final: true, into: &output)
+    var inCDATA = false
+    _ = escapeEntities(bytes[...], final: true, inCDATA: &inCDATA, into: &output)
     return output
   }
 

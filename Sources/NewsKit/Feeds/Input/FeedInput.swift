@@ -38,6 +38,8 @@ final class FeedInput {
   private var started = false
   private var leadingSpaceDropped = false
   private var decoder: LegacyDecoder?
+  /// Whether the escaping stage stopped inside a CDATA section.
+  private var inCDATA = false
   private(set) var bytesRead = 0
   /// Why reading stopped early: the size limit, or a read error.
   private(set) var failure: String?
@@ -124,7 +126,7 @@ final class FeedInput {
     }
     ready.removeAll(keepingCapacity: true)
     readyStart = 0
-    let escaped = FeedBytes.escapeEntities(decoded[...], final: rawFinished, into: &ready)
+    let escaped = FeedBytes.escapeEntities(decoded[...], final: rawFinished, inCDATA: &inCDATA, into: &ready)
     decoded.removeFirst(escaped)
     if rawFinished && pending.isEmpty && decoded.isEmpty { done = true }
   }
