@@ -1,36 +1,18 @@
 import Foundation
 import GRDB
 
-/// The FTS5 index over each article's headline, text and speakers (migration v7 on). Its text
-/// is `articleText`'s, not a copy: the index is an external-content table. `Library.store`
-/// adds an article's row to it in the transaction that stores the article; triggers on
-/// `articleText` take a row out when its text changes or goes (a feed removed or an article
-/// pruned deletes its `articleText` row by cascade). Nothing else writes to `articleSearch`:
+/// The FTS5 index over each analysed article's headline, text and speakers (migrations v7 and
+/// v8). Its text is `articleText`'s, not a copy: the index is an external-content table over
+/// the view `articleIndexed`, the rows whose `indexed` is set. Analysis (`Library.analyse`, or
+/// `Library.store` when it analyses at once) adds an article's row in the transaction that
+/// sets the flag; triggers on `articleText` take an indexed row out when its text changes or
+/// goes (a feed removed or an article pruned deletes its `articleText` row by cascade), and
+/// put it back when the changed row is still indexed. Nothing else writes to `articleSearch`:
 /// a row taken out by hand and again by a trigger would leave the index wrong.
 /// Adding by trigger too was twice as slow: a statement whose trigger writes to FTS5 opens a
 /// savepoint, and FTS5 writes its pending terms out at every savepoint, so each article made
 /// a segment of its own.
 enum ArticleSearchIndex {
-  static func create(_ db: Database) throws {
-    // Diacritics are folded so that "cafe" finds "café".
-    try db.execute(
-      sql: """
-        CREATE VIRTUAL TABLE articleSearch USING fts5(
-          headline, body, speakers, content = 'articleText', content_rowid = 'articleId',
-          tokenize = 'unicode61 remove_diacritics 2');
-        CREATE TRIGGER articleText_deleted AFTER DELETE ON articleText BEGIN
-          INSERT INTO articleSearch (articleSearch, rowid, headline, body, speakers)
-            VALUES ('delete', old.articleId, old.headline, old.body, old.speakers);
-        END;
-        CREATE TRIGGER articleText_changed AFTER UPDATE ON articleText BEGIN
-          INSERT INTO articleSearch (articleSearch, rowid, headline, body, speakers)
-            VALUES ('delete', old.articleId, old.headline, old.body, old.speakers);
-          INSERT INTO articleSearch (rowid, headline, body, speakers)
-            VALUES (new.articleId, new.headline, new.body, new.speakers);
-        END;
-        """)
-  }
-
   /// An article's paragraphs as the index reads them: one per line. A paragraph holds no line
   /// break (white space is collapsed, a text file's lines joined); one that did would read
   /// back as two, so it is made a space here.
@@ -56,5 +38,12 @@ enum ArticleSearchIndex {
   static func add(articleId: Int64, headline: String, body: String, speakers: String, in db: Database) throws {
     try db.cachedStatement(sql: "INSERT INTO articleSearch (rowid, headline, body, speakers) VALUES (?, ?, ?, ?)")
       .execute(arguments: [articleId, headline, body, speakers])
+  }
+
+  /// Takes an indexed article's row out, given the values it was indexed with.
+  static func remove(articleId: Int64, headline: String, body: String, speakers: String, in db: Database) throws {
+    try db.cachedStatement(
+      sql: "INSERT INTO articleSearch (articleSearch, rowid, headline, body, speakers) VALUES ('delete', ?, ?, ?, ?)"
+    ).execute(arguments: [articleId, headline, body, speakers])
   }
 }

@@ -18,6 +18,23 @@ public final class FileLock {
     }
   }
 
+  private init(descriptor: Int32) {
+    self.descriptor = descriptor
+  }
+
+  /// The lock on `path` if no other process holds it; nil if one does.
+  public static func attempt(path: String) throws(LibraryError) -> FileLock? {
+    let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else {
+      throw LibraryError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+    }
+    guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+      close(descriptor)
+      return nil
+    }
+    return FileLock(descriptor: descriptor)
+  }
+
   deinit {
     flock(descriptor, LOCK_UN)
     close(descriptor)

@@ -43,16 +43,21 @@ public struct ArticleFilter: Sendable {
 
 extension Library {
   /// Stores a feed's articles in one transaction: new ones are added, changed ones replace
-  /// their text (keeping read and star state), unchanged ones cost one lookup. Quotes and the
-  /// search index follow in the same transaction.
+  /// their text (keeping read and star state), unchanged ones cost one lookup. With
+  /// `analysed` (the articles' quotes were found by today's rules) the quotes and the search
+  /// index follow in the same transaction; without, the articles are stored unanalysed, to be
+  /// listed and read at once and analysed behind (`analyse`).
   @discardableResult
-  public func store(_ articles: [Article], in subscription: Subscription, now: Date = Date()) throws(LibraryError) -> StoreResult {
+  public func store(
+    _ articles: [Article], in subscription: Subscription, analysed: Bool = true, now: Date = Date()
+  ) throws(LibraryError) -> StoreResult {
     guard let subscriptionId = subscription.id else { throw LibraryError.noSuchFeed(subscription.location) }
-    return try write { db in try Self.store(articles, subscriptionId: subscriptionId, now: now, in: db) }
+    return try write { db in try Self.store(articles, subscriptionId: subscriptionId, analysed: analysed, now: now, in: db) }
   }
 
   /// `store` inside a transaction the caller holds, so that more can commit with it.
-  static func store(_ articles: [Article], subscriptionId: Int64, now: Date, in db: Database) throws -> StoreResult {
+  static func store(_ articles: [Article], subscriptionId: Int64, analysed: Bool, now: Date, in db: Database) throws -> StoreResult {
+    let analysis = analysed ? ArticleAnalysis.version : 0
     var result = StoreResult()
     for article in articles {
       let hash = Self.contentHash(article)
@@ -73,7 +78,8 @@ extension Library {
       }
       let body = ArticleSearchIndex.body(article.paragraphs)
       let links = StringArrayJSON.encode(article.links)
-      let speakers = Self.searchableSpeakers(article.quotes)
+      let speakers = analysed ? Self.searchableSpeakers(article.quotes) : ""
+      let blockquotes = Self.encodeBlockquotes(article.blockquotes)
       let sortDate = (article.published ?? now).timeIntervalSince1970
       let rowID: Int64
       if let existing {
@@ -81,38 +87,51 @@ extension Library {
         try db.cachedStatement(
           sql: """
             UPDATE article SET headline = ?, source = ?, link = ?, author = ?, published = ?, updated = ?,
-              path = ?, contentHash = ?, sortDate = ? WHERE id = ?
+              path = ?, contentHash = ?, sortDate = ?, analysis = ? WHERE id = ?
             """).execute(
           arguments: [
             article.headline, article.source, article.link, article.author, article.published?.timeIntervalSince1970,
-            article.updated?.timeIntervalSince1970, article.path, hash, sortDate, rowID,
+            article.updated?.timeIntervalSince1970, article.path, hash, sortDate, analysis, rowID,
           ])
-        // The search index follows by trigger (ArticleSearchIndex).
+        // The search index follows by trigger (ArticleSearchIndex): the old row goes if it
+        // was indexed, the new one comes if it is analysed.
         try db.cachedStatement(
-          sql: "UPDATE articleText SET headline = ?, body = ?, speakers = ?, links = ? WHERE articleId = ?"
-        ).execute(arguments: [article.headline, body, speakers, links, rowID])
+          sql: """
+            UPDATE articleText SET headline = ?, body = ?, speakers = ?, links = ?, indexed = ?, blockquotes = ?
+            WHERE articleId = ?
+            """
+        ).execute(arguments: [article.headline, body, speakers, links, analysed, blockquotes, rowID])
         try db.cachedStatement(sql: "DELETE FROM quote WHERE articleId = ?").execute(arguments: [rowID])
         result.updated += 1
       } else {
         try db.cachedStatement(
           sql: """
             INSERT INTO article (subscriptionId, itemKey, headline, source, link, author, published, updated,
-              path, contentHash, firstSeen, sortDate)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              path, contentHash, firstSeen, sortDate, analysis)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(
           arguments: [
             subscriptionId, article.id, article.headline, article.source, article.link, article.author,
             article.published?.timeIntervalSince1970, article.updated?.timeIntervalSince1970,
-            article.path, hash, now.timeIntervalSince1970, sortDate,
+            article.path, hash, now.timeIntervalSince1970, sortDate, analysis,
           ])
         rowID = db.lastInsertedRowID
         try db.cachedStatement(
-          sql: "INSERT INTO articleText (articleId, headline, body, speakers, links) VALUES (?, ?, ?, ?, ?)"
-        ).execute(arguments: [rowID, article.headline, body, speakers, links])
-        try ArticleSearchIndex.add(articleId: rowID, headline: article.headline, body: body, speakers: speakers, in: db)
+          sql: "INSERT INTO articleText (articleId, headline, body, speakers, links, indexed, blockquotes) VALUES (?, ?, ?, ?, ?, ?, ?)"
+        ).execute(arguments: [rowID, article.headline, body, speakers, links, analysed, blockquotes])
+        if analysed {
+          try ArticleSearchIndex.add(articleId: rowID, headline: article.headline, body: body, speakers: speakers, in: db)
+        }
         result.new += 1
       }
-      for quote in article.quotes {
+      try insertQuotes(analysed ? article.quotes : [], of: rowID, in: db)
+    }
+    return result
+  }
+
+  /// An article's quotes, stored in the caller's transaction.
+  static func insertQuotes(_ quotes: [Quote], of rowID: Int64, in db: Database) throws {
+    for quote in quotes {
         try db.cachedStatement(
           sql: """
             INSERT INTO quote (articleId, startParagraph, startOffset, endParagraph, endOffset, text, kind, speaker,
@@ -123,9 +142,17 @@ extension Library {
             rowID, quote.start.paragraph, quote.start.offset, quote.end.paragraph, quote.end.offset, quote.text,
             quote.kind.rawValue, quote.speaker, quote.speakerName,
           ])
-      }
     }
-    return result
+  }
+
+  /// Blockquotes as the library keeps them: `[[first, last], …]`.
+  static func encodeBlockquotes(_ ranges: [ClosedRange<Int>]) -> String {
+    "[" + ranges.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",") + "]"
+  }
+
+  static func decodeBlockquotes(_ text: String) -> [ClosedRange<Int>] {
+    guard let pairs = try? JSONDecoder().decode([[Int]].self, from: Data(text.utf8)) else { return [] }
+    return pairs.compactMap { $0.count == 2 && $0[0] <= $0[1] ? $0[0]...$0[1] : nil }
   }
 
   /// Articles newest first, one line each; paged with `filter.limit` and `filter.offset`.

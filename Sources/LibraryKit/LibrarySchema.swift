@@ -5,6 +5,7 @@ import GRDB
 /// earlier migration and upgrades it).
 enum LibrarySchema {
   static let textKeptOnce = "v7: the search index reads its text from articleText, which holds it once"
+  static let analysedBehind = "v8: articles are stored first and analysed behind, with the version of their analysis"
 
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
@@ -163,8 +164,62 @@ enum LibrarySchema {
           DROP TABLE articleText;
           ALTER TABLE articleTextV7 RENAME TO articleText;
           """)
-      try ArticleSearchIndex.create(db)
+      // The index and its triggers as v7 made them (frozen here: v8 changes them).
+      try db.execute(
+        sql: """
+          CREATE VIRTUAL TABLE articleSearch USING fts5(
+            headline, body, speakers, content = 'articleText', content_rowid = 'articleId',
+            tokenize = 'unicode61 remove_diacritics 2');
+          CREATE TRIGGER articleText_deleted AFTER DELETE ON articleText BEGIN
+            INSERT INTO articleSearch (articleSearch, rowid, headline, body, speakers)
+              VALUES ('delete', old.articleId, old.headline, old.body, old.speakers);
+          END;
+          CREATE TRIGGER articleText_changed AFTER UPDATE ON articleText BEGIN
+            INSERT INTO articleSearch (articleSearch, rowid, headline, body, speakers)
+              VALUES ('delete', old.articleId, old.headline, old.body, old.speakers);
+            INSERT INTO articleSearch (rowid, headline, body, speakers)
+              VALUES (new.articleId, new.headline, new.body, new.speakers);
+          END;
+          """)
       try db.execute(sql: "INSERT INTO articleSearch (articleSearch) VALUES ('rebuild')")
+    }
+    migrator.registerMigration(analysedBehind) { db in
+      // Store first, understand behind (issue 29). An article records the version of the
+      // analysis it has (0: none yet; 1: whatever Herald analysed before versions were
+      // recorded), and its text whether it is in the search index. The index reads only the
+      // indexed rows (a view), so it is whole and in step while analysis is pending, and
+      // FTS5's integrity-check stays clean. The triggers follow a stored article whose text
+      // changed; analysis, which changes only the speakers and the flag, writes the index
+      // itself, outside any trigger (see ArticleSearchIndex). A blockquote is a quote of its own: its paragraphs
+      // are kept for the analysis (unknown for articles stored before: none).
+      try db.execute(
+        sql: """
+          ALTER TABLE article ADD COLUMN analysis INTEGER NOT NULL DEFAULT 0;
+          UPDATE article SET analysis = 1;
+          CREATE INDEX article_byAnalysis ON article(analysis, sortDate);
+          ALTER TABLE articleText ADD COLUMN indexed INTEGER NOT NULL DEFAULT 0;
+          ALTER TABLE articleText ADD COLUMN blockquotes TEXT NOT NULL DEFAULT '[]';
+          UPDATE articleText SET indexed = 1;
+          DROP TRIGGER articleText_deleted;
+          DROP TRIGGER articleText_changed;
+          DROP TABLE articleSearch;
+          CREATE VIEW articleIndexed AS
+            SELECT articleId, headline, body, speakers FROM articleText WHERE indexed = 1;
+          CREATE VIRTUAL TABLE articleSearch USING fts5(
+            headline, body, speakers, content = 'articleIndexed', content_rowid = 'articleId',
+            tokenize = 'unicode61 remove_diacritics 2');
+          CREATE TRIGGER articleText_deleted AFTER DELETE ON articleText WHEN old.indexed BEGIN
+            INSERT INTO articleSearch (articleSearch, rowid, headline, body, speakers)
+              VALUES ('delete', old.articleId, old.headline, old.body, old.speakers);
+          END;
+          CREATE TRIGGER articleText_changed AFTER UPDATE OF headline, body ON articleText BEGIN
+            INSERT INTO articleSearch (articleSearch, rowid, headline, body, speakers)
+              SELECT 'delete', old.articleId, old.headline, old.body, old.speakers WHERE old.indexed;
+            INSERT INTO articleSearch (rowid, headline, body, speakers)
+              SELECT new.articleId, new.headline, new.body, new.speakers WHERE new.indexed;
+          END;
+          INSERT INTO articleSearch (articleSearch) VALUES ('rebuild');
+          """)
     }
     return migrator
   }

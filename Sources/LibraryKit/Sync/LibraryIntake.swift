@@ -13,10 +13,13 @@ extension Library {
   /// already fetched for a URL; without it the source is read (and fetched) now. A directory's
   /// articles whose files are gone are removed, unless starred. The subscription as given
   /// (validators, signature, location) is saved with the last articles; its title, site link,
-  /// error and success time come from the read.
+  /// error and success time come from the read. With `analysing` false the articles are stored
+  /// without their quotes and search rows, to be analysed behind (`analyse`): finding quotes
+  /// is half the work of a first sync, and reading must not wait for it.
   @discardableResult
   public func refresh(
-    _ subscription: Subscription, fetched: FeedFetcher.Body? = nil, fetcher: FeedFetcher = FeedFetcher(), now: Date = Date()
+    _ subscription: Subscription, fetched: FeedFetcher.Body? = nil, fetcher: FeedFetcher = FeedFetcher(),
+    analysing: Bool = true, now: Date = Date()
   ) throws(LibraryError) -> IntakeResult {
     guard let subscriptionId = subscription.id else { throw LibraryError.noSuchFeed(subscription.location) }
     var subscription = subscription
@@ -29,7 +32,7 @@ extension Library {
     var pending: [Article] = []
     var seenKeys: Set<String> = []
     var storeError: LibraryError?
-    sources.forEachArticleBatch { batch in
+    sources.forEachArticleBatch(findingQuotes: analysing) { batch in
       problems += batch.problems
       if let feed = batch.feed {
         subscription.title = feed.title ?? subscription.title
@@ -40,7 +43,7 @@ extension Library {
       if subscription.kind == .directory { seenKeys.formUnion(batch.articles.map(\.id)) }
       if pending.count >= Self.articlesPerTransaction {
         do throws(LibraryError) {
-          result.add(try store(pending, in: subscription, now: now))
+          result.add(try store(pending, in: subscription, analysed: analysing, now: now))
         } catch {
           storeError = error
         }
@@ -65,7 +68,7 @@ extension Library {
     let finished = subscription
     let prune = subscription.kind == .directory && !failed
     let last = try write { db in
-      let stored = try Self.store(pending, subscriptionId: subscriptionId, now: now, in: db)
+      let stored = try Self.store(pending, subscriptionId: subscriptionId, analysed: analysing, now: now, in: db)
       if prune { try Self.removeArticles(of: subscriptionId, notIn: seenKeys, in: db) }
       try finished.update(db)
       return stored

@@ -15,6 +15,10 @@ public struct SyncOptions: Sendable {
   /// by URL, path or title.
   public var keep: Retention?
   public var keepPerFeed: [String: Retention] = [:]
+  /// Whether each feed's quotes and search rows are found before it commits (the library as
+  /// it was), or left to `Library.analyse` after the sync, so that articles are listed and
+  /// readable as soon as they are stored.
+  public var analysesWhileStoring = true
 
   public init() {}
 
@@ -48,7 +52,8 @@ extension Library {
         guard let subscription = waiting.next() else { return }
         group.addTask {
           progress(.fetching(subscription))
-          var result = await self.sync(subscription, session: session, ingestSlots: ingestSlots, bodies: bodies, now: now)
+          var result = await self.sync(
+            subscription, session: session, ingestSlots: ingestSlots, bodies: bodies, analysing: options.analysesWhileStoring, now: now)
           if let keep = options.retention(for: result.subscription), !result.isFailure {
             result.pruned = (try? self.prune(result.subscription, keep: keep, now: now)) ?? 0
           }
@@ -82,7 +87,8 @@ extension Library {
   }
 
   private func sync(
-    _ subscription: Subscription, session: FetchSession, ingestSlots: DispatchSemaphore, bodies: AsyncLimiter, now: Date
+    _ subscription: Subscription, session: FetchSession, ingestSlots: DispatchSemaphore, bodies: AsyncLimiter, analysing: Bool,
+    now: Date
   ) async -> FeedSyncResult {
     var subscription = subscription
     if subscription.gone { return FeedSyncResult(subscription: subscription, outcome: .gone) }
@@ -102,7 +108,7 @@ extension Library {
         subscription.etag = etag
         subscription.lastModified = lastModified
         subscription = moved(subscription, to: movedTo)
-        let result = await ingest(subscription, fetched: body, slots: ingestSlots, now: now)
+        let result = await ingest(subscription, fetched: body, slots: ingestSlots, analysing: analysing, now: now)
         await bodies.release()
         return result
       case .notModified(let movedTo):
@@ -123,27 +129,27 @@ extension Library {
         return record(subscription, outcome: .unchanged, error: nil, now: now)
       }
       subscription.scanSignature = signature
-      return await ingest(subscription, fetched: nil, slots: ingestSlots, now: now)
+      return await ingest(subscription, fetched: nil, slots: ingestSlots, analysing: analysing, now: now)
     }
   }
 
   /// Parses and stores on a thread of its own, so that the fetches waiting on the network are
   /// not held up by the parsing, and at most `slots` feeds are held in memory at once.
   private func ingest(
-    _ subscription: Subscription, fetched: FeedFetcher.Body?, slots: DispatchSemaphore, now: Date
+    _ subscription: Subscription, fetched: FeedFetcher.Body?, slots: DispatchSemaphore, analysing: Bool, now: Date
   ) async -> FeedSyncResult {
     await withCheckedContinuation { continuation in
       DispatchQueue.global(qos: .userInitiated).async {
         slots.wait()
         defer { slots.signal() }
-        continuation.resume(returning: self.ingestNow(subscription, fetched: fetched, now: now))
+        continuation.resume(returning: self.ingestNow(subscription, fetched: fetched, analysing: analysing, now: now))
       }
     }
   }
 
-  private func ingestNow(_ subscription: Subscription, fetched: FeedFetcher.Body?, now: Date) -> FeedSyncResult {
+  private func ingestNow(_ subscription: Subscription, fetched: FeedFetcher.Body?, analysing: Bool, now: Date) -> FeedSyncResult {
     do {
-      let intake = try refresh(subscription, fetched: fetched, now: now)
+      let intake = try refresh(subscription, fetched: fetched, analysing: analysing, now: now)
       if let failure = intake.failure { return FeedSyncResult(subscription: intake.subscription, outcome: .failed(failure)) }
       return FeedSyncResult(subscription: intake.subscription, outcome: .stored(intake.stored, warning: intake.warning))
     } catch {

@@ -49,14 +49,17 @@ public struct FeedItem: Sendable {
     return ArticleSummary(id: id, headline: headline, source: source, path: location, published: published)
   }
 
-  /// The article: paragraphs from the fullest body, quotes found in them and in blockquotes.
-  public func article() -> Article {
+  /// The article: paragraphs from the fullest body, quotes found in them and in blockquotes
+  /// (unless `findingQuotes` is false: the library stores first and analyses behind).
+  public func article(findingQuotes: Bool = true) -> Article {
     let text = body()
     let headline = Self.headline(title) ?? Self.headline(fromFirstParagraphOf: text.paragraphs)
     var article = Article(
       id: id, headline: headline, source: source, link: link, author: author, published: published,
-      paragraphs: text.paragraphs, quotes: Self.quotes(in: text.paragraphs, blockquotes: text.blockquotes),
+      paragraphs: text.paragraphs,
+      quotes: findingQuotes ? ArticleAnalysis.quotes(in: text.paragraphs, blockquotes: text.blockquotes) : [],
       path: location)
+    article.blockquotes = text.blockquotes
     article.updated = updated
     article.links = text.links + enclosures.map(\.url).filter { !text.links.contains($0) }
     article.enclosures = enclosures
@@ -69,23 +72,6 @@ public struct FeedItem: Sendable {
     case .text(let text): return HTMLText(paragraphs: Self.plainParagraphs(text))
     case nil: return HTMLText()
     }
-  }
-
-  /// Quotes found in the text, and each blockquote as a quote of its own; a found quote inside
-  /// a blockquote is left to the blockquote.
-  static func quotes(in paragraphs: [String], blockquotes: [ClosedRange<Int>]) -> [Quote] {
-    let found = QuoteDetector.quotes(in: paragraphs)
-    guard !blockquotes.isEmpty else { return found }
-    let blocks = blockquotes.map { range in
-      Quote(
-        start: TextPosition(paragraph: range.lowerBound, offset: 0),
-        end: TextPosition(paragraph: range.upperBound, offset: paragraphs[range.upperBound].unicodeScalars.count),
-        text: paragraphs[range].joined(separator: "\n"), kind: .speech, speaker: nil)
-    }
-    let outside = found.filter { quote in
-      !blockquotes.contains { $0.contains(quote.start.paragraph) && $0.contains(quote.end.paragraph) }
-    }
-    return (outside + blocks).sorted { $0.start < $1.start }
   }
 
   static func plainParagraphs(_ text: String) -> [String] {

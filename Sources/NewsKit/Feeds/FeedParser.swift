@@ -97,12 +97,12 @@ public final class FeedItemStream {
   /// `inFlight` batches become articles on all cores, the next is read, so memory holds
   /// `inFlight + 1` batches at most. One in flight leaves the cores idle while the reader
   /// delivers a batch; a sync, whose writer is the slower end, keeps to one.
-  public func forEachArticleBatch(size: Int = 64, inFlight: Int = 1, _ deliver: ([Article]) -> Void) {
+  public func forEachArticleBatch(size: Int = 64, inFlight: Int = 1, findingQuotes: Bool = true, _ deliver: ([Article]) -> Void) {
     var converting: [(DispatchGroup, OrderedSlots<Article>)] = []
     while true {
       var batch: [FeedItem] = []
       while batch.count < size, let item = next() { batch.append(item) }
-      if !batch.isEmpty { converting.append(Self.startConverting(batch)) }
+      if !batch.isEmpty { converting.append(Self.startConverting(batch, findingQuotes: findingQuotes)) }
       while let (group, slots) = converting.first, batch.isEmpty || converting.count > inFlight {
         group.wait()
         deliver(slots.values)
@@ -112,14 +112,14 @@ public final class FeedItemStream {
     }
   }
 
-  private static func startConverting(_ batch: [FeedItem]) -> (DispatchGroup, OrderedSlots<Article>) {
+  private static func startConverting(_ batch: [FeedItem], findingQuotes: Bool) -> (DispatchGroup, OrderedSlots<Article>) {
     let group = DispatchGroup()
     let slots = OrderedSlots<Article>(count: batch.count)
     DispatchQueue.global().async(group: group) {
       let chunk = 4
       DispatchQueue.concurrentPerform(iterations: (batch.count + chunk - 1) / chunk) { part in
         let range = (part * chunk)..<min(batch.count, (part + 1) * chunk)
-        slots.store(range.map { batch[$0].article() }, startingAt: range.lowerBound)
+        slots.store(range.map { batch[$0].article(findingQuotes: findingQuotes) }, startingAt: range.lowerBound)
       }
     }
     return (group, slots)

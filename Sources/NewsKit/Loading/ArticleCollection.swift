@@ -74,9 +74,9 @@ public enum ArticleCollection {
 
   /// Every file opened in full, in their order, on all cores (`collections` as for
   /// `summaries`).
-  public static func openAll(_ files: [String], collections: [String?] = []) -> [Result<Article, LoadError>] {
+  public static func openAll(_ files: [String], collections: [String?] = [], findingQuotes: Bool = true) -> [Result<Article, LoadError>] {
     parallelMap(files) { index, path throws(LoadError) in
-      try open(path: path, collection: index < collections.count ? collections[index] : nil)
+      try open(path: path, collection: index < collections.count ? collections[index] : nil, findingQuotes: findingQuotes)
     }
   }
 
@@ -85,14 +85,18 @@ public enum ArticleCollection {
   /// (opening 10,000 articles at once held 200 MB), and what is done with a batch (printing it)
   /// overlaps the work on the next instead of following all of it.
   public static func openInBatches(
-    _ files: [String], collections: [String?] = [], size: Int = 256, _ deliver: ([Result<Article, LoadError>]) -> Void
+    _ files: [String], collections: [String?] = [], size: Int = 256, findingQuotes: Bool = true,
+    _ deliver: ([Result<Article, LoadError>]) -> Void
   ) {
     var opening: (DispatchGroup, OrderedSlots<[Result<Article, LoadError>]>)?
     var start = 0
     while true {
       let end = min(files.count, start + size)
       let started =
-        start < end ? startOpening(Array(files[start..<end]), collections: Array(collections[min(start, collections.count)..<min(end, collections.count)])) : nil
+        start < end
+        ? startOpening(
+          Array(files[start..<end]), collections: Array(collections[min(start, collections.count)..<min(end, collections.count)]),
+          findingQuotes: findingQuotes) : nil
       if let (group, slots) = opening {
         group.wait()
         deliver(slots.values.first ?? [])
@@ -103,10 +107,14 @@ public enum ArticleCollection {
     }
   }
 
-  private static func startOpening(_ files: [String], collections: [String?]) -> (DispatchGroup, OrderedSlots<[Result<Article, LoadError>]>) {
+  private static func startOpening(_ files: [String], collections: [String?], findingQuotes: Bool) -> (
+    DispatchGroup, OrderedSlots<[Result<Article, LoadError>]>
+  ) {
     let group = DispatchGroup()
     let slot = OrderedSlots<[Result<Article, LoadError>]>(count: 1)
-    DispatchQueue.global().async(group: group) { slot.store([openAll(files, collections: collections)], startingAt: 0) }
+    DispatchQueue.global().async(group: group) {
+      slot.store([openAll(files, collections: collections, findingQuotes: findingQuotes)], startingAt: 0)
+    }
     return (group, slot)
   }
 
@@ -119,18 +127,18 @@ public enum ArticleCollection {
 
   /// The whole article in one file: paragraphs split and quotes found; `collection` is its
   /// source when the article names none.
-  public static func open(path: String, collection: String? = nil) throws(LoadError) -> Article {
+  public static func open(path: String, collection: String? = nil, findingQuotes: Bool = true) throws(LoadError) -> Article {
     let bytes = try ArticleFile.read(path: path)
-    var opened = article(from: bytes, path: path)
+    var opened = article(from: bytes, path: path, findingQuotes: findingQuotes)
     if opened.source == nil { opened.source = collection }
     return opened
   }
 
   /// An article from bytes already in memory, such as a bundled sample or a test fixture.
-  public static func article(from bytes: [UInt8], path: String?) -> Article {
+  public static func article(from bytes: [UInt8], path: String?, findingQuotes: Bool = true) -> Article {
     let parsed = PlainTextArticleParser.parse(LegacyTextDecoding.decode(bytes))
     return Article(
       id: ArticleID.make(for: bytes), headline: parsed.headline, source: parsed.source,
-      paragraphs: parsed.paragraphs, quotes: QuoteDetector.quotes(in: parsed.paragraphs), path: path)
+      paragraphs: parsed.paragraphs, quotes: findingQuotes ? QuoteDetector.quotes(in: parsed.paragraphs) : [], path: path)
   }
 }

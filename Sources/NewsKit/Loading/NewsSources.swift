@@ -60,13 +60,13 @@ public final class NewsSources {
   /// Every article of every source, in the order given, a batch at a time. A feed has up to
   /// `batchesInFlight` batches becoming articles while the next is read (see
   /// `FeedItemStream.forEachArticleBatch`).
-  public func forEachArticleBatch(batchesInFlight: Int = 1, _ deliver: (Batch) -> Void) {
+  public func forEachArticleBatch(batchesInFlight: Int = 1, findingQuotes: Bool = true, _ deliver: (Batch) -> Void) {
     walk(
       text: { textPaths in
         let found = ArticleFileFinder().find(in: textPaths)
         var problems = found.problems
         var delivered = false
-        ArticleCollection.openInBatches(found.files, collections: found.collections) { results in
+        ArticleCollection.openInBatches(found.files, collections: found.collections, findingQuotes: findingQuotes) { results in
           var batch = Batch(problems: problems)
           problems = []
           for result in results {
@@ -81,7 +81,9 @@ public final class NewsSources {
         if !delivered { deliver(Batch(problems: problems)) }
       },
       feed: { stream in
-        stream.forEachArticleBatch(inFlight: batchesInFlight) { deliver(Batch(articles: $0, feed: stream.info)) }
+        stream.forEachArticleBatch(inFlight: batchesInFlight, findingQuotes: findingQuotes) {
+          deliver(Batch(articles: $0, feed: stream.info))
+        }
       },
       other: deliver)
   }

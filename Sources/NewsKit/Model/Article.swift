@@ -22,6 +22,9 @@ public struct Article: Sendable, Hashable {
   public var links: [String] = []
   /// Files attached to a feed item: podcasts, images.
   public var enclosures: [Enclosure] = []
+  /// Runs of paragraphs that were a blockquote in the feed's HTML: each is a quote of its own
+  /// (`ArticleAnalysis`), kept so that an article stored before it was analysed gets them.
+  public var blockquotes: [ClosedRange<Int>] = []
 
   public init(
     id: String, headline: String, source: String? = nil, link: String? = nil, author: String? = nil,
