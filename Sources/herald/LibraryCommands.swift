@@ -74,7 +74,16 @@ struct AddCommand: ParsableCommand {
         failed = true
       }
     }
-    let report = SyncCommand.sync(added, in: opened)
+    // As `herald sync` does: one sync at a time, and the config's [library] keep.
+    let lock = try libraryCall { () throws(LibraryError) in
+      try SyncLock(library: opened) { Diagnostics.warn("another sync is running on this library; waiting for it to finish") }
+    }
+    defer { withExtendedLifetime(lock) {} }
+    var appearance = AppearanceOptions()
+    appearance.config = nil
+    let (settings, problems) = try appearance.loadConfig()
+    for problem in problems { Diagnostics.warn(problem.description) }
+    let report = SyncCommand.sync(added, in: opened, settings: settings)
     for result in report.results {
       let name = VisibleText.make(result.subscription.displayTitle)
       let id = result.subscription.id.map(String.init) ?? "?"
@@ -85,6 +94,7 @@ struct AddCommand: ParsableCommand {
       }
       failed = failed || result.isFailure
     }
+    try SyncCommand.analyseAfterSync(opened, skip: false)
     if failed { throw ExitCode(1) }
   }
 }

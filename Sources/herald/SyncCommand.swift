@@ -16,6 +16,12 @@ struct SyncCommand: ParsableCommand {
       off. Progress goes to stderr (a live line on a terminal, else a line per feed); the \
       summary to stdout. Exit status 1 when any feed failed. A second sync on the same library \
       waits for the first.
+
+      A sync has two stages. First each feed's articles are stored: from then on they are \
+      listed, counted, readable and markable. Then they are analysed: their quotes and \
+      speakers are found and their words added to the search index ("analysing 41,200 of \
+      100,000"). Ctrl-C during analysis stops it harmlessly; --no-analyse skips it, and \
+      `herald analyse` or the next sync finishes it.
       """)
 
   @OptionGroup var library: LibraryOptions
@@ -25,6 +31,9 @@ struct SyncCommand: ParsableCommand {
 
   @Option(help: "Seconds to wait for each server.")
   var timeout = 15
+
+  @Flag(name: .customLong("no-analyse"), help: "Store the articles and return; leave their analysis to `herald analyse` or the next sync.")
+  var noAnalyse = false
 
   @Option(
     name: .long,
@@ -46,7 +55,26 @@ struct SyncCommand: ParsableCommand {
     for problem in problems { Diagnostics.warn(problem.description) }
     let report = Self.sync(subscriptions, in: opened, timeout: timeout, settings: settings)
     StandardOutput.write(Self.summary(report))
+    try Self.analyseAfterSync(opened, skip: noAnalyse)
     if !report.failures.isEmpty { throw ExitCode(1) }
+  }
+
+  /// The second stage: analysis, unless skipped (then how much waits is said). Shared with
+  /// `add`.
+  static func analyseAfterSync(_ library: Library, skip: Bool) throws {
+    if skip {
+      let progress = try libraryCall { () throws(LibraryError) in try library.analysisProgress() }
+      if progress.pending > 0 {
+        StandardOutput.write(
+          "\(AnalyseCommand.count(progress.pending)) of \(AnalyseCommand.count(progress.total)) articles wait for analysis (herald analyse)\n")
+      }
+      return
+    }
+    let outcome = try AnalyseCommand.analyse(library)
+    if case .stopped = outcome {
+      let progress = try libraryCall { () throws(LibraryError) in try library.analysisProgress() }
+      StandardOutput.write(AnalyseCommand.summary(outcome, progress: progress))
+    }
   }
 
   /// Syncs with the progress display; shared with `add`.
@@ -57,6 +85,8 @@ struct SyncCommand: ParsableCommand {
     options.limits.timeout = .seconds(Int64(max(1, timeout)))
     options.keep = settings.keep
     options.keepPerFeed = settings.keepPerFeed
+    // Store first; the caller analyses behind (`analyseAfterSync`).
+    options.analysesWhileStoring = false
     let progress = SyncProgress()
     let report = library.syncBlocking(subscriptions, options: options) { progress.handle($0) }
     progress.finish()
