@@ -7,10 +7,14 @@ import NewsKit
 public struct AnalysisProgress: Sendable, Hashable {
   public var analysed: Int
   public var total: Int
+  /// Articles with quotes and a search row by any version's rules: what search and "who said
+  /// what" cover (an article analysed by older rules is covered until it is analysed again).
+  public var covered: Int
 
-  public init(analysed: Int, total: Int) {
+  public init(analysed: Int, total: Int, covered: Int? = nil) {
     self.analysed = analysed
     self.total = total
+    self.covered = covered ?? analysed
   }
 
   public var pending: Int { total - analysed }
@@ -37,8 +41,9 @@ extension Library {
   public func analysisProgress() throws(LibraryError) -> AnalysisProgress {
     try read { db in
       let row = try Row.fetchOne(
-        db, sql: "SELECT count(*), coalesce(sum(analysis >= ?), 0) FROM article", arguments: [ArticleAnalysis.version])
-      return AnalysisProgress(analysed: row?[1] ?? 0, total: row?[0] ?? 0)
+        db, sql: "SELECT count(*), coalesce(sum(analysis >= ?), 0), coalesce(sum(analysis > 0), 0) FROM article",
+        arguments: [ArticleAnalysis.version])
+      return AnalysisProgress(analysed: row?[1] ?? 0, total: row?[0] ?? 0, covered: row?[2] ?? 0)
     }
   }
 
@@ -77,7 +82,8 @@ extension Library {
         let found = Self.findQuotes(batch)
         let written = try write { db in try Self.record(found, at: version, in: db) }
         analysed += written
-        state = AnalysisProgress(analysed: min(state.total, state.analysed + written), total: state.total)
+        state.analysed = min(state.total, state.analysed + written)
+        if version == 0 { state.covered = min(state.total, state.covered + written) }
         if written < batch.count { state = try analysisProgress() }
         progress(state)
       }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CursesUI
 import Foundation
 import LibraryKit
 import NewsKit
@@ -49,6 +50,14 @@ struct AnalyseCommand: ParsableCommand {
     return outcome
   }
 
+  /// Search and "who said what" cover only analysed articles: while some wait, say how many
+  /// are covered, on stderr, so that scripts reading the results are not disturbed.
+  static func warnIfPartial(_ progress: AnalysisProgress, covering what: String) {
+    guard progress.covered < progress.total else { return }
+    Diagnostics.warn(
+      "\(count(progress.covered)) of \(count(progress.total)) stories \(what) so far; the rest wait for analysis (herald analyse)")
+  }
+
   static func summary(_ outcome: AnalysisOutcome, progress: AnalysisProgress) -> String {
     switch outcome {
     case .finished(let count):
@@ -61,15 +70,7 @@ struct AnalyseCommand: ParsableCommand {
   }
 
   /// A count with thousands separated, as the progress line writes it.
-  static func count(_ value: Int) -> String {
-    let digits = String(value)
-    var grouped = ""
-    for (index, digit) in digits.enumerated() {
-      if index > 0 && (digits.count - index) % 3 == 0 { grouped.append(",") }
-      grouped.append(digit)
-    }
-    return grouped
-  }
+  static func count(_ value: Int) -> String { ReaderState.grouped(value) }
 }
 
 /// The analysis's progress on stderr: a line rewritten in place on a terminal ("analysing

@@ -163,7 +163,8 @@ struct SearchCommand: ParsableCommand {
   func run() throws {
     let text = query.joined(separator: " ")
     let opened = try library.open()
-    let hits = try libraryCall { () throws(LibraryError) in try opened.search(text, limit: limit) }
+    let (hits, progress) = try libraryCall { () throws(LibraryError) in (try opened.search(text, limit: limit), try opened.analysisProgress()) }
+    AnalyseCommand.warnIfPartial(progress, covering: "indexed")
     if json {
       let values = hits.map { hit -> JSONValue in
         .object([

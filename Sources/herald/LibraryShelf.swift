@@ -133,7 +133,21 @@ struct LibraryShelf: ReaderLibrary {
     }
     var summary = SyncCommand.summary(report).split(separator: "\n").first.map(String.init) ?? "synced"
     if let failure = report.failures.first { summary += " (\(failure.subscription.displayTitle): \(failure.reasonAfterName ?? "failed"))" }
+    // The second stage, on the same thread: the new stories are listed already.
+    _ = try analyse(progress: progress)
     return summary
+  }
+
+  func analyse(progress: @escaping @Sendable (ReaderSyncProgress) -> Void) throws -> String? {
+    guard try !library.analysisProgress().isComplete else { return nil }
+    let outcome = try library.analyse(progress: { state in
+      progress(.analysing(analysed: state.analysed, covered: state.covered, total: state.total))
+    })
+    switch outcome {
+    case .finished(let count): return "analysed \(ReaderState.grouped(count)) stories: quotes and search are complete"
+    case .stopped(let count): return "analysed \(ReaderState.grouped(count)) stories"
+    case .leftToAnother: return "another herald is analysing this library"
+    }
   }
 
   func recordReading(_ storyID: String, paragraph: Int, read: Bool) throws {

@@ -67,6 +67,7 @@ struct QuotesCommand: ParsableCommand {
     var failure: CommandFailure?
     if sources.paths.isEmpty {
       let opened = try library.open()
+      if let progress = try? opened.analysisProgress() { AnalyseCommand.warnIfPartial(progress, covering: "analysed for quotes") }
       // Streamed from the library, grouped by SQLite when grouping: holding 1.4 million quotes
       // to group them took 1.9 GiB.
       var output: [UInt8] = []

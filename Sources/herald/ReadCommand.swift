@@ -66,6 +66,8 @@ struct ReadCommand: ParsableCommand {
     let first = try libraryCall { () throws(LibraryError) in try opened.entries(ArticleFilter(limit: 1)) }
     guard !first.isEmpty else { return nil }
     var shelf = LibraryShelf(library: opened)
+    // Store first, analyse behind (LibraryShelf.sync): new stories are listed at once.
+    shelf.syncOptions.analysesWhileStoring = false
     shelf.syncOptions.keep = config.keep
     shelf.syncOptions.keepPerFeed = config.keepPerFeed
     return shelf

@@ -95,6 +95,15 @@ final class MemoryLibrary: ReaderLibrary, @unchecked Sendable {
   var syncDelay: Double = 0
   private var synced: [Article] = []
 
+  /// What `analyse` reports: nothing waits unless a test says so.
+  var analysisSteps: [ReaderSyncProgress] = []
+
+  func analyse(progress: @escaping @Sendable (ReaderSyncProgress) -> Void) throws -> String? {
+    guard !analysisSteps.isEmpty else { return nil }
+    for step in analysisSteps { progress(step) }
+    return "analysed"
+  }
+
   func sync(feedOf storyID: String?, progress: @escaping @Sendable (ReaderSyncProgress) -> Void) throws -> String {
     progress(.feeds(done: 0, total: 1, newStories: 0, failed: 0))
     Thread.sleep(forTimeInterval: syncDelay)

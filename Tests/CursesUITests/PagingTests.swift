@@ -56,7 +56,8 @@ struct PagingTests {
     let all = summaries(1_000)
     var state = ReaderState(width: 60, height: 10)
     state.isLibrary = true
-    #expect(state.update(.started) == [.listStories(.all, request: 1)])
+    // What waits for analysis is analysed behind the first screen.
+    #expect(state.update(.started) == [.listStories(.all, request: 1), .analyseLibrary])
     // The page after the screen and the last screen are asked for at once: paging and G never wait.
     let effects = state.update(.storiesListed(StoryListing(request: 1, filter: .all, count: 1_000, page: 0, stories: page(0, of: all, read: ["1"]))))
     #expect(effects == [.loadStoryPage(source, page: 1), .loadStoryPage(source, page: 7)])

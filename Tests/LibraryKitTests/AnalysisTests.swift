@@ -121,7 +121,7 @@ struct AnalysisTests {
       // What the older rules had found, to be replaced.
       try db.execute(sql: "UPDATE quote SET speakerName = 'Old Name' WHERE articleId IN (SELECT id FROM article WHERE analysis = 1)")
     }
-    #expect(try library.analysisProgress() == AnalysisProgress(analysed: 6, total: 10))
+    #expect(try library.analysisProgress() == AnalysisProgress(analysed: 6, total: 10, covered: 10))
     #expect(try library.analyse() == .finished(analysed: 4))
     #expect(try quoteRows(library).count == 10)
     #expect(try !quoteRows(library).contains { $0.contains("Old Name") })
@@ -181,7 +181,7 @@ struct AnalysisTests {
     try queue.close()
     let library = try Library(path: path)
     #expect(try library.search("pier").map(\.entry.headline) == ["Pier opens"])
-    #expect(try library.analysisProgress() == AnalysisProgress(analysed: 0, total: 1))
+    #expect(try library.analysisProgress() == AnalysisProgress(analysed: 0, total: 1, covered: 1))
     #expect(indexIsInStep(library))
     #expect(try library.analyse() == .finished(analysed: 1))
     #expect(try library.article(1).quotes.map(\.speakerName) == ["Ana Ruiz"])

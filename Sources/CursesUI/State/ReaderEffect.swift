@@ -23,6 +23,11 @@ public enum ReaderEffect: Sendable, Hashable {
   /// Sync the library in the background (the feed of this story, or every feed), sending
   /// `.syncProgressed` as it goes and `.syncFinished` at the end.
   case syncLibrary(feedOf: String?)
+  /// Analyse the library's stories stored without their quotes and search words (a sync's
+  /// second stage, left over by `herald sync --no-analyse`, a stopped analysis or an upgrade)
+  /// in the background, sending `.syncProgressed(.analysing …)` as it goes and
+  /// `.syncFinished` at the end; nothing when there is nothing to do.
+  case analyseLibrary
   /// Count the stories of a feed, tag or virtual feed and fetch their first page, then send
   /// `.storiesListed`.
   case listStories(StoryFilter, request: Int)

@@ -51,7 +51,7 @@ extension ReaderState {
       return []
     case .success(let hits) where hits.isEmpty:
       librarySearch = current.previous == nil ? nil : current
-      notice = "nothing found for \(current.query)"
+      notice = "nothing found for \(current.query)" + (partialCoverage("indexed").map { " (\($0))" } ?? "")
       return []
     case .success(let hits):
       if current.previous == nil { current.previous = (stories, list.selected) }
@@ -63,6 +63,7 @@ extension ReaderState {
       list.scrollIntoView(count: stories.count, height: listHeight)
       let more = hits.count >= Self.librarySearchLimit ? " (the best \(hits.count))" : ""
       notice = "\(hits.count) found for \(current.query)\(more) · \(backKeyName) returns"
+      if let partial = partialCoverage("indexed") { notice = "\(hits.count) found in \(partial)\(more) · \(backKeyName) returns" }
       let words = Self.highlightedWords(of: current.query)
       search = words.isEmpty ? nil : Search(query: words, editing: false)
       reading = nil

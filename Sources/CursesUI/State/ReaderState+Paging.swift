@@ -11,7 +11,9 @@ extension ReaderState {
     guard isLibrary else { return [] }
     storyListings += 1
     awaitedListing = storyListings
-    return [.listStories(filter, request: storyListings)]
+    // What a sync stored without analysing (or an upgrade left to analyse again) is analysed
+    // behind the first screen.
+    return [.listStories(filter, request: storyListings), .analyseLibrary]
   }
 
   /// A listing arrived: a new list (another feed chosen, or the first), or the same list again

@@ -27,6 +27,7 @@ extension ReaderState {
     view.list = ListState()
     speakersView = view
     if tallies.isEmpty { notice = "nobody is quoted by name here" }
+    if let partial = partialCoverage("analysed for quotes") { notice = (tallies.isEmpty ? notice! + "; " : "") + partial }
   }
 
   mutating func showQuotes(_ quotes: [SpokenQuote], request: Int) {

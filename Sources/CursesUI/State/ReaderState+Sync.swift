@@ -26,6 +26,26 @@ extension ReaderState {
     case .feeds(let done, let total, let new, let failed):
       let failures = failed > 0 ? ", \(failed) failed" : ""
       return "syncing \(done)/\(total) feeds, \(new) new\(failures)"
+    case .analysing(let analysed, _, let total):
+      return "analysing \(grouped(analysed)) of \(grouped(total))"
     }
+  }
+
+  /// A count with its thousands separated ("41,200").
+  public static func grouped(_ value: Int) -> String {
+    let digits = String(value)
+    var text = ""
+    for (index, digit) in digits.enumerated() {
+      if index > 0 && (digits.count - index) % 3 == 0 { text.append(",") }
+      text.append(digit)
+    }
+    return text
+  }
+
+  /// What search and the speakers view cover while analysis is under way ("62,000 of 100,000
+  /// stories indexed so far"); nil once everything is covered.
+  func partialCoverage(_ what: String) -> String? {
+    guard let coverage = analysisCoverage, coverage.covered < coverage.total else { return nil }
+    return "\(Self.grouped(coverage.covered)) of \(Self.grouped(coverage.total)) stories \(what) so far"
   }
 }

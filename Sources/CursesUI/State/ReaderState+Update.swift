@@ -57,9 +57,11 @@ extension ReaderState {
       return typedAhead.flatMap { handle(key: $0, keymap: keymap) }
     case .syncProgressed(let progress):
       syncStatus = Self.describe(progress)
+      if case .analysing(_, let covered, let total) = progress { analysisCoverage = (covered, total) }
       return []
     case .syncFinished(let summary):
       syncStatus = nil
+      analysisCoverage = nil
       notice = summary
       return reloadListing()
     case .speakersListed(let tallies, let request):

@@ -58,6 +58,8 @@ public struct ReaderState: Sendable {
   public var searchRequests = 0
   /// A sync running in the background, as the status bar tells it (nil when none runs).
   public var syncStatus: String?
+  /// While analysis runs: stories covered by search and "who said what", of all.
+  public var analysisCoverage: (covered: Int, total: Int)?
   /// The library's feeds, the tags whose folders are open, the pane's selection, and which
   /// stories the list shows (with the listing awaited for it).
   public var feeds: [ReaderFeed] = [] {

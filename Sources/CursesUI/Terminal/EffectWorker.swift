@@ -64,6 +64,27 @@ final class EffectWorker: Sendable {
     }
   }
 
+  /// Analyses on the sync thread (after any sync asked for before), sending progress as
+  /// messages; lists the stories again when it did anything.
+  func analyse() {
+    guard let library = opener.library else { return }
+    syncing.add(1, ordering: .acquiringAndReleasing)
+    syncs.async { [self] in
+      defer { syncing.subtract(1, ordering: .acquiringAndReleasing) }
+      let summary: String?
+      do {
+        summary = try library.analyse { progress in
+          self.answers.withLock { $0.append(.syncProgressed(progress)) }
+        }
+      } catch {
+        summary = "cannot analyse: \(error)"
+      }
+      guard let summary else { return }
+      answers.withLock { $0.append(.syncFinished(summary)) }
+      refreshFeeds()
+    }
+  }
+
   /// Lists the library's stories again (after a sync), once the marks and positions sent so
   /// far are written, with the page that holds the story to keep.
   func reloadStories(_ filter: StoryFilter, request: Int, keeping storyID: String?) {

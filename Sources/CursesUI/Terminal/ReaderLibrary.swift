@@ -31,6 +31,8 @@ public protocol ReaderLibrary: Sendable {
   /// Syncs the feed a story came from (every feed when nil), reporting as it goes; returns a
   /// one-line summary.
   func sync(feedOf storyID: String?, progress: @escaping @Sendable (ReaderSyncProgress) -> Void) throws -> String
+  /// Analyses what waits for analysis; its summary, or nil when nothing waited.
+  func analyse(progress: @escaping @Sendable (ReaderSyncProgress) -> Void) throws -> String?
 }
 
 /// Some of a filter's stories, and which of them are read and starred.
@@ -51,6 +53,9 @@ public enum ReaderSyncProgress: Sendable, Hashable {
   /// Another process is syncing this library; this one waits for it.
   case waitingForAnotherSync
   case feeds(done: Int, total: Int, newStories: Int, failed: Int)
+  /// The second stage: stories analysed by today's rules, and covered by search and "who
+  /// said what" (by any rules'), of all.
+  case analysing(analysed: Int, covered: Int, total: Int)
 }
 
 extension ArticleSummary {

@@ -159,6 +159,8 @@ public enum ReaderProgram {
           backend.copyToClipboard(text)
         case .syncLibrary(let story):
           worker.sync(feedOf: story)
+        case .analyseLibrary:
+          worker.analyse()
         case .reloadStories(let filter, let request, let keeping):
           worker.reloadStories(filter, request: request, keeping: keeping)
         case .loadStoryPage(let source, let page):
