@@ -4,7 +4,8 @@
 # DIR (default /tmp/herald-library-bench) receives the corpus of ../shared/bench/gen_feeds.py
 # (made once, FEEDS x ITEMS, default 100 x 1000), a Python HTTP server on a free loopback port
 # (it answers If-Modified-Since with 304), a Herald library and a newsboat cache. Prints, for
-# each: cold sync, re-sync with nothing new, listing the unread articles, search (median of
+# each: the time until every article is listed (Herald's store stage) and until every article
+# is analysed (a plain sync), both beside newsboat's cold sync with the ratio, re-sync with nothing new, listing the unread articles, search (median of
 # 20 queries; newsboat has no search command, so none), and peak memory of the cold sync.
 # Then, when the sqlite3 command is there, what SQLite alone needs to store and index the same
 # text (scripts/sqlite-floor.sh): the floor under the cold sync.
@@ -41,6 +42,13 @@ measure() {
   echo "${out% *} $(echo "${out#* } / 1024" | bc)"
 }
 
+# Readable: the store stage alone (sync --no-analyse) into an empty library, after which
+# every article is listed. Done: a plain sync (store, then analysis) into another one.
+stored="$scratch/stored.sqlite"
+"$herald" import --library "$stored" "$scratch/feeds.opml" >/dev/null
+read -r h_readable h_readable_mem <<<"$(measure "$herald" sync --no-analyse --library "$stored")"
+h_stored=$("$herald" list --library "$stored" | wc -l)
+read -r h_analyse h_analyse_mem <<<"$(measure "$herald" analyse --library "$stored")"
 library="$scratch/library.sqlite"
 "$herald" import --library "$library" "$scratch/feeds.opml" >/dev/null
 read -r h_cold h_cold_mem <<<"$(measure "$herald" sync --library "$library")"
@@ -70,14 +78,26 @@ if command -v newsboat >/dev/null; then
   n_unread=$("${newsboat[@]}" -x print-unread 2>/dev/null | head -1)
 fi
 
+ratio() { if [ "$2" = - ]; then echo -; else echo "scale=2; $1 / $2" | bc; fi; }
+size() { [ -f "$1" ] && echo "scale=0; $(stat -c %s "$1") / 1048576" | bc || echo -; }
+# The library's size once its write-ahead log is folded in (as a closed library is).
+sqlite3 "$library" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null 2>&1 || true
+h_size=$(size "$library")
+n_size=$(size "$scratch/cache.db")
+
 printf '%s feeds x %s items from 127.0.0.1 (%s articles stored by Herald)\n\n' "$feeds" "$items" "$h_new"
-printf '%-34s %14s %14s\n' "" herald newsboat
-printf '%-34s %14s %14s\n' "cold sync (s)" "$h_cold" "$n_cold"
+printf '%-34s %14s %14s %8s\n' "" herald newsboat ratio
+printf '%-34s %14s %14s %8s\n' "readable: sync --no-analyse (s)" "$h_readable" "$n_cold" "$(ratio "$h_readable" "$n_cold")"
+printf '%-34s %14s %14s\n' "  then herald analyse (s)" "$h_analyse" ""
+printf '%-34s %14s %14s %8s\n' "done: cold sync, analysed (s)" "$h_cold" "$n_cold" "$(ratio "$h_cold" "$n_cold")"
+printf '%-34s %14s %14s %8s\n' "library / cache size (MiB)" "$h_size" "$n_size" "$(ratio "$h_size" "$n_size")"
 printf '%-34s %14s %14s\n' "re-sync, nothing new (s)" "$h_re" "$n_re"
 printf '%-34s %14s %14s\n' "list unread / print-unread (s)" "$h_list" "$n_list"
 printf '%-34s %14s %14s\n' "search p50 over 20 queries (ms)" "$h_search" "(none)"
 printf '%-34s %14s %14s\n' "cold sync peak memory (MiB)" "$h_cold_mem" "$n_cold_mem"
-printf '\nherald unread: %s lines; newsboat: %s\n' "$h_unread" "$n_unread"
+printf '%-34s %14s %14s\n' "store / analyse peak memory (MiB)" "$h_readable_mem / $h_analyse_mem" ""
+printf '\nherald unread: %s lines; newsboat: %s; listed after the store stage: %s\n' "$h_unread" "$n_unread" "$h_stored"
+printf 'targets: readable <= 0.25x, done <= 0.5x newsboat cold sync; re-sync <= 0.3 s; peak <= 100 MiB; size <= 1.25x\n' 
 if command -v sqlite3 >/dev/null; then
   echo
   "$root/scripts/sqlite-floor.sh" "$library"
