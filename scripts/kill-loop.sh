@@ -44,7 +44,7 @@ except sqlite3.DatabaseError as error:
 # Analysis: no quote twice, and quotes and search rows only on analysed articles.
 twice = db.execute("SELECT count(*) FROM (SELECT 1 FROM quote GROUP BY articleId, startParagraph, startOffset HAVING count(*) > 1)").fetchone()[0]
 stray = db.execute("SELECT count(*) FROM quote q JOIN article a ON a.id = q.articleId WHERE a.analysis = 0").fetchone()[0]
-split = db.execute("SELECT count(*) FROM article a JOIN articleText t ON t.articleId = a.id WHERE (a.analysis > 0) != (t.indexed = 1)").fetchone()[0]
+split = db.execute("SELECT count(*) FROM article a LEFT JOIN articleSpeakers s ON s.articleId = a.id WHERE (a.analysis > 0) != (s.articleId IS NOT NULL)").fetchone()[0]
 print(f"quotes stored twice: {twice}; quotes of unanalysed articles: {stray}; analysed but not indexed or the reverse: {split}")
 rows = db.execute("SELECT subscriptionId, itemKey, isRead, isStarred FROM article WHERE isRead OR isStarred ORDER BY 1, 2")
 print("\n".join("|".join(map(str, row)) for row in rows))

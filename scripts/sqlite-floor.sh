@@ -22,7 +22,7 @@ seconds() {
 
 copy=$(seconds sqlite3 "$floor" "PRAGMA journal_mode=WAL; ATTACH '$library' AS source;
   CREATE TABLE text(id INTEGER PRIMARY KEY, headline TEXT, body TEXT, speakers TEXT);
-  INSERT INTO text SELECT articleId, headline, body, speakers FROM source.articleText;")
+  INSERT INTO text SELECT t.articleId, t.headline, t.body, coalesce(s.speakers, '') FROM source.articleText t LEFT JOIN source.articleSpeakers s ON s.articleId = t.articleId;")
 index=$(seconds sqlite3 "$floor" "CREATE VIRTUAL TABLE search USING fts5(headline, body, speakers,
   content='text', content_rowid='id', tokenize = 'unicode61 remove_diacritics 2');
   INSERT INTO search(search) VALUES('rebuild');")

@@ -65,30 +65,47 @@ extension Library {
     var analysed = 0
     for version in 0..<ArticleAnalysis.version {
       // Down from the newest; once the end is reached, again from the top for what a sync
-      // stored meanwhile, until nothing is left at this version.
+      // stored meanwhile, until nothing is left at this version. Each batch is read and its
+      // quotes found while the one before it is written.
       var cursor: (sortDate: Double, id: Int64)?
       var sawAny = false
+      var prepared = try prepareBatch(at: version, after: nil, limit: batchSize)
       while true {
-        if shouldStop() { return .stopped(analysed: analysed) }
-        let batch = try pendingArticles(at: version, after: cursor, limit: batchSize)
-        guard let last = batch.last else {
+        guard let last = prepared.last else {
           if cursor == nil || !sawAny { break }
           cursor = nil
           sawAny = false
+          prepared = try prepareBatch(at: version, after: nil, limit: batchSize)
           continue
         }
+        if shouldStop() { return .stopped(analysed: analysed) }
         sawAny = true
         cursor = (last.sortDate, last.id)
-        let found = Self.findQuotes(batch)
-        let written = try write { db in try Self.record(found, at: version, in: db) }
+        let next = BatchPreparation { [self, cursor] () throws(LibraryError) in try prepareBatch(at: version, after: cursor, limit: batchSize) }
+        let batch = prepared
+        let written: Int
+        do {
+          written = try write { db in try Self.record(batch, at: version, in: db) }
+        } catch {
+          _ = try? next.wait()
+          throw error
+        }
         analysed += written
         state.analysed = min(state.total, state.analysed + written)
         if version == 0 { state.covered = min(state.total, state.covered + written) }
         if written < batch.count { state = try analysisProgress() }
         progress(state)
+        prepared = try next.wait()
       }
     }
     return .finished(analysed: analysed)
+  }
+
+  /// The next batch at `version`, read and with its quotes found.
+  private func prepareBatch(at version: Int, after cursor: (sortDate: Double, id: Int64)?, limit: Int) throws(LibraryError)
+    -> [PendingArticle]
+  {
+    Self.findQuotes(try pendingArticles(at: version, after: cursor, limit: limit))
   }
 
   /// An article waiting for analysis, with what the analysis reads.
@@ -96,7 +113,9 @@ extension Library {
     var id: Int64
     var sortDate: Double
     var contentHash: String
-    var paragraphs: [String]
+    var headline: String
+    /// The text as stored, one paragraph per line.
+    var body: String
     var blockquotes: [ClosedRange<Int>]
     var quotes: [Quote] = []
   }
@@ -106,7 +125,7 @@ extension Library {
   {
     try read { db in
       let rows: [Row]
-      let columns = "a.id, a.sortDate, a.contentHash, t.body, t.blockquotes FROM article a JOIN articleText t ON t.articleId = a.id"
+      let columns = "a.id, a.sortDate, a.contentHash, t.headline, t.body, t.blockquotes FROM article a JOIN articleText t ON t.articleId = a.id"
       if let cursor {
         rows = try Row.fetchAll(
           db,
@@ -120,19 +139,20 @@ extension Library {
       }
       return rows.map { row in
         PendingArticle(
-          id: row[0], sortDate: row[1], contentHash: row[2], paragraphs: ArticleSearchIndex.paragraphs(row[3]),
-          blockquotes: Self.decodeBlockquotes(row[4]))
+          id: row[0], sortDate: row[1], contentHash: row[2], headline: row[3], body: row[4], blockquotes: Self.decodeBlockquotes(row[5]))
       }
     }
   }
 
-  /// Each article's quotes, found on all cores, a few articles per task.
+  /// Each article's quotes, found on all cores, a few articles per task (its paragraphs split
+  /// there too).
   static func findQuotes(_ batch: [PendingArticle]) -> [PendingArticle] {
     let results = AnalysisSlots(batch)
     let chunk = 8
     DispatchQueue.concurrentPerform(iterations: (batch.count + chunk - 1) / chunk) { part in
       for index in (part * chunk)..<min(batch.count, (part + 1) * chunk) {
-        results.set(index, ArticleAnalysis.quotes(in: batch[index].paragraphs, blockquotes: batch[index].blockquotes))
+        let paragraphs = ArticleSearchIndex.paragraphs(batch[index].body)
+        results.set(index, ArticleAnalysis.quotes(in: paragraphs, blockquotes: batch[index].blockquotes))
       }
     }
     return results.articles
@@ -149,28 +169,44 @@ extension Library {
         let row = try Row.fetchOne(
           db.cachedStatement(
             sql: """
-              SELECT a.analysis, a.contentHash, t.headline, t.body, t.speakers, t.indexed
-              FROM article a JOIN articleText t ON t.articleId = a.id WHERE a.id = ?
+              SELECT a.analysis, a.contentHash, s.speakers
+              FROM article a LEFT JOIN articleSpeakers s ON s.articleId = a.id WHERE a.id = ?
               """), arguments: [article.id]),
         row[0] as Int == version, row[1] as String == article.contentHash
       else { continue }
-      let headline: String = row[2]
-      let body: String = row[3]
+      // The same content hash: the headline and text read with the batch are still stored.
+      let (headline, body) = (article.headline, article.body)
       try db.cachedStatement(sql: "DELETE FROM quote WHERE articleId = ?").execute(arguments: [article.id])
       try insertQuotes(article.quotes, of: article.id, in: db)
       let speakers = searchableSpeakers(article.quotes)
-      // The index is written here, not by trigger (the update names neither headline nor
-      // body): a trigger's savepoint would flush FTS5's pending terms article by article.
-      if row[5] as Bool {
-        try ArticleSearchIndex.remove(articleId: article.id, headline: headline, body: body, speakers: row[4], in: db)
+      // Analysed before (by older rules): its search row goes with the speakers it had.
+      if let old = row[2] as String? {
+        try ArticleSearchIndex.remove(articleId: article.id, headline: headline, body: body, speakers: old, in: db)
+        try db.cachedStatement(sql: "DELETE FROM articleSpeakers WHERE articleId = ?").execute(arguments: [article.id])
       }
-      try db.cachedStatement(sql: "UPDATE articleText SET speakers = ?, indexed = 1 WHERE articleId = ?")
-        .execute(arguments: [speakers, article.id])
-      try ArticleSearchIndex.add(articleId: article.id, headline: headline, body: body, speakers: speakers, in: db)
+      try index(article.id, headline: headline, body: body, speakers: speakers, in: db)
       try db.cachedStatement(sql: "UPDATE article SET analysis = ? WHERE id = ?").execute(arguments: [ArticleAnalysis.version, article.id])
       written += 1
     }
     return written
+  }
+}
+
+/// A batch being read and analysed on another thread while the caller writes the one before.
+private final class BatchPreparation: @unchecked Sendable {
+  private let done = DispatchSemaphore(value: 0)
+  private var result: Result<[Library.PendingArticle], LibraryError> = .success([])
+
+  init(_ work: @escaping @Sendable () throws(LibraryError) -> [Library.PendingArticle]) {
+    DispatchQueue.global(qos: .utility).async { [self] in
+      result = Result { () throws(LibraryError) in try work() }
+      done.signal()
+    }
+  }
+
+  func wait() throws(LibraryError) -> [Library.PendingArticle] {
+    done.wait()
+    return try result.get()
   }
 }
 

@@ -93,14 +93,13 @@ extension Library {
             article.headline, article.source, article.link, article.author, article.published?.timeIntervalSince1970,
             article.updated?.timeIntervalSince1970, article.path, hash, sortDate, analysis, rowID,
           ])
-        // The search index follows by trigger (ArticleSearchIndex): the old row goes if it
-        // was indexed, the new one comes if it is analysed.
+        // An analysed article's search row goes with its old text and speakers; the new one
+        // comes if the new text is analysed (ArticleSearchIndex).
+        try Self.unindex(rowID, in: db)
         try db.cachedStatement(
-          sql: """
-            UPDATE articleText SET headline = ?, body = ?, speakers = ?, links = ?, indexed = ?, blockquotes = ?
-            WHERE articleId = ?
-            """
-        ).execute(arguments: [article.headline, body, speakers, links, analysed, blockquotes, rowID])
+          sql: "UPDATE articleText SET headline = ?, body = ?, links = ?, blockquotes = ? WHERE articleId = ?"
+        ).execute(arguments: [article.headline, body, links, blockquotes, rowID])
+        if analysed { try Self.index(rowID, headline: article.headline, body: body, speakers: speakers, in: db) }
         try db.cachedStatement(sql: "DELETE FROM quote WHERE articleId = ?").execute(arguments: [rowID])
         result.updated += 1
       } else {
@@ -117,16 +116,33 @@ extension Library {
           ])
         rowID = db.lastInsertedRowID
         try db.cachedStatement(
-          sql: "INSERT INTO articleText (articleId, headline, body, speakers, links, indexed, blockquotes) VALUES (?, ?, ?, ?, ?, ?, ?)"
-        ).execute(arguments: [rowID, article.headline, body, speakers, links, analysed, blockquotes])
-        if analysed {
-          try ArticleSearchIndex.add(articleId: rowID, headline: article.headline, body: body, speakers: speakers, in: db)
-        }
+          sql: "INSERT INTO articleText (articleId, headline, body, links, blockquotes) VALUES (?, ?, ?, ?, ?)"
+        ).execute(arguments: [rowID, article.headline, body, links, blockquotes])
+        if analysed { try Self.index(rowID, headline: article.headline, body: body, speakers: speakers, in: db) }
         result.new += 1
       }
       try insertQuotes(analysed ? article.quotes : [], of: rowID, in: db)
     }
     return result
+  }
+
+  /// Records an article as analysed with these speakers, and adds its search row.
+  static func index(_ rowID: Int64, headline: String, body: String, speakers: String, in db: Database) throws {
+    try db.cachedStatement(sql: "INSERT INTO articleSpeakers (articleId, speakers) VALUES (?, ?)").execute(arguments: [rowID, speakers])
+    try ArticleSearchIndex.add(articleId: rowID, headline: headline, body: body, speakers: speakers, in: db)
+  }
+
+  /// Takes an analysed article's search row out (with the values it was indexed with) and
+  /// its speakers; nothing for an article not analysed.
+  static func unindex(_ rowID: Int64, in db: Database) throws {
+    guard
+      let old = try Row.fetchOne(
+        db.cachedStatement(
+          sql: "SELECT t.headline, t.body, s.speakers FROM articleText t JOIN articleSpeakers s ON s.articleId = t.articleId WHERE t.articleId = ?"),
+        arguments: [rowID])
+    else { return }
+    try ArticleSearchIndex.remove(articleId: rowID, headline: old[0], body: old[1], speakers: old[2], in: db)
+    try db.cachedStatement(sql: "DELETE FROM articleSpeakers WHERE articleId = ?").execute(arguments: [rowID])
   }
 
   /// An article's quotes, stored in the caller's transaction.

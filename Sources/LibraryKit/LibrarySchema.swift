@@ -186,37 +186,40 @@ enum LibrarySchema {
     migrator.registerMigration(analysedBehind) { db in
       // Store first, understand behind (issue 29). An article records the version of the
       // analysis it has (0: none yet; 1: whatever Herald analysed before versions were
-      // recorded), and its text whether it is in the search index. The index reads only the
-      // indexed rows (a view), so it is whole and in step while analysis is pending, and
-      // FTS5's integrity-check stays clean. The triggers follow a stored article whose text
-      // changed; analysis, which changes only the speakers and the flag, writes the index
-      // itself, outside any trigger (see ArticleSearchIndex). A blockquote is a quote of its own: its paragraphs
-      // are kept for the analysis (unknown for articles stored before: none).
+      // recorded). Its speakers move to a table of their own, whose row exists once the
+      // article is analysed: analysis adds a small row instead of rewriting the article's
+      // text (which wrote the whole text again, through the WAL and the checkpoint). The
+      // index reads the analysed articles only (a view), so it is whole and in step while
+      // analysis is pending, and FTS5's integrity-check stays clean. The index is written by
+      // the code that stores and analyses, outside triggers (a trigger's savepoint makes FTS5
+      // flush per article), except when an article goes: a trigger before the delete takes
+      // its row out while its text is still there (a pruned article, a removed feed's by
+      // cascade). A blockquote is a quote of its own: its paragraphs are kept for the
+      // analysis (unknown for articles stored before: none).
       try db.execute(
         sql: """
           ALTER TABLE article ADD COLUMN analysis INTEGER NOT NULL DEFAULT 0;
           UPDATE article SET analysis = 1;
           CREATE INDEX article_byAnalysis ON article(analysis, sortDate);
-          ALTER TABLE articleText ADD COLUMN indexed INTEGER NOT NULL DEFAULT 0;
-          ALTER TABLE articleText ADD COLUMN blockquotes TEXT NOT NULL DEFAULT '[]';
-          UPDATE articleText SET indexed = 1;
+          CREATE TABLE articleSpeakers (
+            articleId INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,
+            speakers TEXT NOT NULL);
+          INSERT INTO articleSpeakers (articleId, speakers) SELECT articleId, speakers FROM articleText;
           DROP TRIGGER articleText_deleted;
           DROP TRIGGER articleText_changed;
           DROP TABLE articleSearch;
+          ALTER TABLE articleText DROP COLUMN speakers;
+          ALTER TABLE articleText ADD COLUMN blockquotes TEXT NOT NULL DEFAULT '[]';
           CREATE VIEW articleIndexed AS
-            SELECT articleId, headline, body, speakers FROM articleText WHERE indexed = 1;
+            SELECT t.articleId, t.headline, t.body, s.speakers
+            FROM articleText t JOIN articleSpeakers s ON s.articleId = t.articleId;
           CREATE VIRTUAL TABLE articleSearch USING fts5(
             headline, body, speakers, content = 'articleIndexed', content_rowid = 'articleId',
             tokenize = 'unicode61 remove_diacritics 2');
-          CREATE TRIGGER articleText_deleted AFTER DELETE ON articleText WHEN old.indexed BEGIN
+          CREATE TRIGGER article_deleted BEFORE DELETE ON article BEGIN
             INSERT INTO articleSearch (articleSearch, rowid, headline, body, speakers)
-              VALUES ('delete', old.articleId, old.headline, old.body, old.speakers);
-          END;
-          CREATE TRIGGER articleText_changed AFTER UPDATE OF headline, body ON articleText BEGIN
-            INSERT INTO articleSearch (articleSearch, rowid, headline, body, speakers)
-              SELECT 'delete', old.articleId, old.headline, old.body, old.speakers WHERE old.indexed;
-            INSERT INTO articleSearch (rowid, headline, body, speakers)
-              SELECT new.articleId, new.headline, new.body, new.speakers WHERE new.indexed;
+              SELECT 'delete', t.articleId, t.headline, t.body, s.speakers
+              FROM articleText t JOIN articleSpeakers s ON s.articleId = t.articleId WHERE t.articleId = old.id;
           END;
           INSERT INTO articleSearch (articleSearch) VALUES ('rebuild');
           """)
