@@ -75,14 +75,8 @@ struct AddCommand: ParsableCommand {
       }
     }
     // As `herald sync` does: one sync at a time, and the config's [library] keep.
-    let lock = try libraryCall { () throws(LibraryError) in
-      try SyncLock(library: opened) { Diagnostics.warn("another sync is running on this library; waiting for it to finish") }
-    }
+    let (lock, settings) = try SyncCommand.prepare(opened, config: nil)
     defer { withExtendedLifetime(lock) {} }
-    var appearance = AppearanceOptions()
-    appearance.config = nil
-    let (settings, problems) = try appearance.loadConfig()
-    for problem in problems { Diagnostics.warn(problem.description) }
     let report = SyncCommand.sync(added, in: opened, settings: settings)
     for result in report.results {
       let name = VisibleText.make(result.subscription.displayTitle)

@@ -45,18 +45,26 @@ struct SyncCommand: ParsableCommand {
     let subscriptions = try libraryCall { () throws(LibraryError) in
       feeds.isEmpty ? try opened.feeds().map(\.subscription) : try feeds.map { name throws(LibraryError) in try opened.subscription(named: name) }
     }
-    let lock = try libraryCall { () throws(LibraryError) in
-      try SyncLock(library: opened) { Diagnostics.warn("another sync is running on this library; waiting for it to finish") }
-    }
+    let (lock, settings) = try Self.prepare(opened, config: config)
     defer { withExtendedLifetime(lock) {} }
-    var appearance = AppearanceOptions()
-    appearance.config = config
-    let (settings, problems) = try appearance.loadConfig()
-    for problem in problems { Diagnostics.warn(problem.description) }
     let report = Self.sync(subscriptions, in: opened, timeout: timeout, settings: settings)
     StandardOutput.write(Self.summary(report))
     try Self.analyseAfterSync(opened, skip: noAnalyse)
     if !report.failures.isEmpty { throw ExitCode(1) }
+  }
+
+  /// What every sync from the command line takes first: the sync lock (waiting, and saying
+  /// so, while another sync runs) and the config's settings (its problems as warnings).
+  /// Shared with `add`.
+  static func prepare(_ library: Library, config: String?) throws -> (SyncLock, ReaderConfig) {
+    let lock = try libraryCall { () throws(LibraryError) in
+      try SyncLock(library: library) { Diagnostics.warn("another sync is running on this library; waiting for it to finish") }
+    }
+    var appearance = AppearanceOptions()
+    appearance.config = config
+    let (settings, problems) = try appearance.loadConfig()
+    for problem in problems { Diagnostics.warn(problem.description) }
+    return (lock, settings)
   }
 
   /// The second stage: analysis, unless skipped (then how much waits is said). Shared with
