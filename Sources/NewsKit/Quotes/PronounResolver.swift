@@ -3,13 +3,87 @@
 /// the text before it, looking back at most two paragraphs. Runs that name a place or an
 /// organisation (Mill Street, the Environment Agency) and capitalised sentence openers are not
 /// names. When no name is found the pronoun is kept as written.
+///
+/// "He" never stands for a woman nor "she" for a man: a name whose title (Mr, Ms, Dame…), or
+/// whose surname's title elsewhere in the article ("Luke Pryce" … "Mr Pryce"), says the other
+/// gender is passed over for the one named before it (`Gender`).
 enum PronounResolver {
-  static func name(before text: String, earlier paragraphs: [String]) -> String? {
-    if let name = lastName(in: text) { return name }
+  static func name(before text: String, earlier paragraphs: [String], pronoun: String? = nil, genders: Gender.Evidence? = nil) -> String? {
+    let wanted = pronoun.flatMap(Gender.of(pronoun:))
+    func fits(_ name: String) -> Bool {
+      guard let wanted, let genders else { return true }
+      return genders.gender(of: name).map { $0 == wanted } ?? true
+    }
+    for candidate in names(in: text).reversed() where fits(candidate) { return candidate }
     for paragraph in paragraphs.reversed() {
-      if let name = lastName(in: paragraph) { return name }
+      for candidate in names(in: paragraph).reversed() where fits(candidate) { return candidate }
     }
     return nil
+  }
+
+  /// A person's gender as the text shows it, for pronouns: by title only, never guessed.
+  enum Gender: Sendable, Hashable {
+    case male, female
+
+    static func of(pronoun: String) -> Gender? {
+      switch pronoun.lowercased() {
+      case "he", "him", "his": return .male
+      case "she", "her": return .female
+      default: return nil
+      }
+    }
+
+    static func of(title: Substring) -> Gender? {
+      if maleTitles.contains(String(title)) { return .male }
+      if femaleTitles.contains(String(title)) { return .female }
+      return nil
+    }
+
+    private static let maleTitles: Set<String> = ["Mr", "Mr.", "Sir", "Lord", "Mister", "King", "Prince", "Father", "Brother", "Baron"]
+    private static let femaleTitles: Set<String> = [
+      "Ms", "Ms.", "Mrs", "Mrs.", "Miss", "Dame", "Lady", "Madam", "Madame", "Queen", "Princess", "Sister", "Baroness",
+    ]
+
+    /// The genders an article's titles give its surnames: "Mr Pryce" anywhere makes every
+    /// "… Pryce" a man, unless another title makes a "… Pryce" a woman too (then nothing is
+    /// said).
+    struct Evidence: Sendable {
+      private var bySurname: [String: Gender?] = [:]
+
+      init(_ paragraphs: [String]) {
+        for paragraph in paragraphs {
+          let words = paragraph.split(whereSeparator: { $0.isWhitespace })
+          for (index, word) in words.enumerated() where index + 1 < words.count {
+            guard let gender = Gender.of(title: word) else { continue }
+            // The surname: the last capitalised word of the run after the title.
+            var last: Substring?
+            for next in words[(index + 1)...] {
+              let bare = next.prefix { $0.isLetter || $0 == "-" }
+              guard bare.first?.isUppercase == true else { break }
+              last = bare
+              if bare.count < next.count { break }
+            }
+            guard let surname = last.map(String.init) else { continue }
+            if let known = bySurname[surname], known != gender { bySurname[surname] = .some(nil) } else { bySurname[surname] = gender }
+          }
+        }
+      }
+
+      /// The gender of a name as written ("Mr Keane", "Luke Pryce"), when the text says it.
+      func gender(of name: String) -> Gender? {
+        let words = name.split(separator: " ")
+        if let first = words.first, let gender = Gender.of(title: first) { return gender }
+        guard let last = words.last else { return nil }
+        return bySurname[String(last)] ?? nil
+      }
+    }
+  }
+
+  /// Every name in the text, in order (see `lastName`).
+  private static func names(in text: String) -> [String] {
+    var found: [String] = []
+    scanNames(in: text) { found.append($0) }
+    return found
   }
 
   private static let notNames: Set<String> = [
@@ -43,19 +117,28 @@ enum PronounResolver {
     "Government", "Parliament", "Bank", "Company", "University", "School", "Hospital", "Trust", "Fund",
     "College", "Association", "Society", "Service", "Authority", "Board", "Commission", "Foundation", "Police",
     "Museum", "Library", "Motors", "Rail", "Care", "Council", "Network", "Corporation", "Federation",
+    // Bodies that "he" or "she" never stands for: campaigns, studios, teams, tournaments.
+    "Alliance", "Coalition", "Campaign", "Studios", "Studio", "United", "FC", "Athletic", "Guild", "Interactive",
+    "Open", "League", "Festival", "Championships", "Games", "Partners", "Holdings", "Capital", "Media", "Pictures",
   ]
+
+  /// First words that make a run a body, not a person: Radio Northgate, Team Sky.
+  private static let bodyOpeners: Set<String> = ["Radio", "Team", "Club", "Operation", "Project", "Camp"]
 
   /// Lower-case words that may stand inside a name: Ludwig van Beethoven, Yannick le Goff.
   private static let particles: Set<String> = ["van", "von", "de", "der", "den", "da", "di", "le", "la", "du", "al", "bin", "ibn"]
 
-  private static func lastName(in text: String) -> String? {
+  /// Calls `found` with each run of two or more capitalised words that names a person, in
+  /// order.
+  private static func scanNames(in text: String, _ found: (String) -> Void) {
     let words = text.split(whereSeparator: { $0.isWhitespace })
-    var best: [Substring]?
     var run: [Substring] = []
     func finish() {
       while let last = run.last, particles.contains(String(last)) { run.removeLast() }
       while let first = run.first, notNames.contains(String(first)) { run.removeFirst() }
-      if run.count >= 2, let last = run.last, !placeWords.contains(String(last)) { best = run }
+      if run.count >= 2, let last = run.last, !placeWords.contains(String(last)), !bodyOpeners.contains(String(run[0])) {
+        found(run.joined(separator: " "))
+      }
       run = []
     }
     for raw in words {
@@ -71,6 +154,5 @@ enum PronounResolver {
       }
     }
     finish()
-    return best?.joined(separator: " ")
   }
 }

@@ -25,6 +25,9 @@ public enum QuoteDetector {
     var found: [Quote] = []
     var pending: (start: TextPosition, text: String)?
     var previousAttributedAfter = false
+    // Who is a man and who a woman by the titles the article gives them: read once, when a
+    // pronoun is first resolved.
+    var genders: PronounResolver.Gender.Evidence?
 
     for (index, paragraph) in scanned.enumerated() {
       var spans = paragraph.spans
@@ -84,11 +87,14 @@ public enum QuoteDetector {
           let earlier = paragraphs[max(0, whole.start.paragraph - 2)..<whole.start.paragraph]
           // Failing a name in the text, the last speaker named nearby ("Albers said: “…” She
           // added…"): a one-word name is no run of capitals for the resolver.
+          if genders == nil { genders = PronounResolver.Gender.Evidence(paragraphs) }
+          let wanted = PronounResolver.Gender.of(pronoun: speaker)
           let nearby = found.last.flatMap { previous -> String? in
             guard previous.end.paragraph + 1 >= whole.start.paragraph, let name = previous.speaker, !SpeakerFinder.isPronoun(name) else { return nil }
+            if let wanted, let other = genders?.gender(of: name), other != wanted { return nil }
             return name
           }
-          quote.speaker = PronounResolver.name(before: String(before), earlier: Array(earlier)) ?? nearby ?? speaker
+          quote.speaker = PronounResolver.name(before: String(before), earlier: Array(earlier), pronoun: speaker, genders: genders) ?? nearby ?? speaker
         }
         // The second half of a split quote ("…,” she said. “…”) is the same speaker's.
         if quote.speaker == nil, let previous = found.last, previousAttributedAfter,
@@ -122,6 +128,7 @@ public enum QuoteDetector {
   private static func recoverUnopened(
     in paragraph: ScannedParagraph, at index: Int, spans: [QuoteScanner.Span], paragraphs: [String], into found: inout [Quote]
   ) {
+    var genders: PronounResolver.Gender.Evidence?
     for mark in paragraph.strayClosingMarks(outside: spans) {
       let floor = spans.last { ($0.end ?? Int.max) <= mark }?.end ?? 0
       let before = paragraph.substring(from: floor, to: mark)
@@ -134,7 +141,10 @@ public enum QuoteDetector {
       let start = mark - sentence.unicodeScalars.count
       if SpeakerFinder.isPronoun(speaker) {
         let earlier = paragraphs[max(0, index - 2)..<index]
-        speaker = PronounResolver.name(before: String(paragraph.substring(from: 0, to: start)), earlier: Array(earlier)) ?? speaker
+        if genders == nil { genders = PronounResolver.Gender.Evidence(paragraphs) }
+        speaker =
+          PronounResolver.name(
+            before: String(paragraph.substring(from: 0, to: start)), earlier: Array(earlier), pronoun: speaker, genders: genders) ?? speaker
       }
       let quote = Quote(
         start: TextPosition(paragraph: index, offset: start), end: TextPosition(paragraph: index, offset: mark + 1),

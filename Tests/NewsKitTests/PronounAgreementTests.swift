@@ -1,0 +1,55 @@
+import Testing
+
+@testable import NewsKit
+
+/// "He" and "she" stand for a person of that gender when the text says which (issue 33):
+/// by a title at the name, or at the same surname elsewhere in the article; and never for a
+/// body (a campaign, a studio, a team, a tournament, a radio station). Each rule has its
+/// negative: where the text says nothing, the last name still stands.
+@Suite("Pronouns agree with who they stand for")
+struct PronounAgreementTests {
+  private func speakers(_ paragraphs: String...) -> [String?] {
+    QuoteDetector.quotes(in: paragraphs).map(\.speaker)
+  }
+
+  @Test func sheIsNotAManWithATitle() {
+    #expect(
+      speakers("Dame Eleanor Fitch met Mr Tom Keane on Monday. “We agreed nothing,” she said.") == ["Dame Eleanor Fitch"])
+    #expect(speakers("Ms Ada Roth met Mr Tom Keane on Monday. “We agreed nothing,” he said.") == ["Mr Tom Keane"])
+  }
+
+  /// The title at the same surname elsewhere in the article decides.
+  @Test func aSurnameTitledElsewhereDecides() {
+    #expect(
+      speakers(
+        "Anna Berg spoke after the game.", "Mr Pryce had scored twice.",
+        "Luke Pryce was booked later. “Their second goal was a foul,” she said.") == ["Anna Berg"])
+    // Without a title anywhere, the last name named stands.
+    #expect(
+      speakers("Anna Berg spoke after the game.", "Luke Pryce was booked later. “Their second goal was a foul,” she said.")
+        == ["Luke Pryce"])
+  }
+
+  /// Two titles that disagree for one surname say nothing.
+  @Test func conflictingTitlesSayNothing() {
+    let evidence = PronounResolver.Gender.Evidence(["Mr Lee spoke.", "Ms Lee replied."])
+    #expect(evidence.gender(of: "Jo Lee") == nil)
+    #expect(evidence.gender(of: "Mr Jo Lee") == .male)
+    #expect(PronounResolver.Gender.Evidence(["Mrs Hale arrived."]).gender(of: "Ruth Hale") == .female)
+  }
+
+  @Test func aPronounNeverStandsForABody() {
+    #expect(
+      speakers("Ann Dale joined Corvane Interactive last year. “We rebuilt it,” she said.") == ["Ann Dale"])
+    #expect(speakers("Tom Hale spoke to Radio Northgate. “It is not at the door,” he said.") == ["Tom Hale"])
+    #expect(speakers("Jo Price beat Lena Holt at the Meridian Open. “She was better,” he said.") == ["Lena Holt"])
+    // A person whose surname is such a word is still a person when not last.
+    #expect(speakers("Nina Open-Field spoke. “Fine,” she said.") == ["Nina Open-Field"])
+  }
+
+  /// The nearby speaker of the quote before is not taken when the gender disagrees.
+  @Test func theSpeakerBeforeMustAgreeToo() {
+    let quotes = QuoteDetector.quotes(in: ["“We will appeal,” said Mr Keane. “It was a foul,” she said."])
+    #expect(quotes.map(\.speaker) == ["Mr Keane", "she"])
+  }
+}
