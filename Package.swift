@@ -34,7 +34,7 @@ let package = Package(
       path: ".",
       exclude: [
         "Sources/NewsKit", "Sources/LibraryKit", "Sources/CNcurses", "Sources/CLibXML2", "Sources/CursesUI", "Sources/herald", "Tests", "Benchmarks", "Fuzz",
-        "scripts", "README.md", "DECISIONS.md",
+        "scripts", "README.md", "DECISIONS.md", "ARCHITECTURE.md", "docs",
       ],
       sources: ["Sources/HeraldAssets"],
       resources: [.copy("Samples"), .copy("themes")]

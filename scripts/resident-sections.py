@@ -4,7 +4,7 @@
     scripts/resident-sections.py PID [FILE]
 
 With FILE (a binary or shared library the process maps), prints its resident KiB per section
-beside the section's size: how the reader's peak memory was taken apart (DECISIONS.md, "The
+beside the section's size: how the reader's peak memory was taken apart (docs/performance-log.md, "The
 reader's memory, seventh pass"). Without FILE, prints resident and anonymous KiB per mapped
 file. Reads /proc/PID/smaps and /proc/PID/pagemap (root, or the process's owner with
 CAP_SYS_ADMIN) and `readelf -SW`.
