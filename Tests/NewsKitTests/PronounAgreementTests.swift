@@ -53,3 +53,28 @@ struct PronounAgreementTests {
     #expect(quotes.map(\.speaker) == ["Mr Keane", "she"])
   }
 }
+
+/// The subject of the clause a quote follows (issue 33, speaker spans), with negatives.
+@Suite("The subject of a describing clause")
+struct ClauseSubjectTests {
+  private func speakers(_ paragraph: String) -> [String?] {
+    QuoteDetector.quotes(in: [paragraph]).map(\.speaker)
+  }
+
+  @Test func aRelativeClauseWithoutThatHasItsOwnSubject() {
+    #expect(speakers("Councillors voted to demolish the blocks, a decision the leader of the council called ‘painful’.") == ["the leader of the council"])
+    #expect(speakers("He was jailed on Friday, in what the judge called “a calculated betrayal”.") == ["the judge"])
+    #expect(SpeakerFinder.subjectOfItsClause("a first half he") == "he")
+    // A determiner inside the same noun phrase is not a new subject.
+    #expect(SpeakerFinder.subjectOfItsClause("the head of the union") == "the head of the union")
+    #expect(SpeakerFinder.subjectOfItsClause("chairman and the founder") == "chairman and the founder")
+    #expect(SpeakerFinder.subjectOfItsClause("Finance Minister Rosalind Achterberg") == "Finance Minister Rosalind Achterberg")
+  }
+
+  @Test func aTimeSetOffByCommasIsNotTheSubject() {
+    #expect(speakers("Ms Varga, on Tuesday, said the plan was “a fantasy”.") == ["Ms Varga"])
+    #expect(SpeakerFinder.subjectOfItsClause("Ms Varga, last week") == "Ms Varga")
+    // An appositive that is not a time stays.
+    #expect(SpeakerFinder.subjectOfItsClause("Tom Hale, the founder") == "Tom Hale, the founder")
+  }
+}

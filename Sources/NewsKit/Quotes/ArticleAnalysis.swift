@@ -6,7 +6,8 @@
 public enum ArticleAnalysis {
   /// Bump whenever a change to quote finding, speakers or speakers' names changes what an
   /// article's analysis gives. 1 is every library analysed before versions were recorded;
-  /// 2 the rules of issue 29; 3 pronouns that agree in gender and never stand for a body.
+  /// 2 the rules of issue 29; 3 pronouns that agree in gender and never stand for a body, and
+  /// the subject of a describing clause (issue 33).
   public static let version = 3
 
   /// Quotes found in the text, and each blockquote as a quote of its own; a found quote inside

@@ -202,8 +202,45 @@ enum SpeakerFinder {
       guard let first = clauseVerb(in: words[..<(verb - 1)]) else { return nil }
       return phraseBefore(verb: first, in: words)
     }
-    return phraseBefore(verb: verb, in: words)
+    return phraseBefore(verb: verb, in: words).map(subjectOfItsClause)
   }
+
+  /// The subject of a clause whose verb the quote follows, from the words before the verb:
+  /// a relative clause without "that" has its own subject (`a decision the leader of the
+  /// council called`, `in what the judge called`, `a first half he described as`): the noun
+  /// phrase or pronoun that opens it, not the words before it. A time set off by commas
+  /// (`Ms Varga, on Tuesday,`) is not part of the subject.
+  static func subjectOfItsClause(_ subject: String) -> String {
+    var subject = subject
+    if let comma = subject.range(of: ", ", options: .backwards) {
+      let aside = subject[comma.upperBound...].split(separator: " ")
+      if let first = aside.first, timeOpeners.contains(first.lowercased()), aside.count <= 4 {
+        subject = String(subject[..<comma.lowerBound])
+      }
+    }
+    let words = subject.split(separator: " ")
+    guard words.count >= 2 else { return subject }
+    for index in 1..<words.count {
+      let word = words[index].lowercased()
+      let before = words[index - 1]
+      guard clauseOpeners.contains(word), before.first?.isLowercase == true, !phraseJoiners.contains(before.lowercased()) else {
+        continue
+      }
+      return words[index...].joined(separator: " ")
+    }
+    return subject
+  }
+
+  /// Words that open a clause's subject: a determiner or a personal pronoun.
+  private static let clauseOpeners: Set<String> = ["the", "he", "she", "they", "his", "her", "its", "their"]
+  /// Words after which a determiner goes on the same noun phrase: prepositions, conjunctions,
+  /// determiners (`the head of the union`, `chief executive and the founder`).
+  private static let phraseJoiners: Set<String> = [
+    "of", "for", "at", "in", "on", "to", "from", "with", "by", "about", "over", "under", "into", "and", "or", "nor",
+    "the", "a", "an", "this", "that", "these", "those", "as", "like", "than", "both", "all",
+  ]
+  /// How an aside of time opens: `on Tuesday`, `last week`, `yesterday`.
+  private static let timeOpeners: Set<String> = ["on", "last", "this", "next", "yesterday", "today", "earlier", "later", "overnight"]
 
   /// `The bins, dubbed “…” by local children, cost…`: the agent of a passive verb of
   /// describing that the quote follows at once (`dubbed “…”`, `described as “…”`), when the
