@@ -78,3 +78,27 @@ struct ClauseSubjectTests {
     #expect(SpeakerFinder.subjectOfItsClause("Tom Hale, the founder") == "Tom Hale, the founder")
   }
 }
+
+/// A speaker described by age is the person last named as a speaker (issue 33, descriptions
+/// tied to a name); with no one named before, the description is its own name.
+@Suite("Descriptions by age")
+struct AgeDescriptionTests {
+  @Test func theAgeReferstoTheLastNamedSpeaker() {
+    let quotes = QuoteDetector.quotes(in: [
+      "“We were poor,” said manager Graham Keane.", "“At half-time I did not shout,” the 52-year-old said.",
+    ])
+    #expect(quotes.map(\.speaker) == ["manager Graham Keane", "the 52-year-old"])
+    #expect(quotes.map(\.speakerName) == ["Graham Keane", "Graham Keane"])
+    let alone = QuoteDetector.quotes(in: ["“At half-time I did not shout,” the 52-year-old said."])
+    #expect(alone.map(\.speakerName) == ["the 52-year-old"])
+    #expect(SpeakerNames.describesByAge("The 48-year-old"))
+    #expect(!SpeakerNames.describesByAge("the old man"))
+    #expect(!SpeakerNames.describesByAge("the 52-year-old striker"))
+  }
+
+  @Test func aPartyNamedUnitedIsNoPerson() {
+    #expect(
+      QuoteDetector.quotes(in: ["Susan Adebayo of United Citizens attacked the mayor. “Twelve years,” she said."]).map(\.speaker)
+        == ["Susan Adebayo"])
+  }
+}

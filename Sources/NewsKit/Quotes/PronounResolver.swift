@@ -123,7 +123,7 @@ enum PronounResolver {
   ]
 
   /// First words that make a run a body, not a person: Radio Northgate, Team Sky.
-  private static let bodyOpeners: Set<String> = ["Radio", "Team", "Club", "Operation", "Project", "Camp"]
+  private static let bodyOpeners: Set<String> = ["Radio", "Team", "Club", "Operation", "Project", "Camp", "United"]
 
   /// Lower-case words that may stand inside a name: Ludwig van Beethoven, Yannick le Goff.
   private static let particles: Set<String> = ["van", "von", "de", "der", "den", "da", "di", "le", "la", "du", "al", "bin", "ibn"]

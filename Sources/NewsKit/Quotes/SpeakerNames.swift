@@ -55,9 +55,30 @@ public enum SpeakerNames {
       }
     }
     let canonicalNames = speakers.indices.map { canonical(speakers[$0], run: runs[$0], name: strippedRuns[$0], known: known) }
+    // A speaker described by age ("the 52-year-old") is the person last named as a speaker:
+    // news writes the age to refer back, never to bring someone new in.
+    var lastPerson: String?
     for index in quotes.indices where slotOfQuote[index] >= 0 {
+      let speaker = speakers[slotOfQuote[index]]
+      if Self.describesByAge(speaker), let lastPerson {
+        quotes[index].speakerName = lastPerson
+        continue
+      }
       quotes[index].speakerName = canonicalNames[slotOfQuote[index]]
+      if let name = quotes[index].speakerName, name.split(separator: " ").count >= 2, name.first?.isUppercase == true,
+        !SpeakerFinder.isPronoun(speaker)
+      {
+        lastPerson = name
+      }
     }
+  }
+
+  /// "the 52-year-old", "The 48-year-old": a person referred to by age alone.
+  static func describesByAge(_ speaker: String) -> Bool {
+    let words = speaker.split(separator: " ")
+    guard words.count == 2, words[0].lowercased() == "the" else { return false }
+    let parts = words[1].split(separator: "-")
+    return parts.count == 3 && parts[0].allSatisfy(\.isNumber) && parts[1] == "year" && parts[2] == "old"
   }
 
   static func canonical(_ speaker: String, known: [[Substring]]) -> String? {
