@@ -102,3 +102,20 @@ struct AgeDescriptionTests {
         == ["Susan Adebayo"])
   }
 }
+
+/// `“…,” she said, after …`: the comma after the verb ends the attribution (issue 33).
+@Suite("An attribution ended by a comma")
+struct AttributionCommaTests {
+  @Test func aClauseAfterTheVerbsCommaIsNotItsObject() {
+    let quotes = QuoteDetector.quotes(in: [
+      "Rovers boss Sandra Mulholland was unhappy. “It was a foul,” she said, pointing to a challenge by Okafor on defender Luke Pryce. “I watched it three times.”"
+    ])
+    #expect(quotes.map(\.speaker) == ["Sandra Mulholland", "Sandra Mulholland"])
+    // Negatives: a short object or a prepositional phrase after the verb still attributes; a
+    // long object without a comma is a new clause, not an attribution.
+    #expect(QuoteDetector.quotes(in: ["“Yes,” Ann Lee said through a translator."]).map(\.speaker) == ["Ann Lee"])
+    #expect(
+      QuoteDetector.quotes(in: ["“Yes,” critics said the council would build the new tower on the old quay next year."]).map(\.speaker)
+        != ["critics"])
+  }
+}

@@ -78,6 +78,14 @@ public enum QuoteDetector {
           if reported.count < before.count, let last = reported.lastSingleScalar, isSentenceEnd(last) {
             quote.speaker = SpeakerFinder.speakerOfSentence(
               SpeakerFinder.lastSentence(of: reported.dropLast()), sayingOnly: true)
+            // That sentence is the attribution of the quote before (`“…,” she said, pointing
+            // to Luke Pryce. “…”`): its pronoun is that quote's speaker, already resolved,
+            // not the last name in the sentence.
+            if let speaker = quote.speaker, SpeakerFinder.isPronoun(speaker), previousAttributedAfter, let previous = found.last,
+              previous.end.paragraph == whole.start.paragraph, let name = previous.speaker
+            {
+              quote.speaker = name
+            }
           }
         }
         if let speaker = quote.speaker, SpeakerFinder.isPronoun(speaker) {

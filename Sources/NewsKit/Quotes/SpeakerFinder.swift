@@ -123,8 +123,10 @@ enum SpeakerFinder {
     if subject.contains(where: endsWithClauseMark) { return nil }
     // "while the Centre warned that…" is a new clause, not an attribution.
     if subject.contains(where: { clauseWords.contains($0) && $0.opensInLowercase }) { return nil }
-    // After the verb only a short object may stand before the clause ends ("said through a translator.").
-    let object = words[(verb + 1)...].prefix { !endsWithClauseMark($0) }
+    // After the verb only a short object may stand before the clause ends ("said through a
+    // translator."); a comma right after the verb ends the attribution, and what follows is a
+    // clause of its own ("she said, after a heated exchange with Tomas Brandl.").
+    let object = endsWithClauseMark(words[verb]) ? [] : words[(verb + 1)...].prefix { !endsWithClauseMark($0) }
     // "said through a translator." / "said in a letter to the prime minister.": a phrase led
     // by a preposition may run longer than a bare object.
     let prepositional = object.first.map { prepositions.contains($0) } ?? false
