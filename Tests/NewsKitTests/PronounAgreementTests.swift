@@ -119,3 +119,30 @@ struct AttributionCommaTests {
         != ["critics"])
   }
 }
+
+/// A pronoun resolved to a short form stands for the person's full name where the article
+/// gives it (issue 33).
+@Suite("Short forms of a name")
+struct ShortNameTests {
+  @Test func anHonorificWithTheGivenNameIsTheFullName() {
+    let quotes = QuoteDetector.quotes(in: [
+      "The inquiry is led by Dame Eleanor Fitch.", "Dame Eleanor toured the depot. “I will follow the evidence,” she said.",
+    ])
+    #expect(quotes.map(\.speaker) == ["Dame Eleanor Fitch"])
+    #expect(quotes.map(\.speakerName) == ["Eleanor Fitch"])
+    // Without the full form, the short one stands.
+    #expect(QuoteDetector.quotes(in: ["Dame Eleanor toured the depot. “I will follow it,” she said."]).map(\.speaker) == ["Dame Eleanor"])
+  }
+
+  @Test func aSurnameAloneBeforeTheQuoteWhenTheArticleGivesItInFull() {
+    let quotes = QuoteDetector.quotes(in: [
+      "Emeka Okafor scored twice for City, and manager Graham Keane praised him.",
+      "Okafor himself kept it brief. “I just wanted the ball,” he said.",
+    ])
+    #expect(quotes.map(\.speaker) == ["Okafor"])
+    #expect(quotes.map(\.speakerName) == ["Emeka Okafor"])
+    // A capitalised word the article never gives as a surname is no name.
+    #expect(
+      QuoteDetector.quotes(in: ["Graham Keane spoke.", "Officials kept it brief. “No comment,” he said."]).map(\.speaker) == ["Graham Keane"])
+  }
+}

@@ -14,9 +14,12 @@ enum PronounResolver {
       guard let wanted, let genders else { return true }
       return genders.gender(of: name).map { $0 == wanted } ?? true
     }
-    for candidate in names(in: text).reversed() where fits(candidate) { return candidate }
+    func fullest(_ name: String) -> String { genders?.fullName(of: name) ?? name }
+    // In the text just before the quote, a surname alone counts too when the article gives
+    // it in full elsewhere ("Okafor himself kept it brief. “…,” he said.").
+    for candidate in names(in: text, surnames: genders?.surnames ?? []).reversed() where fits(candidate) { return fullest(candidate) }
     for paragraph in paragraphs.reversed() {
-      for candidate in names(in: paragraph).reversed() where fits(candidate) { return candidate }
+      for candidate in names(in: paragraph).reversed() where fits(candidate) { return fullest(candidate) }
     }
     return nil
   }
@@ -49,9 +52,17 @@ enum PronounResolver {
     /// said).
     struct Evidence: Sendable {
       private var bySurname: [String: Gender?] = [:]
+      /// "Dame Eleanor" for "Dame Eleanor Fitch": the British honorifics go with the given
+      /// name, so the short form names the person the full one does.
+      private var byHonorific: [String: String] = [:]
+      /// The last words of the article's full names of people ("Okafor" of "Emeka Okafor").
+      private(set) var surnames: Set<String> = []
 
       init(_ paragraphs: [String]) {
         for paragraph in paragraphs {
+          PronounResolver.scanNames(in: paragraph) { name in
+            if let last = name.split(separator: " ").last { surnames.insert(String(last)) }
+          }
           let words = paragraph.split(whereSeparator: { $0.isWhitespace })
           for (index, word) in words.enumerated() where index + 1 < words.count {
             guard let gender = Gender.of(title: word) else { continue }
@@ -64,10 +75,21 @@ enum PronounResolver {
               if bare.count < next.count { break }
             }
             guard let surname = last.map(String.init) else { continue }
+            if Self.honorifics.contains(String(word)), index + 2 < words.count {
+              let given = words[index + 1].prefix { $0.isLetter || $0 == "-" }
+              if given.first?.isUppercase == true, given.count == words[index + 1].count, surname != String(given) {
+                byHonorific["\(word) \(given)"] = "\(word) \(given) \(surname)"
+              }
+            }
             if let known = bySurname[surname], known != gender { bySurname[surname] = .some(nil) } else { bySurname[surname] = gender }
           }
         }
       }
+
+      private static let honorifics: Set<String> = ["Sir", "Dame", "Lord", "Lady"]
+
+      /// The full name an honorific's short form stands for in the article, if it gives one.
+      func fullName(of name: String) -> String? { byHonorific[name] }
 
       /// The gender of a name as written ("Mr Keane", "Luke Pryce"), when the text says it.
       func gender(of name: String) -> Gender? {
@@ -80,9 +102,9 @@ enum PronounResolver {
   }
 
   /// Every name in the text, in order (see `lastName`).
-  private static func names(in text: String) -> [String] {
+  private static func names(in text: String, surnames: Set<String> = []) -> [String] {
     var found: [String] = []
-    scanNames(in: text) { found.append($0) }
+    scanNames(in: text, surnames: surnames) { found.append($0) }
     return found
   }
 
@@ -130,7 +152,7 @@ enum PronounResolver {
 
   /// Calls `found` with each run of two or more capitalised words that names a person, in
   /// order.
-  private static func scanNames(in text: String, _ found: (String) -> Void) {
+  private static func scanNames(in text: String, surnames: Set<String> = [], _ found: (String) -> Void) {
     let words = text.split(whereSeparator: { $0.isWhitespace })
     var run: [Substring] = []
     func finish() {
@@ -138,6 +160,8 @@ enum PronounResolver {
       while let first = run.first, notNames.contains(String(first)) { run.removeFirst() }
       if run.count >= 2, let last = run.last, !placeWords.contains(String(last)), !bodyOpeners.contains(String(run[0])) {
         found(run.joined(separator: " "))
+      } else if run.count == 1, surnames.contains(String(run[0])) {
+        found(String(run[0]))
       }
       run = []
     }
