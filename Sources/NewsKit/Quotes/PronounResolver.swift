@@ -17,7 +17,7 @@ enum PronounResolver {
     func fullest(_ name: String) -> String { genders?.fullName(of: name) ?? name }
     // In the text just before the quote, a surname alone counts too when the article gives
     // it in full elsewhere ("Okafor himself kept it brief. “…,” he said.").
-    for candidate in names(in: text, surnames: genders?.surnames ?? []).reversed() where fits(candidate) { return fullest(candidate) }
+    for candidate in names(in: text, isSurname: genders?.isSurname).reversed() where fits(candidate) { return fullest(candidate) }
     for paragraph in paragraphs.reversed() {
       for candidate in names(in: paragraph).reversed() where fits(candidate) { return fullest(candidate) }
     }
@@ -50,19 +50,21 @@ enum PronounResolver {
     /// The genders an article's titles give its surnames: "Mr Pryce" anywhere makes every
     /// "… Pryce" a man, unless another title makes a "… Pryce" a woman too (then nothing is
     /// said).
-    struct Evidence: Sendable {
+    final class Evidence {
+      private let paragraphs: [String]
       private var bySurname: [String: Gender?] = [:]
       /// "Dame Eleanor" for "Dame Eleanor Fitch": the British honorifics go with the given
       /// name, so the short form names the person the full one does.
       private var byHonorific: [String: String] = [:]
-      /// The last words of the article's full names of people ("Okafor" of "Emeka Okafor").
-      private(set) var surnames: Set<String> = []
+      /// Whether a word is the last of a full name in the article ("Okafor" of "Emeka
+      /// Okafor"): asked only of single capitalised words before a quote, and kept.
+      private var surnameAnswers: [String: Bool] = [:]
 
       init(_ paragraphs: [String]) {
-        for paragraph in paragraphs {
-          PronounResolver.scanNames(in: paragraph) { name in
-            if let last = name.split(separator: " ").last { surnames.insert(String(last)) }
-          }
+        self.paragraphs = paragraphs
+        // Only paragraphs that hold a title are split into words: splitting every paragraph
+        // cost a tenth of finding quotes.
+        for paragraph in paragraphs where Self.scannedTitles.contains(where: { paragraph.containsBytes($0) }) {
           let words = paragraph.split(whereSeparator: { $0.isWhitespace })
           for (index, word) in words.enumerated() where index + 1 < words.count {
             guard let gender = Gender.of(title: word) else { continue }
@@ -86,10 +88,27 @@ enum PronounResolver {
         }
       }
 
+      /// The titles whose surnames are recorded (the rarer ones only tell a name's own gender).
+      private static let scannedTitles = ["Mr", "Ms", "Miss", "Dame", "Sir", "Lord", "Lady", "Baron"]
       private static let honorifics: Set<String> = ["Sir", "Dame", "Lord", "Lady"]
 
       /// The full name an honorific's short form stands for in the article, if it gives one.
       func fullName(of name: String) -> String? { byHonorific[name] }
+
+      /// Whether the article gives `word` as the last word of a person's full name: a
+      /// capitalised word right before it, in a run the resolver reads as a person's name.
+      func isSurname(_ word: String) -> Bool {
+        if let known = surnameAnswers[word] { return known }
+        var found = false
+        for paragraph in paragraphs where paragraph.containsBytes(word) {
+          PronounResolver.scanNames(in: paragraph) { name in
+            if !found, name.hasSuffix(" " + word) { found = true }
+          }
+          if found { break }
+        }
+        surnameAnswers[word] = found
+        return found
+      }
 
       /// The gender of a name as written ("Mr Keane", "Luke Pryce"), when the text says it.
       func gender(of name: String) -> Gender? {
@@ -102,9 +121,9 @@ enum PronounResolver {
   }
 
   /// Every name in the text, in order (see `lastName`).
-  private static func names(in text: String, surnames: Set<String> = []) -> [String] {
+  private static func names(in text: String, isSurname: ((String) -> Bool)? = nil) -> [String] {
     var found: [String] = []
-    scanNames(in: text, surnames: surnames) { found.append($0) }
+    scanNames(in: text, isSurname: isSurname) { found.append($0) }
     return found
   }
 
@@ -152,7 +171,7 @@ enum PronounResolver {
 
   /// Calls `found` with each run of two or more capitalised words that names a person, in
   /// order.
-  private static func scanNames(in text: String, surnames: Set<String> = [], _ found: (String) -> Void) {
+  fileprivate static func scanNames(in text: String, isSurname: ((String) -> Bool)? = nil, _ found: (String) -> Void) {
     let words = text.split(whereSeparator: { $0.isWhitespace })
     var run: [Substring] = []
     func finish() {
@@ -160,7 +179,7 @@ enum PronounResolver {
       while let first = run.first, notNames.contains(String(first)) { run.removeFirst() }
       if run.count >= 2, let last = run.last, !placeWords.contains(String(last)), !bodyOpeners.contains(String(run[0])) {
         found(run.joined(separator: " "))
-      } else if run.count == 1, surnames.contains(String(run[0])) {
+      } else if run.count == 1, let isSurname, isSurname(String(run[0])) {
         found(String(run[0]))
       }
       run = []

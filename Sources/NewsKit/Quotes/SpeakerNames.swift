@@ -57,19 +57,20 @@ public enum SpeakerNames {
     let canonicalNames = speakers.indices.map { canonical(speakers[$0], run: runs[$0], name: strippedRuns[$0], known: known) }
     // A speaker described by age ("the 52-year-old") is the person last named as a speaker:
     // news writes the age to refer back, never to bring someone new in.
+    // Decided once per speaker, not per quote (per quote it tripled this function's cost).
+    let byAge = speakers.map { $0.containsBytes("-year-old") && Self.describesByAge($0) }
+    let isPerson = speakers.indices.map { slot in
+      canonicalNames[slot].map { $0.containsBytes(" ") && $0.first?.isUppercase == true } ?? false
+    }
     var lastPerson: String?
     for index in quotes.indices where slotOfQuote[index] >= 0 {
-      let speaker = speakers[slotOfQuote[index]]
-      if Self.describesByAge(speaker), let lastPerson {
+      let slot = slotOfQuote[index]
+      if byAge[slot], let lastPerson {
         quotes[index].speakerName = lastPerson
         continue
       }
-      quotes[index].speakerName = canonicalNames[slotOfQuote[index]]
-      if let name = quotes[index].speakerName, name.split(separator: " ").count >= 2, name.first?.isUppercase == true,
-        !SpeakerFinder.isPronoun(speaker)
-      {
-        lastPerson = name
-      }
+      quotes[index].speakerName = canonicalNames[slot]
+      if isPerson[slot] { lastPerson = canonicalNames[slot] }
     }
   }
 
