@@ -148,16 +148,17 @@ extension Library {
   /// An article's quotes, stored in the caller's transaction.
   static func insertQuotes(_ quotes: [Quote], of rowID: Int64, in db: Database) throws {
     for quote in quotes {
-        try db.cachedStatement(
-          sql: """
-            INSERT INTO quote (articleId, startParagraph, startOffset, endParagraph, endOffset, text, kind, speaker,
-              speakerName)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(
-          arguments: [
-            rowID, quote.start.paragraph, quote.start.offset, quote.end.paragraph, quote.end.offset, quote.text,
-            quote.kind.rawValue, quote.speaker, quote.speakerName,
-          ])
+      try db.cachedStatement(
+        sql: """
+          INSERT INTO quote (articleId, startParagraph, startOffset, endParagraph, endOffset, text, kind, speaker,
+            speakerName)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """
+      ).execute(
+        arguments: [
+          rowID, quote.start.paragraph, quote.start.offset, quote.end.paragraph, quote.end.offset, quote.text,
+          quote.kind.rawValue, quote.speaker, quote.speakerName,
+        ])
     }
   }
 

@@ -85,7 +85,8 @@ final class AnalysisProgressDisplay: Sendable {
 
   func show(_ progress: AnalysisProgress) {
     guard !progress.isComplete else { return }
-    let text = "analysing \(AnalyseCommand.count(progress.analysed)) of \(AnalyseCommand.count(progress.total))"
+    // The reader's status bar says it in the same words.
+    let text = ReaderState.describe(.analysing(analysed: progress.analysed, covered: progress.covered, total: progress.total))
     started.withLock { started in
       if live {
         StandardOutput.writeError("\r\u{1B}[K" + text)

@@ -62,7 +62,8 @@ struct AnalyseCommandTests {
     let path = try feed(count: 5)
     let lockHolder = Process()
     lockHolder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
-    lockHolder.arguments = [library + ".sync-lock", "-c", "sleep 1"]
+    // Held for 3 s: time enough for `add` to start and meet it on a loaded machine.
+    lockHolder.arguments = [library + ".sync-lock", "-c", "sleep 3"]
     try lockHolder.run()
     defer { lockHolder.terminate() }
     // Until flock holds the lock, a try to take it succeeds: wait (bounded) until it fails.

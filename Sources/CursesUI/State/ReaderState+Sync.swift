@@ -19,7 +19,7 @@ extension ReaderState {
     return [.syncLibrary(feedOf: story)]
   }
 
-  static func describe(_ progress: ReaderSyncProgress) -> String {
+  public static func describe(_ progress: ReaderSyncProgress) -> String {
     switch progress {
     case .waitingForAnotherSync:
       return "waiting for another sync of this library…"
