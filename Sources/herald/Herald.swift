@@ -16,7 +16,7 @@ struct Herald: ParsableCommand {
     version: HeraldVersion.current,
     subcommands: [
       ReadCommand.self, ListCommand.self, ShowCommand.self, QuotesCommand.self, AddCommand.self, FeedsCommand.self,
-      SearchCommand.self, MarkCommand.self, SyncCommand.self, AnalyseCommand.self, StatusCommand.self, RemoveCommand.self, PruneCommand.self, ImportCommand.self,
+      SearchCommand.self, ExtractCommand.self, MarkCommand.self, SyncCommand.self, AnalyseCommand.self, StatusCommand.self, RemoveCommand.self, PruneCommand.self, ImportCommand.self,
       ExportCommand.self, ThemesCommand.self, ConfigCommand.self, ReaderBenchCommand.self,
     ],
     defaultSubcommand: ReadCommand.self

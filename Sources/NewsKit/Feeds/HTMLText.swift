@@ -1,3 +1,4 @@
+import CLibXML2
 import Foundation
 
 /// An article body read from HTML: its paragraphs, its numbered links, and which paragraphs
@@ -8,6 +9,9 @@ public struct HTMLText: Sendable, Hashable {
   public var links: [String] = []
   /// Runs of paragraphs that were inside a blockquote.
   public var blockquotes: [ClosedRange<Int>] = []
+  /// Paragraphs that are a figure's caption or only an image: not body text for `herald
+  /// extract`, which prints the body alone.
+  var captions: Set<Int> = []
 
   /// Turns HTML into paragraphs with libxml2's HTML parser: p, div, li, blockquote, h1–h6, pre,
   /// table rows and a double br make paragraphs; inline markup is flattened; entities decoded;
@@ -19,6 +23,17 @@ public struct HTMLText: Sendable, Hashable {
     var walker = Walker(base: base.flatMap { URL(string: $0) })
     walker.visit(root)
     walker.flush()
+    return walker.result
+  }
+
+  /// The text of the nodes of a page an extractor chose, in order, leaving out every node
+  /// `skips` says is not the article's (boilerplate inside the content).
+  static func read(_ nodes: [XMLNode], base: URL?, skips: @escaping (xmlNodePtr) -> Bool) -> HTMLText {
+    var walker = Walker(base: base, skips: skips)
+    for node in nodes {
+      walker.visit(node)
+      walker.flush()
+    }
     return walker.result
   }
 
@@ -50,7 +65,9 @@ public struct HTMLText: Sendable, Hashable {
   /// that was collapsed into another, cost a twentieth of `show --json`.
   private struct Walker {
     let base: URL?
+    var skips: ((xmlNodePtr) -> Bool)? = nil
     var result = HTMLText()
+    var captionDepth = 0
     var current: [UInt8] = []
     var breaks = 0
     var blockquoteDepth = 0
@@ -65,6 +82,7 @@ public struct HTMLText: Sendable, Hashable {
         return
       }
       guard node.isElement else { return }
+      if let skips, skips(node.pointer) { return }
       let name = node.name.lowercased()
       if HTMLText.skipped.contains(name) { return }
       if HTMLText.embedding.contains(name) && node.pointer.pointee.next != nil { return }
@@ -104,6 +122,12 @@ public struct HTMLText: Sendable, Hashable {
         if result.paragraphs.count > first && blockquoteDepth == 0 {
           result.blockquotes.append(first...(result.paragraphs.count - 1))
         }
+      case "figcaption":
+        flush()
+        captionDepth += 1
+        visitChildren(node)
+        flush()
+        captionDepth -= 1
       case _ where HTMLText.blocks.contains(name):
         flush()
         if name == "li" { current.appendUTF8("• ") }
@@ -157,7 +181,19 @@ public struct HTMLText: Sendable, Hashable {
       current.removeAll(keepingCapacity: true)
       breaks = 0
       guard !collapsed.isEmpty, collapsed != "•" else { return }
+      if captionDepth > 0 || Self.isOnlyImages(collapsed) { result.captions.insert(result.paragraphs.count) }
       result.paragraphs.append(collapsed)
+    }
+
+    /// `[image: …]` and link numbers with nothing else: a picture, not a paragraph.
+    private static func isOnlyImages(_ text: String) -> Bool {
+      guard text.hasPrefix("[image") else { return false }
+      var rest = Substring(text)
+      while let open = rest.firstIndex(of: "[") {
+        guard rest[..<open].allSatisfy(\.isWhitespace), let close = rest[open...].firstIndex(of: "]") else { return false }
+        rest = rest[rest.index(after: close)...]
+      }
+      return rest.allSatisfy(\.isWhitespace)
     }
 
     func resolve(_ href: String) -> String? {

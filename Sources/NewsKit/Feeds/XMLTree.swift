@@ -40,6 +40,24 @@ final class XMLTree {
     return document.map(XMLTree.init(document:))
   }
 
+  /// Parses a whole web page, given as UTF-8, the way a browser would. The parser adds the
+  /// `<html>` and `<body>` a page leaves out, and never loads anything.
+  static func page(_ utf8: [UInt8]) -> XMLTree? {
+    initialise()
+    let options = Int32(
+      HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+        | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue)
+    var bytes = utf8
+    closeUnclosedComment(&bytes)
+    if bytes.isEmpty { bytes = Array("<html></html>".utf8) }
+    let document = bytes.withUnsafeBufferPointer { buffer in
+      buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+        htmlReadMemory(pointer, Int32(clamping: buffer.count), nil, "UTF-8", options)
+      }
+    }
+    return document.map(XMLTree.init(document:))
+  }
+
   /// A comment never closed would hide the rest of the text from the parser (`sa<!-- -- x
   /// >fe` would be "sa"); it is ended at its first `>`, as SGML reads `<!-- -- … >` and as the
   /// text after it is nearly always meant to be seen.

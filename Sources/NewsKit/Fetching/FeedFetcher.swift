@@ -8,14 +8,17 @@ import Synchronization
 /// limit, so a small compressed body cannot expand without bound. Every failure is one line
 /// naming the URL and the reason; the other URLs still load.
 public struct FeedFetcher: Sendable {
-  /// A fetched body and the charset its Content-Type named, if any.
+  /// A fetched body, its Content-Type and the charset that named, if any.
   public struct Body: Sendable, Hashable {
     public var bytes: [UInt8]
     public var charset: String?
+    /// The whole Content-Type header: a web page and a feed are told apart by it too.
+    public var contentType: String?
 
-    public init(bytes: [UInt8], charset: String? = nil) {
+    public init(bytes: [UInt8], charset: String? = nil, contentType: String? = nil) {
       self.bytes = bytes
       self.charset = charset
+      self.contentType = contentType
     }
   }
 

@@ -73,9 +73,9 @@ public final class FetchSession: Sendable {
       }
       do {
         let body = try await collectBody(of: response)
-        let charset = FeedFetcher.charset(response.headers.first(name: "Content-Type"))
+        let contentType = response.headers.first(name: "Content-Type")
         return .fetched(
-          FeedFetcher.Body(bytes: Array(buffer: body), charset: charset), etag: response.headers.first(name: "ETag"),
+          FeedFetcher.Body(bytes: Array(buffer: body), charset: FeedFetcher.charset(contentType), contentType: contentType), etag: response.headers.first(name: "ETag"),
           lastModified: response.headers.first(name: "Last-Modified"), movedTo: movedTo)
       } catch {
         return .failed(failure(request.url, reason(for: error)))

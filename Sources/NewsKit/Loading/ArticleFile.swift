@@ -10,8 +10,9 @@ public enum ArticleFile {
   /// Files larger than this are not articles (a log, a dump, a mistake) and are skipped.
   public static let maximumSize = 16 << 20
 
-  /// The file's bytes, or the reason it is not an article.
-  public static func read(path: String) throws(LoadError) -> [UInt8] {
+  /// The file's bytes, or the reason it is not an article. A web page is read `validating`
+  /// nothing: UTF-16 holds NUL bytes, and the extractor judges the rest.
+  public static func read(path: String, validating: Bool = true) throws(LoadError) -> [UInt8] {
     let fd = try openForReading(path)
     defer { close(fd) }
     var info = stat()
@@ -36,7 +37,7 @@ public enum ArticleFile {
     }
     bytes.removeSubrange(filled...)
     guard bytes.count <= maximumSize else { throw LoadError(path: path, reason: .tooLarge(bytes: bytes.count)) }
-    try validate(bytes, path: path)
+    if validating { try validate(bytes, path: path) }
     return bytes
   }
 

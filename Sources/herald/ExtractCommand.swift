@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import NewsKit
+
+struct ExtractCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "extract",
+    abstract: "Extract the article from web pages: its body, one paragraph per line.",
+    discussion: """
+      Each PAGE is a saved HTML file or an http(s) URL. Plain output is the article's body alone, \
+      one paragraph per line (no headline, byline, captions or images), a blank line between \
+      pages. Nothing on the page runs and nothing it names is fetched.
+      --json: an array of one object per page: {"page", "url", "headline", "author", \
+      "published", "site", "language", "method", "body": [string], "paragraphs": [string], \
+      "links": [string], "milliseconds"}; a page without an article gives {"page", "error"}. \
+      "paragraphs" is what the reader shows (captions and [image: …] included); "method" says \
+      how the text was found (content, lenient or structured-data); "milliseconds" is the \
+      extraction alone, without reading the file.
+      Exit status 1 when any page gave no article.
+      """
+  )
+
+  @Argument(help: ArgumentHelp("Saved web pages or URLs.", valueName: "page"))
+  var pages: [String]
+
+  @Option(help: ArgumentHelp("The address a saved page came from: links are resolved against it.", valueName: "url"))
+  var url: String?
+
+  @Flag(help: "Print every field as JSON: an array with one object per page.")
+  var json = false
+
+  func run() throws {
+    var failed = 0
+    if json { StandardOutput.write("[") }
+    defer { if json { StandardOutput.write(pages.isEmpty ? "]\n" : "\n]\n") } }
+    for (number, page) in pages.enumerated() {
+      let fetched = Self.read(page)
+      let address = url ?? (FeedFetcher.isURL(page) ? page : nil)
+      switch fetched {
+      case .failure(let problem):
+        failed += 1
+        report(page, problem.description, first: number == 0)
+      case .success(let body):
+        let started = DispatchTime.now().uptimeNanoseconds
+        let outcome = ArticleExtractor.extract(body.bytes, url: address, contentType: body.contentType)
+        let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
+        switch outcome {
+        case .failure(let why):
+          failed += 1
+          report(page, "\(page): \(ExtractionText.reason(why))", first: number == 0)
+        case .success(let extracted):
+          if json {
+            writeJSON(ExtractionText.json(extracted, page: page, milliseconds: milliseconds), first: number == 0)
+          } else {
+            if number > 0 { StandardOutput.write("\n") }
+            StandardOutput.write(extracted.body.map { VisibleText.make($0) + "\n" }.joined())
+          }
+        }
+      }
+    }
+    if failed > 0 { throw ExitCode(1) }
+  }
+
+  private func writeJSON(_ value: JSONValue, first: Bool) {
+    StandardOutput.write((first ? "\n  " : ",\n  ") + value.serialized(indent: "  "))
+  }
+
+  private func report(_ page: String, _ message: String, first: Bool) {
+    if json {
+      writeJSON(.object([("page", .string(page)), ("error", .string(message))]), first: first)
+    } else {
+      StandardOutput.writeError("herald: \(message)\n")
+    }
+  }
+
+  /// A page's bytes from a file or its URL.
+  static func read(_ page: String) -> Result<FeedFetcher.Body, LoadError> {
+    if FeedFetcher.isURL(page) { return FeedFetcher().fetchBlocking([page])[0] }
+    do {
+      return .success(FeedFetcher.Body(bytes: try ArticleFile.read(path: page, validating: false)))
+    } catch {
+      return .failure(error)
+    }
+  }
+}
+
+/// What users read about an extraction: why it found nothing, and its JSON.
+enum ExtractionText {
+  static func reason(_ failure: ExtractionFailure) -> String {
+    switch failure {
+    case .notHTML(let type): return "not a web page (the server says \(type))"
+    case .empty: return "the page has no text (it may need JavaScript to show any)"
+    case .loginWall: return "the page asks for a login and shows no article"
+    case .noArticle(let links): return "no article found on the page (an index of \(links) links, or too little text)"
+    }
+  }
+
+  static func json(_ extracted: ExtractedArticle, page: String, milliseconds: Double) -> JSONValue {
+    let article = extracted.article
+    return .object([
+      ("page", .string(page)), ("url", .optional(article.link)), ("headline", .string(article.headline)),
+      ("author", .optional(article.author)), ("published", .optional(article.published.map(ArticleJSON.isoDate))),
+      ("site", .optional(extracted.siteName)), ("language", .optional(extracted.language)),
+      ("method", .string(extracted.method.rawValue)), ("body", .array(extracted.body.map(JSONValue.string))),
+      ("paragraphs", .array(article.paragraphs.map(JSONValue.string))), ("links", .array(article.links.map(JSONValue.string))),
+      ("milliseconds", .string(String(format: "%.3f", milliseconds))),
+    ])
+  }
+}
