@@ -12,6 +12,9 @@ public struct ExtractedArticle: Sendable, Hashable {
     case lenient
     /// The `articleBody` of the page's JSON-LD, longer than anything in the markup.
     case structuredData = "structured-data"
+    /// No article: the page's main block (an index of headlines, a list of products), read as
+    /// a list with its links.
+    case page
   }
 
   public var article: Article
@@ -52,6 +55,7 @@ public enum ArticleExtractor {
     guard let tree = XMLTree.page(utf8), let root = tree.root else { return .failure(.empty) }
     let base = url.flatMap { URL(string: $0) }
     let strict = PageMap(root: root, honouringNames: true)
+    if ProcessInfo.processInfo.environment["HERALD_EXTRACT_DEBUG"] != nil { PageMapDebug.dump(strict) }
     let metadata = PageMetadata(map: strict, root: root)
     var best = read(strict, base: base).map { (text: $0, method: ExtractedArticle.Method.content) }
     if (best?.text.visible ?? 0) < minimumText * 3 {
@@ -59,6 +63,11 @@ public enum ArticleExtractor {
       if let text = read(lenient, base: base), text.visible > (best?.text.visible ?? 0) * 2 {
         best = (text, .lenient)
       }
+    }
+    if let page = ContentChooser(map: strict).mainBlock(), (best?.text.visible ?? 0) < minimumText * 3 {
+      let text = HTMLText.read([XMLNode(strict.elements[page].pointer)], base: base, skips: ContentCleaner(map: strict, keepsLinks: true).skips)
+      let body = Body(text: text, visible: visibleText(text))
+      if body.visible > (best?.text.visible ?? 0) * 2 { best = (body, .page) }
     }
     if let body = metadata.articleBody {
       let paragraphs = body.split(whereSeparator: \.isNewline).compactMap { $0.collapsingWhitespace.trimmed }
@@ -85,12 +94,13 @@ public enum ArticleExtractor {
 
   private static func read(_ map: PageMap, base: URL?) -> Body? {
     guard let choice = ContentChooser(map: map).choose() else { return nil }
-    let cleaner = ContentCleaner(map: map)
+    let cleaner = ContentCleaner(map: map, keepsLinks: false)
     let text = HTMLText.read(choice.elements.map { XMLNode(map.elements[$0].pointer) }, base: base, skips: cleaner.skips)
-    let visible = text.paragraphs.indices.filter { !text.captions.contains($0) }.reduce(0) {
-      $0 + text.paragraphs[$1].utf8.count
-    }
-    return Body(text: text, visible: visible)
+    return Body(text: text, visible: visibleText(text))
+  }
+
+  private static func visibleText(_ text: HTMLText) -> Int {
+    text.paragraphs.indices.filter { !text.captions.contains($0) }.reduce(0) { $0 + text.paragraphs[$1].utf8.count }
   }
 
   private static func failure(_ map: PageMap) -> ExtractionFailure {
@@ -106,14 +116,13 @@ public enum ArticleExtractor {
   private static func article(_ text: HTMLText, method: ExtractedArticle.Method, metadata: PageMetadata, url: String?)
     -> ExtractedArticle
   {
-    var paragraphs = text.paragraphs
-    var captions = text.captions
+    var paragraphs = text.paragraphs.map(LinkNumbers.shown)
     let headline = VisibleText.oneLine(metadata.headline ?? "").trimmed ?? paragraphs.first ?? "Untitled page"
-    if let first = paragraphs.first, first == headline {
-      paragraphs.removeFirst()
-      captions = Set(captions.compactMap { $0 > 0 ? $0 - 1 : nil })
-    }
-    let body = paragraphs.indices.filter { !captions.contains($0) }.map { paragraphs[$0] }
+    // The headline is not the body, when the content starts with it.
+    let first = paragraphs.first == headline ? 1 : 0
+    paragraphs.removeFirst(first)
+    let body = (first..<text.paragraphs.count).filter { !text.captions.contains($0) }
+      .map { LinkNumbers.removed(text.paragraphs[$0]) }.filter { !$0.isEmpty }
     let link = metadata.canonical.flatMap { URL(string: $0, relativeTo: url.flatMap { URL(string: $0) })?.absoluteString } ?? url
     let id = ArticleID.make(for: Array("\(link ?? "")\n\(headline)\n\(body.joined(separator: "\n"))".utf8))
     var article = Article(

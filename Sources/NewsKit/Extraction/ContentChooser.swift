@@ -19,7 +19,7 @@ struct ContentChooser {
 
   func choose() -> Choice? {
     var scores: [Int: Double] = [:]
-    for (position, element) in map.elements.enumerated() where !element.dropped && isParagraph(element) {
+    for (position, element) in map.elements.enumerated() where !element.gone && isParagraph(element) {
       guard element.text >= 25 else { continue }
       let own = 1 + Double(element.commas) + min(Double(element.text) / 100, 3)
       var level = 0
@@ -112,10 +112,25 @@ struct ContentChooser {
     return result
   }
 
+  /// The deepest element that still holds most of the page's text: for a page with no article
+  /// (an index of headlines, a product grid), what is shown instead.
+  func mainBlock() -> Int? {
+    guard let body = map.elements.firstIndex(where: { $0.tag == "body" }) ?? (map.elements.isEmpty ? nil : 0) else { return nil }
+    let total = map.elements[body].text
+    guard total > 0 else { return nil }
+    var current = body
+    while let largest = children(of: current).filter({ !map.elements[$0].gone }).max(by: { map.elements[$0].text < map.elements[$1].text }),
+      Double(map.elements[largest].text) >= 0.6 * Double(total)
+    {
+      current = largest
+    }
+    return current
+  }
+
   /// The largest element the page names as the article's body.
   private func namedBody() -> Int? {
     var best: Int?
-    for (position, element) in map.elements.enumerated() where !element.dropped && element.text >= 200 {
+    for (position, element) in map.elements.enumerated() where !element.gone && element.text >= 200 {
       let named = element.hints.body
         || XMLNode(element.pointer).attribute("itemprop")?.lowercased() == "articlebody"
       guard named else { continue }

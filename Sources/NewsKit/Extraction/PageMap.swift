@@ -15,6 +15,12 @@ struct PageMap {
     let hints: PageHints
     /// Left out with everything inside: its text counts nowhere.
     var dropped: Bool
+    /// Inside a dropped element (or dropped itself): not part of anything.
+    var gone = false
+    /// Boilerplate by its tag or name, left out unless it holds at most `softShare` of the page
+    /// (libxml2 nests the rest of a page in an element a typo left open, and a sidebar that
+    /// holds the page is the page).
+    var softShare: Double = 0
     /// Visible bytes (not white space) of the text nodes directly inside.
     var ownText = 0
     /// Visible bytes of all text inside, and of the text inside links.
@@ -28,12 +34,19 @@ struct PageMap {
     var linkDensity: Double { text == 0 ? 0 : Double(linkText) / Double(text) }
   }
 
-  /// Elements never part of an article, whatever they hold.
-  static let droppedTags: Set<String> = [
-    "script", "style", "noscript", "template", "svg", "math", "button", "select", "textarea", "input", "option",
-    "iframe", "object", "embed", "applet", "nav", "aside", "footer", "dialog", "menu", "head", "title", "label",
-    "canvas", "video", "audio", "map", "link", "meta", "base", "frameset", "frame",
+  /// Elements never part of an article, whatever they hold. Not `<head>`: libxml2 leaves
+  /// a page's body inside it when something unexpected comes before `<body>`; its own
+  /// elements (title, meta, link, script, style) are dropped one by one.
+  static let droppedTags: Set<String> = ["script", "style", "title", "textarea", "link", "meta", "base"]
+  /// Widgetry, dropped unless it holds much of the page: libxml2 nests what follows an
+  /// element a page left open inside it (an `<svg>`, a `<noscript>`), and a streaming React
+  /// page keeps its whole content in a `hidden` element until a script moves it.
+  static let widgetTags: Set<String> = [
+    "noscript", "template", "svg", "math", "button", "select", "input", "option", "iframe", "object", "embed",
+    "applet", "dialog", "label", "canvas", "video", "audio", "map", "frameset", "frame", "form",
   ]
+  /// Elements that are boilerplate by their tag, unless they hold most of the page.
+  static let boilerplateTags: Set<String> = ["nav", "aside", "footer", "menu", "header"]
   static let paragraphTags: Set<String> = ["p", "pre", "blockquote", "td", "dd", "li", "h2", "h3", "h4"]
   static let blockTags: Set<String> = [
     "p", "div", "section", "article", "main", "ul", "ol", "dl", "table", "tbody", "tr", "td", "pre", "blockquote",
@@ -70,18 +83,21 @@ struct PageMap {
         metadataNodes.append(pointer)
       }
       let hints = PageHints(names: [node.attribute("class"), node.attribute("id")].compactMap { $0 }.joined(separator: " "), role: node.attribute("role"))
-      var dropped = Self.droppedTags.contains(tag) || Self.isHidden(node)
+      let dropped = Self.droppedTags.contains(tag)
+      var softShare = 0.0
+      if (Self.widgetTags.contains(tag) && tag != "form") || Self.isHidden(node) { softShare = 0.3 }
+      if Self.boilerplateTags.contains(tag) && !(tag == "header" && hints.positive) { softShare = 0.5 }
       if honouringNames, hints.isBoilerplate, !Self.protectedTags.contains(tag),
         node.attribute("itemprop")?.lowercased() != "articlebody"
       {
-        dropped = true
+        softShare = max(softShare, hints.strong ? 0.85 : 0.5)
       }
-      if tag == "header" && honouringNames && !hints.positive { dropped = true }
       let position = elements.count
-      elements.append(Element(pointer: pointer, parent: parent, depth: depth, tag: tag, hints: hints, dropped: dropped))
+      var element = Element(pointer: pointer, parent: parent, depth: depth, tag: tag, hints: hints, dropped: dropped)
+      element.softShare = softShare
+      elements.append(element)
       index[pointer] = position
       if parent >= 0, Self.blockTags.contains(tag) { elements[parent].blockChildren += 1 }
-      if tag == "head" { recordMetadata(inHead: pointer) }
       guard !dropped else { continue }
       let linked = inLink || tag == "a"
       var children: [xmlNodePtr] = []
@@ -104,27 +120,32 @@ struct PageMap {
       elements[parent].commas += elements[position].commas
       elements[parent].paragraphs += elements[position].paragraphs
     }
+    excludeBoilerplate()
   }
 
-  /// The head is dropped, so its metadata elements are gathered here (and any nested in the
-  /// `<noscript>` or unknown elements the parser may have left there).
-  private mutating func recordMetadata(inHead head: xmlNodePtr) {
-    var stack: [xmlNodePtr] = []
-    var child = head.pointee.children
-    while let next = child {
-      stack.append(next)
-      child = next.pointee.next
-    }
-    while let pointer = stack.popLast() {
-      guard pointer.pointee.type == XML_ELEMENT_NODE else { continue }
-      let name = XMLNode(pointer).name.lowercased()
-      let isLinkedData = name == "script" && XMLNode(pointer).attribute("type")?.lowercased().contains("ld+json") == true
-      if name == "meta" || name == "link" || name == "title" || isLinkedData { metadataNodes.append(pointer) }
-      var inner = pointer.pointee.children
-      while let next = inner {
-        stack.append(next)
-        inner = next.pointee.next
+  /// Drops each boilerplate element that holds no more than its share of the page's text, and
+  /// takes what it held out of its ancestors' measures.
+  private mutating func excludeBoilerplate() {
+    guard let pageText = elements.first?.text, pageText > 0 else { return }
+    for position in elements.indices {
+      let parent = elements[position].parent
+      if parent >= 0 && elements[parent].gone {
+        elements[position].gone = true
+        continue
       }
+      let element = elements[position]
+      if !element.dropped && element.softShare > 0 && Double(element.text) <= element.softShare * Double(pageText) {
+        elements[position].dropped = true
+        var ancestor = parent
+        while ancestor >= 0 {
+          elements[ancestor].text -= element.text
+          elements[ancestor].linkText -= element.linkText
+          elements[ancestor].commas -= element.commas
+          elements[ancestor].paragraphs -= element.paragraphs
+          ancestor = elements[ancestor].parent
+        }
+      }
+      elements[position].gone = elements[position].dropped
     }
   }
 

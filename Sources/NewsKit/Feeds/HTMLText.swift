@@ -9,7 +9,7 @@ public struct HTMLText: Sendable, Hashable {
   public var links: [String] = []
   /// Runs of paragraphs that were inside a blockquote.
   public var blockquotes: [ClosedRange<Int>] = []
-  /// Paragraphs that are a figure's caption or only an image: not body text for `herald
+  /// Paragraphs (of an extraction) that are a figure's caption, or only images and links: not body text for `herald
   /// extract`, which prints the body alone.
   var captions: Set<Int> = []
 
@@ -97,13 +97,16 @@ public struct HTMLText: Sendable, Hashable {
         if breaks >= 2 { flush() } else { current.append(space) }
       case "img":
         let alt = node.attribute("alt")?.trimmed ?? ""
-        current.appendUTF8(alt.isEmpty ? " [image] " : " [image: \(alt)] ")
+        let image = alt.isEmpty ? "[image]" : "[image: \(alt)]"
+        current.appendUTF8(skips == nil ? " \(image) " : " \u{E000}\(image)\u{E001} ")
         breaks = 0
       case "a":
         visitChildren(node)
         if let href = node.attribute("href"), let url = resolve(href) {
           result.links.append(url)
-          current.appendUTF8("[\(result.links.count)]")
+          // Read for extraction, the number is fenced by two private-use characters so that
+          // the body alone can be had without it (`LinkNumbers`).
+          current.appendUTF8(skips == nil ? "[\(result.links.count)]" : "\u{E000}[\(result.links.count)]\u{E001}")
         }
       case "q":
         current.appendUTF8("“")
@@ -181,19 +184,10 @@ public struct HTMLText: Sendable, Hashable {
       current.removeAll(keepingCapacity: true)
       breaks = 0
       guard !collapsed.isEmpty, collapsed != "•" else { return }
-      if captionDepth > 0 || Self.isOnlyImages(collapsed) { result.captions.insert(result.paragraphs.count) }
-      result.paragraphs.append(collapsed)
-    }
-
-    /// `[image: …]` and link numbers with nothing else: a picture, not a paragraph.
-    private static func isOnlyImages(_ text: String) -> Bool {
-      guard text.hasPrefix("[image") else { return false }
-      var rest = Substring(text)
-      while let open = rest.firstIndex(of: "[") {
-        guard rest[..<open].allSatisfy(\.isWhitespace), let close = rest[open...].firstIndex(of: "]") else { return false }
-        rest = rest[rest.index(after: close)...]
+      if captionDepth > 0 || (skips != nil && LinkNumbers.removed(collapsed).isEmpty) {
+        result.captions.insert(result.paragraphs.count)
       }
-      return rest.allSatisfy(\.isWhitespace)
+      result.paragraphs.append(collapsed)
     }
 
     func resolve(_ href: String) -> String? {
