@@ -64,7 +64,10 @@ public enum ArticleExtractor {
         best = (text, .lenient)
       }
     }
-    if let page = ContentChooser(map: strict).mainBlock(), (best?.text.visible ?? 0) < minimumText * 3 {
+    if let page = ContentChooser(map: strict).mainBlock(),
+      (best?.text.visible ?? 0) < minimumText * 3
+        || Double(best?.text.visible ?? 0) < 0.25 * Double(strict.elements[page].text - strict.elements[page].linkText)
+    {
       let text = HTMLText.read([XMLNode(strict.elements[page].pointer)], base: base, skips: ContentCleaner(map: strict, keepsLinks: true).skips)
       let body = Body(text: text, visible: visibleText(text))
       if body.visible > (best?.text.visible ?? 0) * 2 { best = (body, .page) }

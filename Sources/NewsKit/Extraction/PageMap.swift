@@ -21,6 +21,10 @@ struct PageMap {
     /// (libxml2 nests the rest of a page in an element a typo left open, and a sidebar that
     /// holds the page is the page).
     var softShare: Double = 0
+    /// It is, or holds, what the page names as its content (`<main>`, `itemprop="articleBody"`,
+    /// `entry-content`): never boilerplate, whatever else its name says (`content-area
+    /// has-sidebar`).
+    var holdsContent = false
     /// Visible bytes (not white space) of the text nodes directly inside.
     var ownText = 0
     /// Visible bytes of all text inside, and of the text inside links.
@@ -95,6 +99,8 @@ struct PageMap {
       let position = elements.count
       var element = Element(pointer: pointer, parent: parent, depth: depth, tag: tag, hints: hints, dropped: dropped)
       element.softShare = softShare
+      element.holdsContent = (hints.body || tag == "main" || node.attribute("itemprop")?.lowercased() == "articlebody")
+        && !hints.strong
       elements.append(element)
       index[pointer] = position
       if parent >= 0, Self.blockTags.contains(tag) { elements[parent].blockChildren += 1 }
@@ -119,6 +125,7 @@ struct PageMap {
       elements[parent].linkText += elements[position].linkText
       elements[parent].commas += elements[position].commas
       elements[parent].paragraphs += elements[position].paragraphs
+      if elements[position].holdsContent && elements[position].text >= 200 { elements[parent].holdsContent = true }
     }
     excludeBoilerplate()
   }
@@ -134,7 +141,7 @@ struct PageMap {
         continue
       }
       let element = elements[position]
-      if !element.dropped && element.softShare > 0 && Double(element.text) <= element.softShare * Double(pageText) {
+      if !element.dropped && element.softShare > 0 && !element.holdsContent && Double(element.text) <= element.softShare * Double(pageText) {
         elements[position].dropped = true
         var ancestor = parent
         while ancestor >= 0 {
