@@ -19,8 +19,8 @@ struct PageHints {
   /// when nothing positive is beside them; too short to be matched inside other words.
   static let weakParts: Set<String> = [
     "ad", "ads", "adv", "nav", "menu", "footer", "foot", "tags", "tag", "meta", "banner", "widget", "print",
-    "rss", "skip", "toc", "extra", "aside", "share", "author", "date", "caption", "credit", "hidden", "login",
-    "search", "header", "masthead", "topbar", "bottom", "links", "teaser", "cta", "alert",
+    "rss", "skip", "toc", "extra", "aside", "share", "author", "date", "caption", "credit", "login",
+    "search", "masthead", "topbar", "bottom", "links", "teaser", "cta", "alert",
   ]
   /// Parts of a name that mean the page's content.
   static let positiveParts: Set<String> = [
@@ -51,7 +51,7 @@ struct PageHints {
     let lowered = names.lowercased()
     if let role, Self.boilerplateRoles.contains(role.lowercased()) { strong = true }
     guard !lowered.isEmpty else { return }
-    for token in lowered.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
+    for token in lowered.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) where !Self.isUtility(token) {
       if Self.bodyNames.contains(String(token)) { body = true }
       if !strong, Self.isStrong(token) { strong = true }
       for part in token.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == ":" || $0 == "." }) {
@@ -60,6 +60,12 @@ struct PageHints {
         if Self.positiveParts.contains(word) { positive = true }
       }
     }
+  }
+
+  /// A utility class of a CSS framework (`xl:hidden`, `[--sidebar-width:18rem]`) says how the
+  /// element looks at some screen size, not what it is.
+  private static func isUtility(_ token: Substring) -> Bool {
+    token.contains(":") || token.contains("[") || token.contains("(")
   }
 
   /// A name's state words (`comments-open`, `has-sidebar`) describe the page, not the element.
