@@ -54,12 +54,13 @@ public enum ArticleExtractor {
     let utf8 = PageSlimming.slimmed(PageDecoding.utf8(bytes, httpCharset: FeedFetcher.charset(contentType)), limit: maximumBytes)
     guard let tree = XMLTree.page(utf8), let root = tree.root else { return .failure(.empty) }
     let base = url.flatMap { URL(string: $0) }
-    let strict = PageMap(root: root, honouringNames: true)
+    var hints = PageMap.HintCache()
+    let strict = PageMap(root: root, honouringNames: true, hints: &hints)
     if ProcessInfo.processInfo.environment["HERALD_EXTRACT_DEBUG"] != nil { PageMapDebug.dump(strict) }
     let metadata = PageMetadata(map: strict, root: root)
     var best = read(strict, base: base).map { (text: $0, method: ExtractedArticle.Method.content) }
     if (best?.text.visible ?? 0) < minimumText * 3 {
-      let lenient = PageMap(root: root, honouringNames: false)
+      let lenient = PageMap(root: root, honouringNames: false, hints: &hints)
       if let text = read(lenient, base: base), text.visible > (best?.text.visible ?? 0) * 2 {
         best = (text, .lenient)
       }

@@ -131,9 +131,7 @@ struct ContentChooser {
   private func namedBody() -> Int? {
     var best: Int?
     for (position, element) in map.elements.enumerated() where !element.gone && element.text >= 200 {
-      let named = element.hints.body
-        || XMLNode(element.pointer).attribute("itemprop")?.lowercased() == "articlebody"
-      guard named else { continue }
+      guard element.hints.body || element.isArticleBody else { continue }
       if best == nil || element.text > map.elements[best!].text { best = position }
     }
     return best

@@ -47,37 +47,95 @@ struct PageHints {
   var positive = false
   var body = false
 
-  init(names: String, role: String?) {
-    let lowered = names.lowercased()
+  /// What one class or id token says; pages repeat their tokens, so each is judged once
+  /// per page (`cache`).
+  struct Token {
+    var strong = false
+    var weak = false
+    var positive = false
+    var body = false
+  }
+
+  init(names: String, role: String?, cache: inout [Substring: Token]) {
     if let role, Self.boilerplateRoles.contains(role.lowercased()) { strong = true }
-    guard !lowered.isEmpty else { return }
-    for token in lowered.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) where !Self.isUtility(token) {
-      if Self.bodyNames.contains(String(token)) { body = true }
-      if !strong, Self.isStrong(token) { strong = true }
-      for part in token.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == ":" || $0 == "." }) {
-        let word = String(part)
-        if Self.weakParts.contains(word) { weak = true }
-        if Self.positiveParts.contains(word) { positive = true }
+    guard !names.isEmpty else { return }
+    for token in names.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
+      let judged: Token
+      if let known = cache[token] {
+        judged = known
+      } else {
+        judged = Self.judge(token)
+        cache[token] = judged
+      }
+      strong = strong || judged.strong
+      weak = weak || judged.weak
+      positive = positive || judged.positive
+      body = body || judged.body
+    }
+  }
+
+  private static func judge(_ original: Substring) -> Token {
+    var judged = Token()
+    guard !isUtility(original) else { return judged }
+    let token = Substring(original.lowercased())
+    judged.body = bodyNames.contains(String(token))
+    judged.strong = isStrong(token)
+    for part in token.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == ":" || $0 == "." }) {
+      let word = String(part)
+      if weakParts.contains(word) { judged.weak = true }
+      if positiveParts.contains(word) { judged.positive = true }
+    }
+    return judged
+  }
+
+  /// The strong stems by their first byte: a token is searched for only the stems that can
+  /// start at each of its bytes.
+  private static let strongStemsByFirstByte: [[[UInt8]]] = {
+    var table = [[[UInt8]]](repeating: [], count: 256)
+    for stem in strongStems { table[Int(stem.utf8.first!)].append(Array(stem.utf8)) }
+    return table
+  }()
+
+  private static func containsStrongStem(_ bytes: [UInt8]) -> Bool {
+    for start in bytes.indices {
+      for stem in strongStemsByFirstByte[Int(bytes[start])] where stem.count <= bytes.count - start {
+        var offset = 1
+        while offset < stem.count && bytes[start + offset] == stem[offset] { offset += 1 }
+        if offset == stem.count { return true }
       }
     }
+    return false
+  }
+
+  /// Whether `needle` occurs in `haystack`, byte for byte (`String.contains` goes through
+  /// Foundation and cost four tenths of extraction).
+  private static func contains(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
+    guard needle.count <= haystack.count else { return false }
+    for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+      var offset = 1
+      while offset < needle.count && haystack[start + offset] == needle[offset] { offset += 1 }
+      if offset == needle.count { return true }
+    }
+    return false
   }
 
   /// A utility class of a CSS framework (`xl:hidden`, `[--sidebar-width:18rem]`) says how the
   /// element looks at some screen size, not what it is.
   private static func isUtility(_ token: Substring) -> Bool {
-    token.contains(":") || token.contains("[") || token.contains("(")
+    token.utf8.contains { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "(") }
   }
 
   /// A name's state words (`comments-open`, `has-sidebar`) describe the page, not the element.
   private static func isStrong(_ token: Substring) -> Bool {
-    guard strongStems.contains(where: { token.contains($0) }) else { return false }
+    let bytes = Array(token.utf8)
+    guard containsStrongStem(bytes) else { return false }
     if token.hasPrefix("has-") || token.hasPrefix("no-") || token.hasPrefix("with-") { return false }
     if token.hasSuffix("-open") || token.hasSuffix("-closed") || token.hasSuffix("-enabled")
       || token.hasSuffix("-count")
     {
       return false
     }
-    return !token.contains("commentary")
+    return !contains(Array("commentary".utf8), in: bytes)
   }
 
   /// Boilerplate by its name: strongly said, or weakly with nothing positive beside it.

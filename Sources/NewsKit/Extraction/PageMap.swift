@@ -25,6 +25,7 @@ struct PageMap {
     /// `entry-content`): never boilerplate, whatever else its name says (`content-area
     /// has-sidebar`).
     var holdsContent = false
+    var isArticleBody = false
     /// Visible bytes (not white space) of the text nodes directly inside.
     var ownText = 0
     /// Visible bytes of all text inside, and of the text inside links.
@@ -38,6 +39,12 @@ struct PageMap {
     var linkDensity: Double { text == 0 ? 0 : Double(linkText) / Double(text) }
   }
 
+  /// Names already judged on this page, shared by the strict and the lenient reading.
+  struct HintCache {
+    var byName: [String: PageHints] = [:]
+    var byToken: [Substring: PageHints.Token] = [:]
+  }
+
   /// Elements never part of an article, whatever they hold. Not `<head>`: libxml2 leaves
   /// a page's body inside it when something unexpected comes before `<body>`; its own
   /// elements (title, meta, link, script, style) are dropped one by one.
@@ -47,7 +54,7 @@ struct PageMap {
   /// page keeps its whole content in a `hidden` element until a script moves it.
   static let widgetTags: Set<String> = [
     "noscript", "template", "svg", "math", "button", "select", "input", "option", "iframe", "object", "embed",
-    "applet", "dialog", "label", "canvas", "video", "audio", "map", "frameset", "frame", "form",
+    "applet", "dialog", "label", "canvas", "video", "audio", "map", "frameset", "frame",
   ]
   /// Elements that are boilerplate by their tag, unless they hold most of the page.
   static let boilerplateTags: Set<String> = ["nav", "aside", "footer", "menu", "header"]
@@ -66,7 +73,7 @@ struct PageMap {
 
   /// Measures the page; with `honouringNames` false, boilerplate by name is kept (the lenient
   /// second try for a page whose content itself is named like boilerplate, a forum's posts).
-  init(root: XMLNode, honouringNames: Bool) {
+  init(root: XMLNode, honouringNames: Bool, hints hintCache: inout HintCache) {
     var stack: [(pointer: xmlNodePtr, parent: Int, depth: Int, inLink: Bool)] = [(root.pointer, -1, 0, false)]
     while let (pointer, parent, depth, inLink) = stack.popLast() {
       let type = pointer.pointee.type
@@ -80,27 +87,34 @@ struct PageMap {
       }
       guard type == XML_ELEMENT_NODE else { continue }
       let tag = XMLNode(pointer).name.lowercased()
-      let node = XMLNode(pointer)
+      let attributes = ElementAttributes(pointer)
       if tag == "meta" || tag == "link" || tag == "title" || tag == "time"
-        || (tag == "script" && node.attribute("type")?.lowercased().contains("ld+json") == true)
+        || (tag == "script" && attributes.type?.contains("ld+json") == true)
       {
         metadataNodes.append(pointer)
       }
-      let hints = PageHints(names: [node.attribute("class"), node.attribute("id")].compactMap { $0 }.joined(separator: " "), role: node.attribute("role"))
+      // A page repeats its class names thousands of times: each is judged once.
+      let key = attributes.role.map { attributes.names + "\u{0}" + $0 } ?? attributes.names
+      let hints: PageHints
+      if let known = hintCache.byName[key] {
+        hints = known
+      } else {
+        hints = PageHints(names: attributes.names, role: attributes.role, cache: &hintCache.byToken)
+        hintCache.byName[key] = hints
+      }
+      let isArticleBody = attributes.itemprop == "articlebody"
       let dropped = Self.droppedTags.contains(tag)
       var softShare = 0.0
-      if (Self.widgetTags.contains(tag) && tag != "form") || Self.isHidden(node) { softShare = 0.3 }
+      if Self.widgetTags.contains(tag) || attributes.hidden { softShare = 0.3 }
       if Self.boilerplateTags.contains(tag) && !(tag == "header" && hints.positive) { softShare = 0.5 }
-      if honouringNames, hints.isBoilerplate, !Self.protectedTags.contains(tag),
-        node.attribute("itemprop")?.lowercased() != "articlebody"
-      {
+      if honouringNames, hints.isBoilerplate, !Self.protectedTags.contains(tag), !isArticleBody {
         softShare = max(softShare, hints.strong ? 0.85 : 0.5)
       }
       let position = elements.count
       var element = Element(pointer: pointer, parent: parent, depth: depth, tag: tag, hints: hints, dropped: dropped)
       element.softShare = softShare
-      element.holdsContent = (hints.body || tag == "main" || node.attribute("itemprop")?.lowercased() == "articlebody")
-        && !hints.strong
+      element.holdsContent = (hints.body || tag == "main" || isArticleBody) && !hints.strong
+      element.isArticleBody = isArticleBody
       elements.append(element)
       index[pointer] = position
       if parent >= 0, Self.blockTags.contains(tag) { elements[parent].blockChildren += 1 }
@@ -158,15 +172,6 @@ struct PageMap {
 
   /// Never boilerplate by name: a WordPress `<article>` carries its tags' names in its class.
   static let protectedTags: Set<String> = ["html", "body", "main", "article"]
-
-  /// Hidden by attribute or inline style: what a browser does not show is not the article.
-  static func isHidden(_ node: XMLNode) -> Bool {
-    if node.attribute("hidden") != nil { return true }
-    if node.attribute("aria-hidden")?.lowercased() == "true" { return true }
-    guard let style = node.attribute("style")?.lowercased() else { return false }
-    let compact = style.filter { $0 != " " }
-    return compact.contains("display:none") || compact.contains("visibility:hidden")
-  }
 
   /// Visible bytes (not ASCII white space) and commas of a NUL-terminated UTF-8 string.
   private static func count(_ content: UnsafePointer<xmlChar>) -> (Int, Int) {
