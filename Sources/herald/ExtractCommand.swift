@@ -47,7 +47,7 @@ struct ExtractCommand: ParsableCommand {
         switch outcome {
         case .failure(let why):
           failed += 1
-          report(page, "\(page): \(ExtractionText.reason(why))", first: number == 0)
+          report(page, LoadError(path: page, reason: .noArticle(why)).description, first: number == 0)
         case .success(let extracted):
           if json {
             writeJSON(ExtractionText.json(extracted, page: page, milliseconds: milliseconds), first: number == 0)
@@ -84,17 +84,8 @@ struct ExtractCommand: ParsableCommand {
   }
 }
 
-/// What users read about an extraction: why it found nothing, and its JSON.
+/// An extraction as JSON.
 enum ExtractionText {
-  static func reason(_ failure: ExtractionFailure) -> String {
-    switch failure {
-    case .notHTML(let type): return "not a web page (the server says \(type))"
-    case .empty: return "the page has no text (it may need JavaScript to show any)"
-    case .loginWall: return "the page asks for a login and shows no article"
-    case .noArticle(let links): return "no article found on the page (an index of \(links) links, or too little text)"
-    }
-  }
-
   static func json(_ extracted: ExtractedArticle, page: String, milliseconds: Double) -> JSONValue {
     let article = extracted.article
     return .object([

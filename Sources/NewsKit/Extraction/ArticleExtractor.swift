@@ -66,7 +66,7 @@ public enum ArticleExtractor {
       }
     }
     if let page = ContentChooser(map: strict).mainBlock(),
-      (best?.text.visible ?? 0) < minimumText * 3
+      (best?.text.visible ?? 0) < minimumText
         || Double(best?.text.visible ?? 0) < 0.25 * Double(strict.elements[page].text - strict.elements[page].linkText)
     {
       let text = HTMLText.read([XMLNode(strict.elements[page].pointer)], base: base, skips: ContentCleaner(map: strict, keepsLinks: true).skips)
@@ -121,7 +121,7 @@ public enum ArticleExtractor {
     -> ExtractedArticle
   {
     var paragraphs = text.paragraphs.map(LinkNumbers.shown)
-    let headline = VisibleText.oneLine(metadata.headline ?? "").trimmed ?? paragraphs.first ?? "Untitled page"
+    let headline = VisibleText.oneLine(metadata.headline ?? "").trimmed ?? "Untitled page"
     // The headline is not the body, when the content starts with it.
     let first = paragraphs.first == headline ? 1 : 0
     paragraphs.removeFirst(first)

@@ -130,7 +130,7 @@ struct ContentChooser {
   /// The largest element the page names as the article's body.
   private func namedBody() -> Int? {
     var best: Int?
-    for (position, element) in map.elements.enumerated() where !element.gone && element.text >= 200 {
+    for (position, element) in map.elements.enumerated() where !element.gone && element.text >= ArticleExtractor.minimumText {
       guard element.hints.body || element.isArticleBody else { continue }
       if best == nil || element.text > map.elements[best!].text { best = position }
     }
@@ -144,7 +144,11 @@ struct ContentChooser {
     guard element.linkDensity < 0.5 else { return false }
     let chosenText = chosen.reduce(0) { $0 + map.elements[$1].text }
     let overlap = chosen.filter { map.isInside($0, body) || map.isInside(body, $0) }
-    if overlap.isEmpty { return element.text * 2 >= chosenText }
-    return element.text * 3 >= chosenText
+    // `itemprop="articleBody"` is said once, for the article; a class like `entry-content`
+    // is also given to each teaser of an index, so it must hold more to win.
+    // Scoring that took it among others agrees it is content; the page says which is the article.
+    if element.isArticleBody && chosen.contains(where: { map.isInside(body, $0) }) { return true }
+    let factor = element.isArticleBody ? 4 : overlap.isEmpty ? 2 : 3
+    return element.text * factor >= chosenText
   }
 }

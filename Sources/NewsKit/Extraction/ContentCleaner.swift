@@ -20,7 +20,7 @@ struct ContentCleaner {
       if element.dropped { return true }
       if Self.listTags.contains(element.tag) && !keepsLinks {
         if element.text > 0 && element.linkDensity > 0.5 && element.text < 3000 { return true }
-        if element.hints.isBoilerplate && element.paragraphs < 3 { return true }
+        if map.honouringNames && element.hints.isBoilerplate && element.paragraphs < 3 { return true }
       }
       if element.tag == "p" && !keepsLinks && element.linkDensity > 0.85 && element.text < 300 { return true }
       return false

@@ -65,6 +65,8 @@ struct PageMap {
   ]
 
   var elements: [Element] = []
+  /// Whether boilerplate names were weighed (the strict reading) or not (the lenient one).
+  let honouringNames: Bool
   /// Where each element's pointer is in `elements`.
   var index: [xmlNodePtr: Int] = [:]
   /// `<script type="application/ld+json">`, `<meta>`, `<link>`, `<title>` and `<time>`
@@ -74,6 +76,7 @@ struct PageMap {
   /// Measures the page; with `honouringNames` false, boilerplate by name is kept (the lenient
   /// second try for a page whose content itself is named like boilerplate, a forum's posts).
   init(root: XMLNode, honouringNames: Bool, hints hintCache: inout HintCache) {
+    self.honouringNames = honouringNames
     var stack: [(pointer: xmlNodePtr, parent: Int, depth: Int, inLink: Bool)] = [(root.pointer, -1, 0, false)]
     while let (pointer, parent, depth, inLink) = stack.popLast() {
       let type = pointer.pointee.type

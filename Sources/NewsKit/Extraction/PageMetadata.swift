@@ -34,8 +34,10 @@ struct PageMetadata {
       }
     }
     language = root.attribute("lang")
+    let firstHeading = map.elements.first { $0.tag == "h1" && !$0.gone && $0.text > 0 }
+      .flatMap { VisibleText.oneLine(XMLNode($0.pointer).allText).trimmed }
     let headlineKeys = ["og:title", "twitter:title", "headline"]
-    headline = linked.headline ?? headlineKeys.lazy.compactMap { meta[$0] }.first ?? title
+    headline = linked.headline ?? headlineKeys.lazy.compactMap { meta[$0] }.first ?? firstHeading ?? title
     let authorKeys = ["author", "article:author", "parsely-author", "sailthru.author", "dc.creator"]
     author = linked.author ?? authorKeys.lazy.compactMap { meta[$0].flatMap(Self.personName) }.first
     let dateKeys = [

@@ -18,6 +18,8 @@ public struct LoadError: Error, Sendable, Hashable, CustomStringConvertible {
     case cutShort(String)
     /// A URL that could not be fetched, and why.
     case network(String)
+    /// A web page in which no article was found.
+    case noArticle(ExtractionFailure)
   }
 
   public var path: String
@@ -50,6 +52,16 @@ public struct LoadError: Error, Sendable, Hashable, CustomStringConvertible {
     case .feed(let why): return "\(path): \(why)"
     case .network(let why): return "\(path): \(why)"
     case .cutShort(let why): return "\(path): \(why); read as far as it goes"
+    case .noArticle(let why): return "\(path): \(Self.describe(why))"
+    }
+  }
+
+  private static func describe(_ failure: ExtractionFailure) -> String {
+    switch failure {
+    case .notHTML(let type): return "not a web page (the server says \(type))"
+    case .empty: return "the page has no text (it may need JavaScript to show any)"
+    case .loginWall: return "the page asks for a login and shows no article"
+    case .noArticle(let links): return "no article found on the page (\(links) links and too little text)"
     }
   }
 }

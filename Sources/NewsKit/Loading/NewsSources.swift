@@ -133,7 +133,7 @@ public final class NewsSources {
       }
       flushText()
       if case .remote(.success(let body)) = kind, !FeedParser.looksLikeFeed(body.bytes) {
-        other(Self.remoteArticle(path, body.bytes))
+        other(Self.remoteArticle(path, body))
         continue
       }
       do {
@@ -194,11 +194,20 @@ public final class NewsSources {
     }
   }
 
-  /// A URL that answered with a plain-text article rather than a feed.
-  private static func remoteArticle(_ url: String, _ bytes: [UInt8]) -> Batch {
+  /// A URL that answered with a web page (its article extracted) or a plain-text article
+  /// rather than a feed.
+  private static func remoteArticle(_ url: String, _ body: FeedFetcher.Body) -> Batch {
+    if WebPage.isPage(body) {
+      switch ArticleExtractor.extract(body.bytes, url: url, contentType: body.contentType) {
+      case .success(let extracted):
+        return Batch(articles: [ArticleAnalysis.analysed(extracted.article)])
+      case .failure(let why):
+        return Batch(problems: [LoadError(path: url, reason: .noArticle(why))])
+      }
+    }
     do {
-      try ArticleFile.validate(bytes, path: url)
-      return Batch(articles: [ArticleCollection.article(from: bytes, path: url)])
+      try ArticleFile.validate(body.bytes, path: url)
+      return Batch(articles: [ArticleCollection.article(from: body.bytes, path: url)])
     } catch {
       return Batch(problems: [error])
     }
