@@ -31,6 +31,7 @@ struct ExtractCommand: ParsableCommand {
 
   func run() throws {
     var failed = 0
+    var printed = 0
     if json { StandardOutput.write("[") }
     defer { if json { StandardOutput.write(pages.isEmpty ? "]\n" : "\n]\n") } }
     for (number, page) in pages.enumerated() {
@@ -52,7 +53,8 @@ struct ExtractCommand: ParsableCommand {
           if json {
             writeJSON(ExtractionText.json(extracted, page: page, milliseconds: milliseconds), first: number == 0)
           } else {
-            if number > 0 { StandardOutput.write("\n") }
+            if printed > 0 { StandardOutput.write("\n") }
+            printed += 1
             StandardOutput.write(extracted.body.map { VisibleText.make($0) + "\n" }.joined())
           }
         }

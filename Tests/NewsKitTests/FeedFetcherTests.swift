@@ -69,8 +69,29 @@ struct FeedFetcherTests {
   @Test func gzipAndDeflateAreDecoded() throws {
     let server = try LocalFeedServer()
     let plain = try fetch([server.url("feed.xml")])[0].get()
-    #expect(try fetch([server.url("gzip")])[0].get() == plain)
-    #expect(try fetch([server.url("deflate")])[0].get() == plain)
+    #expect(try fetch([server.url("gzip")])[0].get().bytes == plain.bytes)
+    #expect(try fetch([server.url("deflate")])[0].get().bytes == plain.bytes)
+  }
+
+  @Test func aWebPageAtAURLIsReadAsItsArticleWithItsQuotes() throws {
+    let server = try LocalFeedServer()
+    let loaded = NewsSources.open([server.url("page.html")])
+    #expect(loaded.problems.isEmpty)
+    let article = try #require(loaded.articles.first)
+    #expect(article.headline == "Ferry returns to the harbour after repairs")
+    #expect(article.path == server.url("page.html"))
+    #expect(article.link == server.url("news/ferry-returns"))
+    #expect(article.quotes.map(\.text) == ["\"We are delighted to have her back,\"", "\"The town has missed its ferry.\""])
+    #expect(article.quotes.map(\.speakerName) == ["Mira Holt", "Mira Holt"])
+  }
+
+  @Test func aWebPageWithoutAnArticleSaysWhy() throws {
+    let server = try LocalFeedServer()
+    let loaded = NewsSources.open([server.url("script-only.html")])
+    #expect(loaded.articles.isEmpty)
+    #expect(loaded.problems.map(\.description) == [
+      "\(server.url("script-only.html")): the page has no text (it may need JavaScript to show any)"
+    ])
   }
 
   @Test func oversizeAndExpandingBodiesStopAtTheLimit() throws {

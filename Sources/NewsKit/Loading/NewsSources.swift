@@ -132,7 +132,7 @@ public final class NewsSources {
         continue
       }
       flushText()
-      if case .remote(.success(let body)) = kind, !FeedParser.looksLikeFeed(body.bytes) {
+      if case .remote(.success(let body)) = kind, !Self.isFeed(body) {
         other(Self.remoteArticle(path, body))
         continue
       }
@@ -178,7 +178,7 @@ public final class NewsSources {
 
   private func feedSource(_ path: String, _ kind: Kind) -> (FeedSource, String?)? {
     switch kind {
-    case .remote(.success(let body)) where FeedParser.looksLikeFeed(body.bytes): return (.bytes(body.bytes), body.charset)
+    case .remote(.success(let body)) where Self.isFeed(body): return (.bytes(body.bytes), body.charset)
     case .feedFile: return (.file(path), nil)
     default: return nil
     }
@@ -192,6 +192,11 @@ public final class NewsSources {
     } catch {
       throw LoadError(path: path, reason: .feed(error.message))
     }
+  }
+
+  /// A feed by its first bytes; a page that starts as HTML is not one, whatever follows.
+  private static func isFeed(_ body: FeedFetcher.Body) -> Bool {
+    !WebPage.looksLikeHTML(body.bytes) && FeedParser.looksLikeFeed(body.bytes)
   }
 
   /// A URL that answered with a web page (its article extracted) or a plain-text article

@@ -9,12 +9,15 @@ the port, serves the routes below, and exits by itself after 60 seconds (or on S
 /huge          21 MiB body                     /bomb      gzip of 64 MiB of zeros (small on the wire)
 /ua            echoes the User-Agent as a plain-text article
 /trickle       the feed with a Content-Length, a byte a second
+/page.html     pages/harbour-story.html as text/html
+/script-only.html  a page whose text a script would write
 """
 import gzip, os, signal, sys, threading, time, zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FEED = open(os.path.join(HERE, "feeds", "rss2.xml"), "rb").read()
+PAGE = open(os.path.join(HERE, "pages", "harbour-story.html"), "rb").read()
 _bomb = []
 
 
@@ -72,6 +75,10 @@ class Handler(BaseHTTPRequestHandler):
                     time.sleep(1)
             except (BrokenPipeError, ConnectionResetError):
                 pass
+        elif path == "/page.html":
+            self.send(200, PAGE, [("Content-Type", "text/html; charset=utf-8")])
+        elif path == "/script-only.html":
+            self.send(200, b"<html><body><div id=app></div><script>render()</script></body></html>", [("Content-Type", "text/html")])
         elif path == "/ua":
             agent = self.headers.get("User-Agent", "")
             self.send(200, f"Agent\n\n{agent}\n".encode())
