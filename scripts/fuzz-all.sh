@@ -8,7 +8,7 @@ set -uo pipefail
 seconds=${1:-600}
 shift $(( $# >= 1 ? 1 : 0 ))
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(article quotes feed html date config theme subscriptions wrap reader)
+[ ${#targets[@]} -eq 0 ] && targets=(article quotes feed html page date config theme subscriptions wrap reader)
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 mkdir -p .build-fuzz/logs

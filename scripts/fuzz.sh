@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds Herald's libFuzzer binary (with AddressSanitizer) and runs one target:
 #   scripts/fuzz.sh TARGET [SECONDS] [libFuzzer options...]
-# TARGET: article, quotes, feed, html, date, config, theme, subscriptions, wrap, reader (Fuzz/HeraldFuzz/FuzzChecks.swift
+# TARGET: article, quotes, feed, html, page, date, config, theme, subscriptions, wrap, reader (Fuzz/HeraldFuzz/FuzzChecks.swift
 # says what each feeds and checks). SECONDS defaults to 60. The corpus grows in
 # .build-fuzz/corpus/TARGET, seeded from the test fixtures and samples (see the case below);
 # crashes are written to .build-fuzz/crashes/TARGET/ and the run exits non-zero. Turn each
@@ -40,6 +40,7 @@ mkdir -p "$corpus" "$crashes"
 if [ -z "$(ls -A "$corpus")" ]; then
   case $target in
     article|quotes) find Samples Tests/NewsKitTests/Fixtures/collection -name '*.txt' -size -64k -exec cp {} "$corpus/" \; ;;
+    page) find Tests/NewsKitTests/Fixtures/pages -name '*.html' -exec cp {} "$corpus/" \; ;;
     feed|html|date) find Tests/NewsKitTests/Fixtures/feeds -type f -size -64k \( -name '*.xml' -o -name '*.rdf' -o -name '*.json' -o -name '*.atom' \) -exec cp {} "$corpus/" \; ;;
     config|theme) find themes Tests/CursesUITests/Fixtures -name '*.toml' -exec cp {} "$corpus/" \; ;;
     subscriptions) cp Fuzz/Seeds/subscriptions/* "$corpus/" ;;
@@ -48,7 +49,7 @@ if [ -z "$(ls -A "$corpus")" ]; then
 fi
 extra=()
 case $target in
-  feed|html|subscriptions) extra=(-dict=Fuzz/xml.dict) ;;
+  feed|html|page|subscriptions) extra=(-dict=Fuzz/xml.dict) ;;
   # TOMLKit leaks about 100 bytes for each malformed document it rejects (the error path of
   # TOMLTable(string:)), which LeakSanitizer would report on the first bad input.
   # LeakSanitizer's own check when the process ends is turned off the same way.

@@ -27,6 +27,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   case .quotes: FuzzChecks.quotes(bytes)
   case .feed: FuzzChecks.feed(bytes)
   case .html: FuzzChecks.html(bytes)
+  case .page: FuzzChecks.page(bytes)
   case .date: FuzzChecks.date(bytes)
   case .config: FuzzChecks.config(bytes)
   case .theme: FuzzChecks.theme(bytes)
@@ -38,7 +39,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 }
 
 enum FuzzTarget: String, CaseIterable {
-  case article, quotes, feed, html, date, config, theme, subscriptions, wrap, reader
+  case article, quotes, feed, html, page, date, config, theme, subscriptions, wrap, reader
 
   static let current: FuzzTarget = {
     let name = ProcessInfo.processInfo.environment["HERALD_FUZZ_TARGET"] ?? ""

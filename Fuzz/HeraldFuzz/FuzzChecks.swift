@@ -38,6 +38,18 @@ enum FuzzChecks {
     }
   }
 
+  /// A web page, as `herald extract` and a URL that is not a feed read it: the body is the
+  /// article's paragraphs without captions, and never holds the fences of link numbers.
+  static func page(_ bytes: [UInt8]) {
+    guard case .success(let extracted) = ArticleExtractor.extract(bytes, url: "https://fuzz.example/a/") else { return }
+    for paragraph in extracted.body + extracted.article.paragraphs
+    where paragraph.unicodeScalars.contains(where: { $0 == "\u{0}" || $0 == "\u{E000}" || $0 == "\u{E001}" }) {
+      fatalError("NUL or a link fence in a paragraph: \(paragraph.debugDescription)")
+    }
+    if extracted.body.isEmpty { fatalError("an extraction without a body") }
+    checkQuotes(ArticleAnalysis.analysed(extracted.article))
+  }
+
   static func date(_ bytes: [UInt8]) {
     _ = FeedDate.parse(String(decoding: bytes, as: UTF8.self))
   }
