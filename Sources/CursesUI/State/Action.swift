@@ -18,6 +18,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
   case openLink, copyLink
   case syncFeed, syncAll
   case speakers
+  case fullText
 
   /// The name a config file uses: move_down, next_quote, cycle_theme…
   public var configName: String {

@@ -33,6 +33,7 @@ public struct Keymap: Sendable, Hashable {
     .character("o"): .openLink, .character("y"): .copyLink,
     .character("r"): .syncFeed, .character("R"): .syncAll,
     .character("w"): .speakers,
+    .character("f"): .fullText,
   ])
 
   /// This keymap with `action` bound to exactly `keys`: its old keys are dropped, and the new
@@ -74,6 +75,7 @@ public struct Keymap: Sendable, Hashable {
     ([.openLink, .copyLink], "open the link in $BROWSER (3o: link [3]) / copy it"),
     ([.syncFeed, .syncAll], "sync this story's feed / every feed, in the background"),
     ([.speakers], "who said what: speakers here, or the current quote's speaker"),
+    ([.fullText], "fetch the story's web page and show its full text / back to the feed's"),
     ([.help], "this help; j/k scroll it if cut, other keys close it"),
   ]
 

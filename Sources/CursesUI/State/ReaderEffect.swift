@@ -42,6 +42,9 @@ public enum ReaderEffect: Sendable, Hashable {
   case listSpeakers(StoryFilter, request: Int)
   /// List one speaker's quotes, then send `.quotesListed`.
   case listQuotes(speaker: String, StoryFilter, request: Int)
+  /// Fetch the story's web page and extract its article, off the loop, then send
+  /// `.fullTextLoaded` or `.fullTextFailed` with this request number.
+  case fetchFullText(url: String, request: Int)
 }
 
 /// A change of a story's read or star state.
@@ -92,6 +95,9 @@ public enum ReaderMessage: Sendable {
   case allMarkedRead([String], StoryFilter)
   /// The answer to `searchLibrary`: the hits, best first, or why the query failed.
   case librarySearchAnswered(Result<[ArticleSummary], LibrarySearchFailure>, request: Int)
+  /// The answer to `fetchFullText`: the page's article, or why there was none.
+  case fullTextLoaded(Article, request: Int)
+  case fullTextFailed(String, request: Int)
 }
 
 /// Why a library search found nothing to show (a malformed query, a database error).

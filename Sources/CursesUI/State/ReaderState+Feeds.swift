@@ -23,7 +23,7 @@ extension ReaderState {
     // The whole library is searched from here as from the list; the hits take the list's place.
     case .search: return startLibrarySearch()
     case .nextQuote, .previousQuote, .nextStory, .previousStory, .toggleRead, .toggleStar, .openLink,
-      .copyLink, .moveDown, .moveUp, .nextParagraph, .previousParagraph, .pageDown, .pageUp, .first, .last:
+      .copyLink, .moveDown, .moveUp, .nextParagraph, .previousParagraph, .pageDown, .pageUp, .first, .last, .fullText:
       return []
     // A marks the feed's stories from here, so U undoes from here too.
     case .markAllRead, .undo, .syncFeed, .syncAll, .redraw, .help, .cycleTheme, .speakers:

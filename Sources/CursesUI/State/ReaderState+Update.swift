@@ -84,6 +84,14 @@ extension ReaderState {
       return []
     case .librarySearchAnswered(let result, let request):
       return showLibrarySearch(result, request: request)
+    case .fullTextLoaded(let article, let request):
+      showFullText(article, request: request)
+      return []
+    case .fullTextFailed(let reason, let request):
+      guard awaitedFullText?.request == request else { return [] }
+      awaitedFullText = nil
+      notice = "no full text: \(reason)"
+      return []
     case .tick(let time):
       return tick(time)
     case .effectFailed(let reason):
@@ -194,6 +202,7 @@ extension ReaderState {
       notice = "theme: \(themeName)"
       return [.applyTheme(themeName)]
     case .speakers: return openSpeakers()
+    case .fullText: return toggleFullText()
     case .syncFeed: return startSync(all: false)
     case .syncAll: return startSync(all: true)
     case .openLink: return openLink(number: takeCount())

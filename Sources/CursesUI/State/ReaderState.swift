@@ -11,6 +11,8 @@ public struct ReaderState: Sendable {
     public var paragraph: Int = 0
     public var scroll: Int = 0
     public var quote: Int?
+    /// The story as its feed gave it, while the full text of its page is shown instead (`f`).
+    public var feedVersion: Article?
   }
 
   /// A search in the open article: the query and its matches.
@@ -104,6 +106,10 @@ public struct ReaderState: Sendable {
   public var skippedFiles = 0
   /// A one-line notice for the status bar, cleared by the next key.
   public var notice: String?
+  /// The last full-text fetch asked for, and the one whose answer is awaited (for the story open
+  /// then; nil once answered or overtaken).
+  public var fullTextRequests = 0
+  public var awaitedFullText: (request: Int, storyID: String, host: String)?
   public var quitting = false
 
   public init(width: Int, height: Int, stories: [ArticleSummary] = []) {

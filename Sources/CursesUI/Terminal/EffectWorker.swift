@@ -14,6 +14,8 @@ final class EffectWorker: Sendable {
   private let writes = DispatchQueue(label: "herald.effects.writes", qos: .utility)
   private let syncs = DispatchQueue(label: "herald.effects.sync", qos: .utility)
   private let counts = DispatchQueue(label: "herald.effects.counts", qos: .utility)
+  /// Web pages for `f`: the network must not hold up opening stories on `queue`.
+  private let pages = DispatchQueue(label: "herald.effects.pages", qos: .userInitiated)
   private let positions = Mutex<[String: (paragraph: Int, read: Bool)]>([:])
   private let failures = Mutex<[String]>([])
   private let answers = Mutex<[ReaderMessage]>([])
@@ -40,6 +42,16 @@ final class EffectWorker: Sendable {
       defer { pending.subtract(1, ordering: .acquiringAndReleasing) }
       guard latestOpen.load(ordering: .acquiring) == request else { return }
       let answer = opener.open(summary, request: request, wrapping: wrapping)
+      answers.withLock { $0.append(answer) }
+    }
+  }
+
+  /// Fetches a story's web page and extracts its article, with the fetch limits of feeds.
+  func fetchFullText(_ url: String, request: Int) {
+    pending.add(1, ordering: .acquiringAndReleasing)
+    pages.async { [self] in
+      defer { pending.subtract(1, ordering: .acquiringAndReleasing) }
+      let answer = FullTextFetch.fetch(url, request: request)
       answers.withLock { $0.append(answer) }
     }
   }

@@ -173,6 +173,8 @@ public enum ReaderProgram {
           worker.listSpeakers(filter, quotesOf: speaker, request: request)
         case .listStories(let filter, let request):
           worker.listStories(filter, request: request)
+        case .fetchFullText(let url, let request):
+          worker.fetchFullText(url, request: request)
         case .searchLibrary(let query, let request):
           worker.search(query, limit: ReaderState.librarySearchLimit, request: request)
         case .applyTheme(let name):

@@ -58,7 +58,9 @@ public struct StatusBarView {
     facts.append(count == 0 ? "no stories" : "story \(state.list.selected + 1)/\(count)")
     if !state.loadedAll { facts.append("loading \(count)…") }
     if state.skippedFiles > 0 { facts.append("\(state.skippedFiles) skipped") }
+    if let fetching = state.awaitedFullText { facts.append("fetching the full text from \(fetching.host)…") }
     if let reading = state.reading, state.articleVisible {
+      if reading.feedVersion != nil { facts.append("full text") }
       let paragraphs = reading.article.paragraphs.count
       if paragraphs > 0 { facts.append("¶ \(reading.paragraph + 1)/\(paragraphs)") }
       let quotes = reading.article.quotes

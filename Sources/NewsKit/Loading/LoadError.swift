@@ -36,23 +36,25 @@ public struct LoadError: Error, Sendable, Hashable, CustomStringConvertible {
     return false
   }
 
-  public var description: String {
+  public var description: String { "\(path): \(reasonDescription)" }
+
+  /// What is wrong, without the path (for a place that names the file or site already).
+  public var reasonDescription: String {
     switch reason {
-    case .empty: return "\(path): empty file, not an article"
-    case .blank: return "\(path): blank file (only white space), not an article"
-    case .binary: return "\(path): binary file (contains NUL bytes), not an article"
+    case .empty: return "empty file, not an article"
+    case .blank: return "blank file (only white space), not an article"
+    case .binary: return "binary file (contains NUL bytes), not an article"
     case .tooLarge(let bytes):
-      return "\(path): \(bytes) bytes is over the \(ArticleFile.maximumSize / (1 << 20)) MiB limit for an article"
+      return "\(bytes) bytes is over the \(ArticleFile.maximumSize / (1 << 20)) MiB limit for an article"
     case .feedTooLarge(let bytes):
-      return "\(path): \(bytes) bytes is over the \(ArticleFile.maximumFeedFileSize >> 20) MiB limit for a feed file"
-    case .unreadable(let why): return "\(path): cannot read: \(why)"
-    case .notFound: return "\(path): no such file or directory"
-    case .nameNotUTF8: return "\(path): the file name is not UTF-8 (� marks the bytes); rename the file to read it"
-    case .notAnArticleFile: return "\(path): not a .txt article file or a directory"
-    case .feed(let why): return "\(path): \(why)"
-    case .network(let why): return "\(path): \(why)"
-    case .cutShort(let why): return "\(path): \(why); read as far as it goes"
-    case .noArticle(let why): return "\(path): \(Self.describe(why))"
+      return "\(bytes) bytes is over the \(ArticleFile.maximumFeedFileSize >> 20) MiB limit for a feed file"
+    case .unreadable(let why): return "cannot read: \(why)"
+    case .notFound: return "no such file or directory"
+    case .nameNotUTF8: return "the file name is not UTF-8 (� marks the bytes); rename the file to read it"
+    case .notAnArticleFile: return "not a .txt article file or a directory"
+    case .feed(let why), .network(let why): return why
+    case .cutShort(let why): return "\(why); read as far as it goes"
+    case .noArticle(let why): return Self.describe(why)
     }
   }
 

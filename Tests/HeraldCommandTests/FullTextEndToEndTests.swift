@@ -1,0 +1,52 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The local web server of Fixtures/page_server.py, serving Fixtures/pages.
+private final class PageServer: LocalServer {
+  init(delay: Double) throws {
+    try super.init(script: Fixture.path("page_server.py"), arguments: [Fixture.path("pages"), String(delay)])
+  }
+}
+
+@Suite("Full text in the reader, in a terminal", .enabled(if: TmuxSession.isAvailable && LocalServer.isAvailable), .serialized)
+struct FullTextEndToEndTests {
+  private var herald: String { HeraldRun.executable.path }
+
+  @Test func fFetchesTheFullTextInTheBackgroundAndFAgainGoesBackToTheSummary() throws {
+    // The page takes 2 s to come: the keys keep answering meanwhile.
+    let server = try PageServer(delay: 2)
+    let tmux = try TmuxSession(width: 120, height: 30)
+    try tmux.run("\(herald) http://127.0.0.1:\(server.port)/summary-feed.xml; echo EXITED $?")
+    #expect(try tmux.waitFor("story 1/2") != nil)
+    try tmux.send("Enter")
+    #expect(try tmux.waitFor("One line, as summary feeds give.") != nil)
+    try tmux.send("f")
+    #expect(try tmux.waitFor("fetching the full text from 127.0.0.1…") != nil)
+    try tmux.send("?")
+    #expect(try tmux.waitFor(timeout: 1.5) { $0.contains("fetch the story's web page") && $0.contains("fetching the full text") } != nil)
+    try tmux.send("Escape")
+    let full = try tmux.waitFor { $0.contains("carrying more than two hundred passengers") && $0.contains("full text") }
+    #expect(full != nil)
+    #expect(full?.contains("Most read") == false && full?.contains("Share on") == false)
+    // Its quotes are found, with the speaker.
+    #expect(full?.contains("2 quotes") == true)
+    try tmux.send("f")
+    #expect(try tmux.waitFor { $0.contains("One line, as summary feeds give.") && $0.contains("the feed's text") } != nil)
+    try tmux.send("q", "q")
+    #expect(try tmux.waitFor("EXITED 0") != nil)
+  }
+
+  @Test func aPageThatCannotBeFetchedIsSaidAndTheSummaryStays() throws {
+    let server = try PageServer(delay: 0)
+    let tmux = try TmuxSession(width: 120, height: 30)
+    try tmux.run("\(herald) http://127.0.0.1:\(server.port)/summary-feed.xml; echo EXITED $?")
+    #expect(try tmux.waitFor("story 1/2") != nil)
+    try tmux.send("j", "Enter")
+    #expect(try tmux.waitFor("This summary is all there is.") != nil)
+    try tmux.send("f")
+    #expect(try tmux.waitFor { $0.contains("no full text: HTTP 404 Not Found") && $0.contains("This summary is all there is.") } != nil)
+    try tmux.send("q", "q")
+    #expect(try tmux.waitFor("EXITED 0") != nil)
+  }
+}
