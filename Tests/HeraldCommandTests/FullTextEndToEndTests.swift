@@ -24,7 +24,7 @@ struct FullTextEndToEndTests {
     try tmux.send("f")
     #expect(try tmux.waitFor("fetching the full text from 127.0.0.1…") != nil)
     try tmux.send("?")
-    #expect(try tmux.waitFor(timeout: 1.5) { $0.contains("fetch the story's web page") && $0.contains("fetching the full text") } != nil)
+    #expect(try tmux.waitFor(timeout: 1.5) { $0.contains("full text from the story") && $0.contains("fetching the full text") } != nil)
     try tmux.send("Escape")
     let full = try tmux.waitFor { $0.contains("carrying more than two hundred passengers") && $0.contains("full text") }
     #expect(full != nil)

@@ -180,6 +180,13 @@ struct ExtractionTests {
     #expect(extract("<html><body><p>Too short.</p></body></html>") == .failure(.noArticle(links: 0)))
   }
 
+  @Test func aPageWhoseOnlyTextIsItsHeadlineHasNoArticle() {
+    // Found by the fuzzer: the one paragraph was the headline, and the body was left empty.
+    let headline = "Ferry returns to the harbour after repairs, and the town is glad, and says so, loudly, all day"
+    let single = "<html><head><meta property=\"og:title\" content=\"\(headline + " " + headline)\"></head><body><main><div>\(headline + " " + headline)</div></main></body></html>"
+    #expect(extract(single) == .failure(.noArticle(links: 0)))
+  }
+
   @Test func theEncodingComesFromTheBOMTheHeaderOrTheMetaTag() throws {
     let text = "Пароход вернулся в гавань после ремонта, и пассажиры, которые ждали неделями, были рады."
     let page = "<html><head><meta charset=\"windows-1251\"></head><body><p>\(text)</p><p>\(text)</p></body></html>"

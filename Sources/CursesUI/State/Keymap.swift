@@ -75,7 +75,7 @@ public struct Keymap: Sendable, Hashable {
     ([.openLink, .copyLink], "open the link in $BROWSER (3o: link [3]) / copy it"),
     ([.syncFeed, .syncAll], "sync this story's feed / every feed, in the background"),
     ([.speakers], "who said what: speakers here, or the current quote's speaker"),
-    ([.fullText], "fetch the story's web page and show its full text / back to the feed's"),
+    ([.fullText], "full text from the story's web page / the feed's again"),
     ([.help], "this help; j/k scroll it if cut, other keys close it"),
   ]
 

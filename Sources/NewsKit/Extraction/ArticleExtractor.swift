@@ -81,7 +81,10 @@ public enum ArticleExtractor {
       }
     }
     guard let best, best.text.visible >= minimumText else { return .failure(failure(strict)) }
-    return .success(article(best.text.text, method: best.method, metadata: metadata, url: url))
+    let extracted = article(best.text.text, method: best.method, metadata: metadata, url: url)
+    // The text may have been the headline alone, or captions: no body, no article.
+    guard !extracted.body.isEmpty else { return .failure(failure(strict)) }
+    return .success(extracted)
   }
 
   /// Whether a Content-Type is a page worth reading (HTML, XHTML, or untyped text).
