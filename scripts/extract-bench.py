@@ -5,6 +5,8 @@
   extract-bench.py trafilatura OUT RESULT       runs trafilatura on every page (in-process timing)
   extract-bench.py herald HERALD OUT RESULT     runs `herald extract --json` on every page, one process
   extract-bench.py score WCXB SPLIT RESULT...   the table: shingle F1 (4-word, case kept) and word F1
+  extract-bench.py unpack-snippets TRAF OUT     trafilatura's tests/eval pages (mostly German) as OUT/NNNN.html
+  extract-bench.py snippets TRAF OUT RESULT...  their must/must-not snippets: precision, recall, F1 as trafilatura counts
 
 The shingle metric is the one of Zyte's article-extraction-benchmark: precision and recall of
 the set of 4-word shingles (tokens \\w+, case kept) of the extracted body against the truth;
@@ -109,7 +111,43 @@ def score(wcxb, split, results):
                   + (f"; one process, {data['wall']:.1f} s wall" if "wall" in data else ""))
         print()
 
+def unpack_snippets(traf, out):
+    out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    data = json.load(open(Path(traf) / "tests" / "evaldata.json"))
+    rows = []
+    for number, (url, entry) in enumerate(sorted(data.items())):
+        page = Path(traf) / "tests" / "eval" / entry["file"]
+        if not page.is_file():
+            continue
+        stem = f"{number:04d}"
+        (out / f"{stem}.html").write_bytes(page.read_bytes())
+        rows.append(f"{stem}\t{url}")
+    (out / "urls.tsv").write_text("\n".join(rows) + "\n")
+
+def snippets(traf, out, results):
+    data = json.load(open(Path(traf) / "tests" / "evaldata.json"))
+    stems = {url: stem for stem, url, _ in pages(out)}
+    print(f"trafilatura's evaluation pages: {len(stems)} pages with their snippets\n")
+    print(f"{'extractor':<12} {'precision':>9} {'recall':>7} {'F1':>6} {'accuracy':>9}")
+    for result in results:
+        texts = json.load(open(result))["texts"]
+        tp = fn = fp = tn = 0
+        for url, stem in stems.items():
+            text = " ".join(texts.get(stem, "").split())
+            for snippet in data[url].get("with", []):
+                if " ".join(snippet.split()) in text: tp += 1
+                else: fn += 1
+            for snippet in data[url].get("without", []):
+                if " ".join(snippet.split()) in text: fp += 1
+                else: tn += 1
+        precision, recall = tp / max(1, tp + fp), tp / max(1, tp + fn)
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        name = json.load(open(result))["name"]
+        print(f"{name:<12} {precision:9.3f} {recall:7.3f} {f1:6.3f} {(tp + tn) / max(1, tp + tn + fp + fn):9.3f}")
+
 if __name__ == "__main__":
+    if sys.argv[1] == "unpack-snippets": unpack_snippets(*sys.argv[2:]); sys.exit(0)
+    if sys.argv[1] == "snippets": snippets(sys.argv[2], sys.argv[3], sys.argv[4:]); sys.exit(0)
     command, *args = sys.argv[1:]
     {"unpack": unpack, "trafilatura": run_trafilatura, "herald": run_herald}.get(command, None) and \
         {"unpack": unpack, "trafilatura": run_trafilatura, "herald": run_herald}[command](*args)

@@ -200,6 +200,9 @@ struct ExtractionTests {
     // A byte-order mark outranks both.
     let utf8 = [0xEF, 0xBB, 0xBF] + Array(page.utf8)
     #expect((try ArticleExtractor.extract(utf8, url: nil, contentType: "text/html; charset=windows-1250").get()).body == [text, text])
+    // UTF-16 with its mark, NUL bytes and all.
+    let utf16 = [0xFF, 0xFE] + Array(page.replacingOccurrences(of: "windows-1251", with: "utf-16").data(using: .utf16LittleEndian)!)
+    #expect((try ArticleExtractor.extract(utf16, url: nil).get()).body == [text, text])
     // Saying nothing, stray Windows-1252 bytes in UTF-8 are read as browsers read them.
     let mixed = Array("<html><body><p>The harbour\u{2019}s ferry is back, and ".utf8) + [0x93] + Array("we\u{2019}re glad".utf8) + [0x94]
       + Array(", said the master of the harbour, who had waited for weeks, and weeks, for the repairs to end.</p></body></html>".utf8)
