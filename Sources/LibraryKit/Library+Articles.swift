@@ -64,7 +64,7 @@ extension Library {
       let existing = try Row.fetchOne(
         db.cachedStatement(sql: "SELECT id, contentHash FROM article WHERE subscriptionId = ? AND itemKey = ?"),
         arguments: [subscriptionId, article.id])
-      if let existing, existing["contentHash"] == hash {
+      if let existing, Self.isSameItem(stored: existing["contentHash"], feedHash: hash) {
         result.unchanged += 1
         continue
       }
@@ -101,6 +101,8 @@ extension Library {
         ).execute(arguments: [article.headline, body, links, blockquotes, rowID])
         if analysed { try Self.index(rowID, headline: article.headline, body: body, speakers: speakers, in: db) }
         try db.cachedStatement(sql: "DELETE FROM quote WHERE articleId = ?").execute(arguments: [rowID])
+        // The feed changed the item: its page is fetched again for the new version.
+        try db.cachedStatement(sql: "DELETE FROM articleFullText WHERE articleId = ?").execute(arguments: [rowID])
         result.updated += 1
       } else {
         try db.cachedStatement(

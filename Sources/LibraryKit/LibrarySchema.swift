@@ -6,6 +6,7 @@ import GRDB
 enum LibrarySchema {
   static let textKeptOnce = "v7: the search index reads its text from articleText, which holds it once"
   static let analysedBehind = "v8: articles are stored first and analysed behind, with the version of their analysis"
+  static let fullText = "v9: feeds may ask for each item's web page, whose article is stored as the text"
 
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
@@ -222,6 +223,21 @@ enum LibrarySchema {
               FROM articleText t JOIN articleSpeakers s ON s.articleId = t.articleId WHERE t.articleId = old.id;
           END;
           INSERT INTO articleSearch (articleSearch) VALUES ('rebuild');
+          """)
+    }
+    migrator.registerMigration(fullText) { db in
+      // Full text (issue 30): a subscription may ask for each new item's web page. What came of
+      // it is recorded per article, once: the page's article replaced the text (the feed's
+      // paragraphs are kept as the summary), or why it did not (the feed's text stays). An
+      // article without a row is still to be fetched.
+      try db.execute(
+        sql: """
+          ALTER TABLE subscription ADD COLUMN fullText INTEGER NOT NULL DEFAULT 0;
+          CREATE TABLE articleFullText (
+            articleId INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,
+            fetchedAt REAL NOT NULL,
+            failure TEXT,
+            summary TEXT);
           """)
     }
     return migrator

@@ -24,6 +24,8 @@ public struct Subscription: Sendable, Hashable, Codable, FetchableRecord, Mutabl
   public var scanSignature: String?
   public var settings: String?
   public var added: Date
+  /// Each new item's web page is fetched and its article stored as the text (`--full-text`).
+  public var fullText = false
 
   public static let databaseTableName = "subscription"
   // Numbers, like the article table's dates, so that they compare and sort in SQL. (GRDB 7

@@ -54,6 +54,9 @@ struct AddCommand: ParsableCommand {
   @Option(name: .customLong("tag"), help: "A tag for the new subscriptions (repeat for several).")
   var tags: [String] = []
 
+  @Flag(help: "Fetch each new item's web page and keep its article as the text (the feed's summary is kept too).")
+  var fullText = false
+
   func run() throws {
     let opened = try library.open()
     var added: [Subscription] = []
@@ -68,7 +71,12 @@ struct AddCommand: ParsableCommand {
         continue
       }
       do {
-        added.append(try opened.subscribe(source, tags: tags))
+        var subscription = try opened.subscribe(source, tags: tags)
+        if fullText, let id = subscription.id {
+          try opened.setFullText(true, for: id)
+          subscription.fullText = true
+        }
+        added.append(subscription)
       } catch {
         Diagnostics.error(error.description)
         failed = true
@@ -88,6 +96,7 @@ struct AddCommand: ParsableCommand {
       }
       failed = failed || result.isFailure
     }
+    try FullTextStage.run(opened)
     try SyncCommand.analyseAfterSync(opened, skip: false)
     if failed { throw ExitCode(1) }
   }

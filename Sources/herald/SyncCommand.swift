@@ -49,6 +49,7 @@ struct SyncCommand: ParsableCommand {
     defer { withExtendedLifetime(lock) {} }
     let report = Self.sync(subscriptions, in: opened, timeout: timeout, settings: settings)
     StandardOutput.write(Self.summary(report))
+    try FullTextStage.run(opened)
     try Self.analyseAfterSync(opened, skip: noAnalyse)
     if !report.failures.isEmpty { throw ExitCode(1) }
   }

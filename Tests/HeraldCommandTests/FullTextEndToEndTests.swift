@@ -49,4 +49,22 @@ struct FullTextEndToEndTests {
     try tmux.send("q", "q")
     #expect(try tmux.waitFor("EXITED 0") != nil)
   }
+
+  @Test func addWithFullTextStoresThePagesBehindTheFeedAndSaysWhatBecameOfThem() throws {
+    let server = try PageServer(delay: 0)
+    let library = Scratch.path("herald-full-text") + ".sqlite"
+    let run = try HeraldRun.run(["add", "--full-text", "http://127.0.0.1:\(server.port)/summary-feed.xml", "--library", library])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("added Quay Times summaries: 2 articles"))
+    #expect(run.stdout.contains("full text: 1 page stored, 1 kept the feed's text (no page or no article in it)"))
+    let list = try HeraldRun.run(["list", "--library", library])
+    let ferry = try #require(list.stdout.split(separator: "\n").first { $0.contains("Ferry returns") }?.split(separator: "\t").first)
+    let shown = try HeraldRun.run(["show", String(ferry), "--library", library])
+    #expect(shown.stdout.contains("The harbour ferry returned to service on Monday morning"))
+    #expect(shown.stdout.contains("Mira Holt"))
+    // A second sync fetches no page again.
+    let again = try HeraldRun.run(["sync", "--library", library])
+    #expect(again.status == 0)
+    #expect(!again.stdout.contains("full text:"))
+  }
 }

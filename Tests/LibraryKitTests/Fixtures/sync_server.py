@@ -4,7 +4,7 @@ port, and exits by itself after 120 seconds (or on SIGTERM). Feeds are read from
 given as the first argument on every request, so a test can change one between two syncs.
 
 /feeds/NAME     the file, with ETag and Last-Modified; 304 when If-None-Match or
-                If-Modified-Since says the client has it
+                If-Modified-Since says the client has it (a NAME.html is text/html)
 /lastmod/NAME   the file with Last-Modified only
 /moved/NAME     301 to /feeds/NAME          /temporary/NAME  302 to /feeds/NAME
 /gone           410                         /busy            429, Retry-After: 120
@@ -47,7 +47,8 @@ class Handler(BaseHTTPRequestHandler):
         body = open(path, "rb").read()
         tag = '"' + hashlib.sha1(body).hexdigest() + '"'
         modified = email.utils.formatdate(int(os.path.getmtime(path)), usegmt=True)
-        headers = [("Last-Modified", modified), ("Content-Type", "application/rss+xml")]
+        kind = "text/html; charset=utf-8" if name.endswith(".html") else "application/rss+xml"
+        headers = [("Last-Modified", modified), ("Content-Type", kind)]
         if etag:
             headers.append(("ETag", tag))
         if (etag and self.headers.get("If-None-Match") == tag) or (
