@@ -11,7 +11,8 @@ struct StatusCommand: ParsableCommand {
       Articles are stored first and analysed behind (see `herald sync --help`); until an \
       article is analysed its quotes are not listed and search does not find it. `--json` \
       gives {"feeds", "articles", "unread", "analysed", "pending_analysis", \
-      "analysis_version"}.
+      "analysis_version", "pending_full_text"} ("pending_full_text": web pages of full-text \
+      feeds still to fetch, see `herald add --full-text`).
       """)
 
   @OptionGroup var library: LibraryOptions
@@ -21,13 +22,15 @@ struct StatusCommand: ParsableCommand {
 
   func run() throws {
     let opened = try library.open()
-    let (feeds, progress) = try libraryCall { () throws(LibraryError) in (try opened.feeds(), try opened.analysisProgress()) }
+    let (feeds, progress, pages) = try libraryCall { () throws(LibraryError) in
+      (try opened.feeds(), try opened.analysisProgress(), try opened.pendingFullTextCount())
+    }
     let unread = feeds.reduce(0) { $0 + $1.unread }
     if json {
       let value = JSONValue.object([
         ("feeds", .int(feeds.count)), ("articles", .int(progress.total)), ("unread", .int(unread)),
         ("analysed", .int(progress.analysed)), ("pending_analysis", .int(progress.pending)),
-        ("analysis_version", .int(ArticleAnalysis.version)),
+        ("analysis_version", .int(ArticleAnalysis.version)), ("pending_full_text", .int(pages)),
       ])
       print(value.serialized())
       return
@@ -38,6 +41,7 @@ struct StatusCommand: ParsableCommand {
       progress.isComplete
       ? "all analysed (quotes, speakers, search)\n"
       : "\(count(progress.analysed)) of \(count(progress.total)) analysed; \(count(progress.pending)) wait (herald analyse)\n"
+    if pages > 0 { text += "\(count(pages)) web \(pages == 1 ? "page" : "pages") of full-text feeds to fetch (herald sync)\n" }
     StandardOutput.write(text)
   }
 }

@@ -62,6 +62,7 @@ struct FullTextEndToEndTests {
     let shown = try HeraldRun.run(["show", String(ferry), "--library", library])
     #expect(shown.stdout.contains("The harbour ferry returned to service on Monday morning"))
     #expect(shown.stdout.contains("Mira Holt"))
+    #expect(try HeraldRun.run(["status", "--json", "--library", library]).stdout.contains("\"pending_full_text\": 0"))
     // A second sync fetches no page again.
     let again = try HeraldRun.run(["sync", "--library", library])
     #expect(again.status == 0)
