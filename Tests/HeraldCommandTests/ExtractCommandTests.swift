@@ -4,7 +4,7 @@ import Testing
 
 @Suite("herald extract")
 struct ExtractCommandTests {
-  private var page: String { Fixture.path("pages/harbour-story.html") }
+  private var page: String { WebPageFixtures.path("harbour-story.html") }
 
   @Test func plainOutputIsTheBodyOneParagraphPerLine() throws {
     let run = try HeraldRun.run(["extract", page])

@@ -5,7 +5,7 @@ import Testing
 /// The local web server of Fixtures/page_server.py, serving Fixtures/pages.
 private final class PageServer: LocalServer {
   init(delay: Double) throws {
-    try super.init(script: Fixture.path("page_server.py"), arguments: [Fixture.path("pages"), String(delay)])
+    try super.init(script: Fixture.path("page_server.py"), arguments: [WebPageFixtures.directory, String(delay)])
   }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import NewsKit
+import TestSupport
 import Testing
 
 @testable import LibraryKit
@@ -19,7 +20,7 @@ struct FullTextSyncTests {
     try FileManager.default.createDirectory(atPath: feeds, withIntermediateDirectories: true)
     server = try SyncServer(root: feeds)
     library = try Fixture.library(in: directory)
-    try FileManager.default.copyItem(atPath: Fixture.path("pages/harbour-story.html"), toPath: feeds + "/story.html")
+    try FileManager.default.copyItem(atPath: WebPageFixtures.path("harbour-story.html"), toPath: feeds + "/story.html")
     try "<html><body><div id=app></div><script>render()</script></body></html>".write(
       toFile: feeds + "/app.html", atomically: false, encoding: .utf8)
   }
