@@ -249,8 +249,9 @@ extension Library {
         let row = try Row.fetchOne(
           db,
           sql: """
-            SELECT article.*, articleText.body, articleText.links
-            FROM article JOIN articleText ON articleText.articleId = article.id WHERE id = ?
+            SELECT article.*, articleText.body, articleText.links, articleFullText.summary
+            FROM article JOIN articleText ON articleText.articleId = article.id
+            LEFT JOIN articleFullText ON articleFullText.articleId = article.id WHERE id = ?
             """,
           arguments: [id])
       else {
@@ -263,6 +264,7 @@ extension Library {
         path: row["path"])
       article.updated = (row["updated"] as Double?).map(Date.init(timeIntervalSince1970:))
       article.links = (try? JSONDecoder().decode([String].self, from: Data((row["links"] as String).utf8))) ?? []
+      article.feedSummary = (row["summary"] as String?).map(ArticleSearchIndex.paragraphs)
       article.quotes = try Row.fetchAll(
         db, sql: "SELECT * FROM quote WHERE articleId = ? ORDER BY startParagraph, startOffset", arguments: [id]
       ).map(Self.quote)

@@ -32,14 +32,32 @@ struct FullTextTests {
     #expect(shown.article.paragraphs == page.paragraphs)
     // The story is still the feed's: its id, headline and place; the feed's text is kept.
     #expect(shown.article.id == story.id && shown.article.headline == story.headline && shown.article.path == story.path)
-    #expect(shown.feedVersion?.paragraphs == story.paragraphs)
+    #expect(shown.otherVersion?.paragraphs == story.paragraphs)
+    #expect(shown.showsFullText)
     #expect(StatusBarView(state: state).facts.contains("full text"))
     #expect(state.notice == "full text from quay.example · f: the feed's text")
-    // f again: back to the feed's text at once, without a fetch.
+    // f again: back to the feed's text at once, without a fetch; and again to the page's.
     #expect(state.update(.input(.key(.character("f")))).isEmpty)
     #expect(state.reading?.article.paragraphs == story.paragraphs)
-    #expect(state.reading?.feedVersion == nil)
+    #expect(state.reading?.showsFullText == false)
     #expect(!StatusBarView(state: state).facts.contains("full text"))
+    #expect(state.update(.input(.key(.character("f")))).isEmpty)
+    #expect(state.reading?.article.paragraphs == page.paragraphs)
+    #expect(state.notice == "full text · f: the feed's text")
+  }
+
+  @Test func aLibraryStoryHoldingItsPagesTextOpensWithItAndFShowsTheFeeds() throws {
+    var story = Stories.all[0]
+    story.link = "https://quay.example/story"
+    story.feedSummary = ["The feed's one line."]
+    var state = reading(link: story.link, stories: [story, Stories.all[1]])
+    #expect(state.reading?.showsFullText == true)
+    #expect(StatusBarView(state: state).facts.contains("full text"))
+    #expect(state.update(.input(.key(.character("f")))).isEmpty)
+    #expect(state.reading?.article.paragraphs == ["The feed's one line."])
+    #expect(state.reading?.article.id == story.id)
+    #expect(state.update(.input(.key(.character("f")))).isEmpty)
+    #expect(state.reading?.article.paragraphs == story.paragraphs)
   }
 
   @Test func aFailureIsSaidAndTheFeedsTextStays() throws {

@@ -62,6 +62,9 @@ struct FullTextSyncTests {
     #expect(article.paragraphs.first?.hasPrefix("The harbour ferry returned to service on Monday morning") == true)
     #expect(!article.paragraphs.joined().contains("Most read"))
     #expect(try library.fullTextSummary(of: ferry) == ["The ferry is back. One line, as summary feeds give."])
+    // The reader gets the feed's text with the article, for f.
+    #expect(article.feedSummary == ["The ferry is back. One line, as summary feeds give."])
+    #expect(try library.article(try id("A page that is gone")).feedSummary == nil)
     #expect(try library.fullTextFailure(of: try id("A page that is gone")) == "HTTP 404 Not Found")
     #expect(try library.fullTextFailure(of: try id("A page of script")) == "the page has no text (it may need JavaScript to show any)")
     #expect(try library.article(try id("A page of script")).paragraphs == ["Only this summary too."])

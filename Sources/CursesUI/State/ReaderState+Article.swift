@@ -11,6 +11,7 @@ extension ReaderState {
         ArticleLayout(article: article, width: width, paragraphSpacing: paragraphSpacing)
       }
     reading = Reading(article: article, layout: layout)
+    keepFeedSummary()
     if focus == .article { markOpened(article.id) }
     if let query = search?.query, search?.editing == false {
       search = Search(query: query, editing: false)

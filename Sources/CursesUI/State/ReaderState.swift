@@ -11,8 +11,11 @@ public struct ReaderState: Sendable {
     public var paragraph: Int = 0
     public var scroll: Int = 0
     public var quote: Int?
-    /// The story as its feed gave it, while the full text of its page is shown instead (`f`).
-    public var feedVersion: Article?
+    /// The story's other text, which `f` swaps in: the feed's while its page's full text is
+    /// shown, the page's while the feed's is (a full-text feed's story in the library).
+    public var otherVersion: Article?
+    /// Whether the text shown is the story's web page's.
+    public var showsFullText = false
   }
 
   /// A search in the open article: the query and its matches.

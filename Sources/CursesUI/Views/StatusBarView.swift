@@ -60,7 +60,7 @@ public struct StatusBarView {
     if state.skippedFiles > 0 { facts.append("\(state.skippedFiles) skipped") }
     if let fetching = state.awaitedFullText { facts.append("fetching the full text from \(fetching.host)…") }
     if let reading = state.reading, state.articleVisible {
-      if reading.feedVersion != nil { facts.append("full text") }
+      if reading.showsFullText { facts.append("full text") }
       let paragraphs = reading.article.paragraphs.count
       if paragraphs > 0 { facts.append("¶ \(reading.paragraph + 1)/\(paragraphs)") }
       let quotes = reading.article.quotes

@@ -25,6 +25,8 @@ public struct Article: Sendable, Hashable {
   /// Runs of paragraphs that were a blockquote in the feed's HTML: each is a quote of its own
   /// (`ArticleAnalysis`), kept so that an article stored before it was analysed gets them.
   public var blockquotes: [ClosedRange<Int>] = []
+  /// For an article whose text is its web page's (a full-text feed): the feed's own paragraphs.
+  public var feedSummary: [String]?
 
   public init(
     id: String, headline: String, source: String? = nil, link: String? = nil, author: String? = nil,
