@@ -1,3 +1,4 @@
+import CursesUI
 import Foundation
 import LibraryKit
 import NewsKit
@@ -17,7 +18,8 @@ enum FullTextStage {
     defer { signal(SIGINT, previous) }
     let outcome = try libraryCall { () throws(LibraryError) in
       try library.fetchFullTextBlocking(shouldStop: { analysisInterrupted.load(ordering: .relaxed) }) { progress in
-        let text = "fetching full text: \(AnalyseCommand.count(progress.done)) of \(AnalyseCommand.count(progress.total)) pages"
+        // The reader's status bar says it in the same words.
+        let text = ReaderState.describe(.fetchingFullText(done: progress.done, total: progress.total))
         started.withLock { started in
           if live {
             StandardOutput.writeError("\r\u{1B}[K" + text)

@@ -133,7 +133,9 @@ struct LibraryShelf: ReaderLibrary {
     }
     var summary = SyncCommand.summary(report).split(separator: "\n").first.map(String.init) ?? "synced"
     if let failure = report.failures.first { summary += " (\(failure.subscription.displayTitle): \(failure.reasonAfterName ?? "failed"))" }
-    // The second stage, on the same thread: the new stories are listed already.
+    // Behind the store stage, on the same thread (the new stories are listed already): the
+    // pages of full-text feeds, then the analysis, which reads their text.
+    _ = try library.fetchFullTextBlocking(progress: { state in progress(.fetchingFullText(done: state.done, total: state.total)) })
     _ = try analyse(progress: progress)
     return summary
   }

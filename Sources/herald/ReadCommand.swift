@@ -70,6 +70,7 @@ struct ReadCommand: ParsableCommand {
     shelf.syncOptions.analysesWhileStoring = false
     shelf.syncOptions.keep = config.keep
     shelf.syncOptions.keepPerFeed = config.keepPerFeed
+    shelf.syncOptions.fullTextFeeds = Set(config.fullTextFeeds)
     return shelf
   }
 

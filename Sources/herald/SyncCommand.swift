@@ -94,6 +94,7 @@ struct SyncCommand: ParsableCommand {
     options.limits.timeout = .seconds(Int64(max(1, timeout)))
     options.keep = settings.keep
     options.keepPerFeed = settings.keepPerFeed
+    options.fullTextFeeds = Set(settings.fullTextFeeds)
     // Store first; the caller analyses behind (`analyseAfterSync`).
     options.analysesWhileStoring = false
     let progress = SyncProgress()

@@ -149,8 +149,16 @@ struct LibraryConfigTests {
     #expect(config.keep == nil)
     #expect(problems.map(\.message).sorted() == [
       "library.keep must be a number of days such as \"30d\" or a count such as 500",
-      "unknown setting \"kept\" in [library] (known: keep, refresh, mark_read, mark_read_after, [library.keep_feed])",
+      "unknown setting \"kept\" in [library] (known: keep, refresh, mark_read, mark_read_after, full_text, [library.keep_feed])",
     ])
+  }
+
+  @Test func fullTextIsAListOfFeeds() {
+    let (config, problems) = ConfigLoader.parse("[library]\nfull_text = [\"https://wire.example/rss\", \"Quay Times\"]\n", path: "c.toml")
+    #expect(problems.isEmpty, "\(problems)")
+    #expect(config.fullTextFeeds == ["https://wire.example/rss", "Quay Times"])
+    let (_, bad) = ConfigLoader.parse("[library]\nfull_text = \"all\"\n", path: "c.toml")
+    #expect(bad.map(\.message) == ["library.full_text must be a list of \"feed URL or title\" strings"])
   }
 
   @Test func refreshAndMarkReadSettings() {

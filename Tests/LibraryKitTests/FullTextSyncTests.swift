@@ -103,6 +103,18 @@ struct FullTextSyncTests {
     #expect(indexIsInStep())
   }
 
+  @Test func theConfigCanAskForAFeedsFullTextByItsTitle() async throws {
+    try TestFeed.write(feedItems(), to: feeds + "/wire.xml", title: "Quay Wire")
+    try library.subscribe(server.url("feeds/wire.xml"))
+    _ = try await library.syncAll()
+    #expect(try library.pendingFullTextCount() == 0)
+    var options = SyncOptions()
+    options.fullTextFeeds = ["Quay Wire"]
+    _ = await library.sync(try library.feeds().map(\.subscription), options: options)
+    #expect(try library.feeds()[0].subscription.fullText)
+    #expect(try library.pendingFullTextCount() == 3)
+  }
+
   @Test func feedsThatDoNotAskFetchNoPages() async throws {
     try TestFeed.write(feedItems(), to: feeds + "/wire.xml")
     try library.subscribe(server.url("feeds/wire.xml"))

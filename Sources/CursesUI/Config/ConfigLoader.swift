@@ -135,6 +135,12 @@ public enum ConfigLoader {
         if let seconds = integer(setting, in: 0...3600, named: place, report: { report($0, place) }), config.markReadAfter != nil {
           config.markReadAfter = seconds
         }
+      case "full_text":
+        guard let feeds = setting.array?.compactMap({ $0.string }), feeds.count == setting.array?.count else {
+          report("library.full_text must be a list of \"feed URL or title\" strings", place)
+          continue
+        }
+        config.fullTextFeeds = feeds
       case "keep_feed":
         guard let feeds = setting.table else {
           report("library.keep_feed must be a table of \"feed URL or title\" = keep", place)
@@ -144,7 +150,7 @@ public enum ConfigLoader {
           if let parsed = retention(value, at: "\(place).\(feed)") { config.keepPerFeed[feed] = parsed }
         }
       default:
-        report("unknown setting \"\(name)\" in [library] (known: keep, refresh, mark_read, mark_read_after, [library.keep_feed])", place)
+        report("unknown setting \"\(name)\" in [library] (known: keep, refresh, mark_read, mark_read_after, full_text, [library.keep_feed])", place)
       }
     }
   }
@@ -201,6 +207,8 @@ public enum ConfigLoader {
       # leaves that to u.
       mark_read = true
       mark_read_after = 0
+      # Feeds (by URL, path or title) whose items' web pages are fetched for their full text.
+      # full_text = ["https://example.org/summaries.xml"]
       # [library.keep_feed]
       # "https://example.org/firehose.xml" = 200
 

@@ -17,6 +17,8 @@ public struct ReaderConfig: Sendable {
   public var keep: Retention?
   /// `[library.keep_feed]`: the same for one feed, by its URL, path or title.
   public var keepPerFeed: [String: Retention] = [:]
+  /// `[library] full_text`: feeds (by URL, path or title) whose items' web pages are fetched.
+  public var fullTextFeeds: [String] = []
   /// `[library] refresh`: minutes between syncs while the reader runs (nil: none).
   public var refreshMinutes: Int?
   /// `[library] mark_read` and `mark_read_after`: seconds an opened story stays open before

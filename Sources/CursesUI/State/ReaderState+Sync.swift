@@ -28,6 +28,8 @@ extension ReaderState {
       return "syncing \(done)/\(total) feeds, \(new) new\(failures)"
     case .analysing(let analysed, _, let total):
       return "analysing \(grouped(analysed)) of \(grouped(total))"
+    case .fetchingFullText(let done, let total):
+      return "fetching full text: \(grouped(done)) of \(grouped(total)) pages"
     }
   }
 

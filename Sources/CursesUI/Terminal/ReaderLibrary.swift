@@ -56,6 +56,8 @@ public enum ReaderSyncProgress: Sendable, Hashable {
   /// The second stage: stories analysed by today's rules, and covered by search and "who
   /// said what" (by any rules'), of all.
   case analysing(analysed: Int, covered: Int, total: Int)
+  /// Between the two: the web pages of full-text feeds' new stories.
+  case fetchingFullText(done: Int, total: Int)
 }
 
 extension ArticleSummary {

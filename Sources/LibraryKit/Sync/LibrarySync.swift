@@ -19,8 +19,17 @@ public struct SyncOptions: Sendable {
   /// it was), or left to `Library.analyse` after the sync, so that articles are listed and
   /// readable as soon as they are stored.
   public var analysesWhileStoring = true
+  /// Feeds (by URL, path or title) whose items' web pages are fetched for their full text, as
+  /// `herald add --full-text` asks (the config's `[library] full_text`).
+  public var fullTextFeeds: Set<String> = []
 
   public init() {}
+
+  /// Whether the config asks for the feed's full text.
+  public func wantsFullText(_ subscription: Subscription) -> Bool {
+    fullTextFeeds.contains(subscription.location) || subscription.title.map(fullTextFeeds.contains) == true
+      || subscription.titleOverride.map(fullTextFeeds.contains) == true
+  }
 
   public func retention(for subscription: Subscription) -> Retention? {
     keepPerFeed[subscription.location] ?? subscription.title.flatMap { keepPerFeed[$0] }
@@ -38,6 +47,16 @@ extension Library {
     progress: @escaping @Sendable (SyncEvent) -> Void = { _ in }
   ) async -> SyncReport {
     progress(.began(total: subscriptions.count))
+    // The config's full-text feeds are recorded as such, as `add --full-text` would (in the
+    // copies too: the sync saves each subscription whole when it is done).
+    let subscriptions = subscriptions.map { subscription in
+      guard !subscription.fullText, options.wantsFullText(subscription), let id = subscription.id,
+        (try? setFullText(true, for: id)) != nil
+      else { return subscription }
+      var asking = subscription
+      asking.fullText = true
+      return asking
+    }
     let session = FeedFetcher(limits: options.limits).session(perHost: options.perHost)
     let ingestSlots = DispatchSemaphore(value: max(1, options.ingesting))
     // A fetched body waits for an ingest slot; without a bound, every connection's body
