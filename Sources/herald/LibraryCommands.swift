@@ -90,9 +90,9 @@ struct AddCommand: ParsableCommand {
       let name = VisibleText.make(result.subscription.displayTitle)
       let id = result.subscription.id.map(String.init) ?? "?"
       if case .stored(let stored, _) = result.outcome {
-        print("added \(name): \(stored.new) article\(stored.new == 1 ? "" : "s") (id \(id))")
+        StandardOutput.write("added \(name): \(stored.new) article\(stored.new == 1 ? "" : "s") (id \(id))\n")
       } else {
-        print("added \(name) (id \(id)), but it could not be read yet: \(VisibleText.make(result.reasonAfterName ?? "?"))")
+        StandardOutput.write("added \(name) (id \(id)), but it could not be read yet: \(VisibleText.make(result.reasonAfterName ?? "?"))\n")
       }
       failed = failed || result.isFailure
     }
