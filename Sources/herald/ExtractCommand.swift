@@ -14,8 +14,8 @@ struct ExtractCommand: ParsableCommand {
       "published", "site", "language", "method", "body": [string], "paragraphs": [string], \
       "links": [string], "milliseconds"}; a page without an article gives {"page", "error"}. \
       "paragraphs" is what the reader shows (captions and [image: …] included); "method" says \
-      how the text was found (content, lenient or structured-data); "milliseconds" is the \
-      extraction alone, without reading the file.
+      how the text was found (content, lenient, structured-data or page); "milliseconds" is the \
+      extraction, with the reading of a file or the fetching of a URL.
       Exit status 1 when any page gave no article.
       """
   )
@@ -35,15 +35,13 @@ struct ExtractCommand: ParsableCommand {
     if json { StandardOutput.write("[") }
     defer { if json { StandardOutput.write(pages.isEmpty ? "]\n" : "\n]\n") } }
     for (number, page) in pages.enumerated() {
-      let fetched = Self.read(page)
       let address = url ?? (FeedFetcher.isURL(page) ? page : nil)
-      switch fetched {
+      let started = DispatchTime.now().uptimeNanoseconds
+      switch Self.extract(page, address: address) {
       case .failure(let problem):
         failed += 1
         report(page, problem.description, first: number == 0)
-      case .success(let body):
-        let started = DispatchTime.now().uptimeNanoseconds
-        let outcome = ArticleExtractor.extract(body.bytes, url: address, contentType: body.contentType)
+      case .success(let outcome):
         let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
         switch outcome {
         case .failure(let why):
@@ -75,11 +73,15 @@ struct ExtractCommand: ParsableCommand {
     }
   }
 
-  /// A page's bytes from a file or its URL.
-  static func read(_ page: String) -> Result<FeedFetcher.Body, LoadError> {
-    if FeedFetcher.isURL(page) { return FeedFetcher().fetchBlocking([page])[0] }
+  /// A URL's page fetched and extracted, or a saved page's (mapped, never read whole).
+  static func extract(_ page: String, address: String?) -> Result<Result<ExtractedArticle, ExtractionFailure>, LoadError> {
+    if FeedFetcher.isURL(page) {
+      return FeedFetcher().fetchBlocking([page])[0].map { body in
+        ArticleExtractor.extract(body.bytes, url: address, contentType: body.contentType)
+      }
+    }
     do {
-      return .success(FeedFetcher.Body(bytes: try ArticleFile.read(path: page, validating: false)))
+      return .success(try ArticleExtractor.extract(file: page, url: address))
     } catch {
       return .failure(error)
     }

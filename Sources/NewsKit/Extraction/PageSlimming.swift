@@ -3,9 +3,13 @@
 /// (they hold the metadata). Past `limit` bytes the rest is cut.
 enum PageSlimming {
   static func slimmed(_ bytes: [UInt8], limit: Int) -> [UInt8] {
+    bytes.withUnsafeBufferPointer { slimmed($0, limit: limit) }
+  }
+
+  static func slimmed(_ page: UnsafeBufferPointer<UInt8>, limit: Int) -> [UInt8] {
     var output: [UInt8] = []
-    output.reserveCapacity(min(bytes.count, limit))
-    bytes.withUnsafeBufferPointer { page in
+    output.reserveCapacity(min(page.count, limit))
+    do {
       var index = 0
       var runStart = 0
       while index < page.count && output.count < limit {
