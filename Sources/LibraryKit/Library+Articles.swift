@@ -96,13 +96,23 @@ extension Library {
         // An analysed article's search row goes with its old text and speakers; the new one
         // comes if the new text is analysed (ArticleSearchIndex).
         try Self.unindex(rowID, in: db)
+        try db.cachedStatement(sql: "DELETE FROM quote WHERE articleId = ?").execute(arguments: [rowID])
+        if try Self.holdsPageText(rowID, in: db) {
+          // A full-text feed's item whose text is its page's: the page's text stays until the
+          // page is asked again; the feed's new text becomes its summary; analysed behind.
+          try db.cachedStatement(sql: "UPDATE articleText SET headline = ? WHERE articleId = ?").execute(arguments: [article.headline, rowID])
+          try db.cachedStatement(sql: "UPDATE article SET contentHash = ?, analysis = 0 WHERE id = ?")
+            .execute(arguments: [Self.fullTextHash(feedHash: hash), rowID])
+          try Self.feedChanged(rowID, body: body, in: db)
+          result.updated += 1
+          continue
+        }
         try db.cachedStatement(
           sql: "UPDATE articleText SET headline = ?, body = ?, links = ?, blockquotes = ? WHERE articleId = ?"
         ).execute(arguments: [article.headline, body, links, blockquotes, rowID])
         if analysed { try Self.index(rowID, headline: article.headline, body: body, speakers: speakers, in: db) }
-        try db.cachedStatement(sql: "DELETE FROM quote WHERE articleId = ?").execute(arguments: [rowID])
-        // The feed changed the item: its page is fetched again for the new version.
-        try db.cachedStatement(sql: "DELETE FROM articleFullText WHERE articleId = ?").execute(arguments: [rowID])
+        // The feed changed the item: its page is asked again for the new version.
+        try Self.feedChanged(rowID, body: body, in: db)
         result.updated += 1
       } else {
         try db.cachedStatement(

@@ -227,9 +227,10 @@ enum LibrarySchema {
     }
     migrator.registerMigration(fullText) { db in
       // Full text (issue 30): a subscription may ask for each new item's web page. What came of
-      // it is recorded per article, once: the page's article replaced the text (the feed's
-      // paragraphs are kept as the summary), or why it did not (the feed's text stays). An
-      // article without a row is still to be fetched.
+      // it is recorded per article: the page's article replaced the text (the feed's
+      // paragraphs are kept as the summary), or why it did not (the feed's text stays), with
+      // the page's validators. An article without a row is still to be fetched; a stale one
+      // (the feed changed the item) is asked again with those validators.
       try db.execute(
         sql: """
           ALTER TABLE subscription ADD COLUMN fullText INTEGER NOT NULL DEFAULT 0;
@@ -237,7 +238,10 @@ enum LibrarySchema {
             articleId INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,
             fetchedAt REAL NOT NULL,
             failure TEXT,
-            summary TEXT);
+            summary TEXT,
+            etag TEXT,
+            lastModified TEXT,
+            stale INTEGER NOT NULL DEFAULT 0);
           """)
     }
     return migrator

@@ -84,22 +84,38 @@ struct FullTextSyncTests {
     #expect(pageRequests.count == 3)
   }
 
-  @Test func anItemTheFeedChangesIsFetchedAgain() async throws {
+  @Test func anItemTheFeedChangesAsksForItsPageAgainConditionally() async throws {
     try TestFeed.write(feedItems(), to: feeds + "/wire.xml")
     let subscription = try library.subscribe(server.url("feeds/wire.xml"))
     try library.setFullText(true, for: try #require(subscription.id))
     _ = try await library.syncAll()
     _ = try await library.fetchFullText()
     _ = try library.analyse()
+    let ferry = try id("Ferry returns")
+
+    // The feed changes the item: its page's text stays, the feed's new text is the summary,
+    // and the page is asked again with its validators: unchanged, a 304, nothing rewritten.
     try TestFeed.write(feedItems(storyText: "The ferry is back, and busier."), to: feeds + "/wire.xml")
     _ = try await library.syncAll()
-    let ferry = try id("Ferry returns")
-    #expect(try library.article(ferry).paragraphs == ["The ferry is back, and busier."])
-    #expect(try library.pendingFullTextCount() == 1)
-    _ = try await library.fetchFullText()
     #expect(try library.article(ferry).paragraphs.first?.hasPrefix("The harbour ferry returned") == true)
     #expect(try library.fullTextSummary(of: ferry) == ["The ferry is back, and busier."])
+    #expect(try library.pendingFullTextCount() == 1)  // the items the feed left alone are not asked
+    #expect(try await library.fetchFullText() == FullTextProgress(done: 1, total: 1, failed: 0))
+    #expect(try await server.log().filter { $0.contains("story.html") } == ["GET /feeds/story.html 200", "GET /feeds/story.html 304"])
+    #expect(try library.article(ferry).paragraphs.first?.hasPrefix("The harbour ferry returned") == true)
+    #expect(try library.fullTextSummary(of: ferry) == ["The ferry is back, and busier."])
+
+    // The page changes too: the next change of the item brings its new text.
+    let story = try String(contentsOfFile: feeds + "/story.html", encoding: .utf8)
+    try story.replacingOccurrences(of: "The harbour ferry returned", with: "The repaired ferry returned").write(
+      toFile: feeds + "/story.html", atomically: false, encoding: .utf8)
+    try TestFeed.write(feedItems(storyText: "The ferry is back, busier still."), to: feeds + "/wire.xml")
+    _ = try await library.syncAll()
+    _ = try await library.fetchFullText()
+    #expect(try library.article(ferry).paragraphs.first?.hasPrefix("The repaired ferry returned") == true)
+    #expect(try library.fullTextSummary(of: ferry) == ["The ferry is back, busier still."])
     _ = try library.analyse()
+    #expect(try library.search("repaired").map(\.entry.id) == [ferry])
     #expect(indexIsInStep())
   }
 

@@ -39,7 +39,7 @@ extension Library {
         for request in requests {
           group.addTask {
             await limiter.acquire()
-            let outcome = await session.fetch(FetchRequest(url: request.url))
+            let outcome = await session.fetch(FetchRequest(url: request.url, etag: request.etag, lastModified: request.lastModified))
             await limiter.release()
             return (request, Self.fullText(from: outcome, url: request.url))
           }
@@ -85,13 +85,14 @@ extension Library {
   /// A page's article with its quotes, or why there is none, in a few words.
   static func fullText(from outcome: FetchOutcome, url: String) -> FullTextResult {
     switch outcome {
-    case .fetched(let body, _, _, _):
+    case .fetched(let body, let etag, let lastModified, _):
       switch ArticleExtractor.extract(body.bytes, url: url, contentType: body.contentType) {
-      case .success(let extracted): return .extracted(ArticleAnalysis.analysed(extracted.article))
+      case .success(let extracted):
+        return .extracted(ArticleAnalysis.analysed(extracted.article), etag: etag, lastModified: lastModified)
       case .failure(let why): return .failed(LoadError(path: url, reason: .noArticle(why)).reasonDescription)
       }
     case .failed(let error): return .failed(error.reasonDescription)
-    case .notModified: return .failed("HTTP 304 Not Modified")
+    case .notModified: return .unchanged
     case .gone: return .failed("HTTP 410 Gone")
     case .postponed(_, let status): return .failed(status)
     }
