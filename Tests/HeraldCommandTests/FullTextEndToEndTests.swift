@@ -68,4 +68,33 @@ struct FullTextEndToEndTests {
     #expect(again.status == 0)
     #expect(!again.stdout.contains("full text:"))
   }
+
+  @Test func theReadersSyncFetchesAFullTextFeedsPagesWhileKeysKeepAnswering() throws {
+    // The page takes 3 s; the feed becomes a full-text one through the config, so the reader's
+    // own sync (R) has its pages to fetch.
+    let server = try PageServer(delay: 3)
+    let home = Scratch.path("herald-full-text-reader")
+    try FileManager.default.createDirectory(atPath: home + "/herald", withIntermediateDirectories: true)
+    try "[library]\nfull_text = [\"Quay Times summaries\"]\n".write(toFile: home + "/herald/config.toml", atomically: false, encoding: .utf8)
+    let library = home + "/library.sqlite"
+    #expect(try HeraldRun.run(["add", "http://127.0.0.1:\(server.port)/summary-feed.xml", "--library", library]).status == 0)
+    let tmux = try TmuxSession(width: 150, height: 30)
+    try tmux.run("XDG_CONFIG_HOME=\(home) HERALD_LIBRARY=\(library) \(herald); echo EXITED $?")
+    #expect(try tmux.waitFor("story 1/2") != nil)
+    try tmux.send("R")
+    #expect(try tmux.waitFor("fetching full text") != nil)
+    try tmux.send("j")
+    #expect(try tmux.waitFor(timeout: 2) { $0.contains("story 2/2") && $0.contains("fetching full text") } != nil)
+    // Once stored, the story (opened again) has its page's text, and f shows the feed's.
+    #expect(try tmux.waitFor(timeout: 15) { $0.contains("synced 1 feed") } != nil)
+    // (The story shown is not read again by itself: moving away and back opens it afresh.)
+    try tmux.send("k")
+    #expect(try tmux.waitFor("This summary is all there is.") != nil)
+    try tmux.send("j")
+    #expect(try tmux.waitFor { $0.contains("carrying more than two hundred passengers") && $0.contains("full text") } != nil)
+    try tmux.send("f")
+    #expect(try tmux.waitFor("One line, as summary feeds give.") != nil)
+    try tmux.send("q", "q")
+    #expect(try tmux.waitFor("EXITED 0") != nil)
+  }
 }
