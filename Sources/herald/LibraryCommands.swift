@@ -124,7 +124,7 @@ struct FeedsCommand: ParsableCommand {
           ("location", .string(subscription.location)), ("kind", .string(subscription.kind.rawValue)),
           ("tags", .array(feed.tags.map(JSONValue.string))), ("unread", .int(feed.unread)), ("total", .int(feed.total)),
           ("last_success", .optional(subscription.lastSuccess.map(ArticleJSON.isoDate))),
-          ("last_error", .optional(subscription.lastError)),
+          ("last_error", .optional(subscription.lastError)), ("full_text", .bool(subscription.fullText)),
         ])
       }
       print(JSONValue.array(values).serialized())

@@ -63,6 +63,7 @@ struct FullTextEndToEndTests {
     #expect(shown.stdout.contains("The harbour ferry returned to service on Monday morning"))
     #expect(shown.stdout.contains("Mira Holt"))
     #expect(try HeraldRun.run(["status", "--json", "--library", library]).stdout.contains("\"pending_full_text\": 0"))
+    #expect(try HeraldRun.run(["feeds", "--json", "--library", library]).stdout.contains("\"full_text\": true"))
     // A second sync fetches no page again.
     let again = try HeraldRun.run(["sync", "--library", library])
     #expect(again.status == 0)
