@@ -76,6 +76,25 @@ struct AnalyseCommand: ParsableCommand {
 /// The analysis's progress on stderr: a line rewritten in place on a terminal ("analysing
 /// 41,200 of 100,000"), else one line as it starts.
 final class AnalysisProgressDisplay: Sendable {
+  private let line: StatusLine
+
+  init(live: Bool = isatty(STDERR_FILENO) == 1) {
+    line = StatusLine(live: live)
+  }
+
+  func show(_ progress: AnalysisProgress) {
+    guard !progress.isComplete else { return }
+    // The reader's status bar says it in the same words.
+    let text = ReaderState.describe(.analysing(analysed: progress.analysed, covered: progress.covered, total: progress.total))
+    line.show(text, once: text + " (\(AnalyseCommand.count(progress.pending)) to go)")
+  }
+
+  func finish() { line.finish() }
+}
+
+/// A stage's progress on stderr: on a terminal one line rewritten in place, otherwise (a log,
+/// a pipe) its first state once.
+final class StatusLine: Sendable {
   private let live: Bool
   private let started = Mutex(false)
 
@@ -83,20 +102,19 @@ final class AnalysisProgressDisplay: Sendable {
     self.live = live
   }
 
-  func show(_ progress: AnalysisProgress) {
-    guard !progress.isComplete else { return }
-    // The reader's status bar says it in the same words.
-    let text = ReaderState.describe(.analysing(analysed: progress.analysed, covered: progress.covered, total: progress.total))
+  /// Shows `text`; `once` is what a log gets, the first time only.
+  func show(_ text: String, once: String? = nil) {
     started.withLock { started in
       if live {
         StandardOutput.writeError("\r\u{1B}[K" + text)
       } else if !started {
-        StandardOutput.writeError(text + " (\(AnalyseCommand.count(progress.pending)) to go)\n")
+        StandardOutput.writeError((once ?? text) + "\n")
       }
       started = true
     }
   }
 
+  /// Clears a live line once it has been shown.
   func finish() {
     if live && started.withLock({ $0 }) { StandardOutput.writeError("\r\u{1B}[K") }
   }

@@ -2,7 +2,6 @@ import CursesUI
 import Foundation
 import LibraryKit
 import NewsKit
-import Synchronization
 
 /// The full-text stage of `herald sync` and `herald add`: the pages of new items of feeds that
 /// ask for them, fetched after the store stage and before the analysis (which then reads the
@@ -11,26 +10,17 @@ enum FullTextStage {
   static func run(_ library: Library) throws {
     let pending = try libraryCall { () throws(LibraryError) in try library.pendingFullTextCount() }
     guard pending > 0 else { return }
-    let live = isatty(STDERR_FILENO) == 1
-    let started = Mutex(false)
+    let line = StatusLine()
     analysisInterrupted.store(false, ordering: .relaxed)
     let previous = signal(SIGINT) { _ in analysisInterrupted.store(true, ordering: .relaxed) }
     defer { signal(SIGINT, previous) }
     let outcome = try libraryCall { () throws(LibraryError) in
       try library.fetchFullTextBlocking(shouldStop: { analysisInterrupted.load(ordering: .relaxed) }) { progress in
         // The reader's status bar says it in the same words.
-        let text = ReaderState.describe(.fetchingFullText(done: progress.done, total: progress.total))
-        started.withLock { started in
-          if live {
-            StandardOutput.writeError("\r\u{1B}[K" + text)
-          } else if !started {
-            StandardOutput.writeError(text + "\n")
-          }
-          started = true
-        }
+        line.show(ReaderState.describe(.fetchingFullText(done: progress.done, total: progress.total)))
       }
     }
-    if live && started.withLock({ $0 }) { StandardOutput.writeError("\r\u{1B}[K") }
+    line.finish()
     let stored = outcome.done - outcome.failed
     StandardOutput.write(
       "full text: \(AnalyseCommand.count(stored)) \(stored == 1 ? "page" : "pages") stored"
