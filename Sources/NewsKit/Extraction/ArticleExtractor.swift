@@ -85,7 +85,7 @@ public enum ArticleExtractor {
     let base = url.flatMap { URL(string: $0) }
     var hints = PageMap.HintCache()
     let strict = PageMap(root: root, honouringNames: true, hints: &hints)
-    if ProcessInfo.processInfo.environment["HERALD_EXTRACT_DEBUG"] != nil { PageMapDebug.dump(strict) }
+    if let depth = PageMapDebug.depth { PageMapDebug.dump(strict, depth: depth) }
     let metadata = PageMetadata(map: strict, root: root)
     var best = read(strict, base: base).map { (text: $0, method: ExtractedArticle.Method.content) }
     if (best?.text.visible ?? 0) < minimumText * 3 {
