@@ -209,6 +209,19 @@ struct ExtractionTests {
     #expect((try ArticleExtractor.extract(mixed, url: nil).get()).body == ["The harbour\u{2019}s ferry is back, and \u{201C}we\u{2019}re glad\u{201D}, said the master of the harbour, who had waited for weeks, and weeks, for the repairs to end."])
   }
 
+  @Test func inlineDrawingsAreCutBeforeParsing() throws {
+    // A documentation page's folded syntax diagrams (thousands of `<path/>`, which libxml2's
+    // HTML parser does not close) hid the rest of the page inside one; cut, they cannot.
+    let drawing = "<div style=\"display:none\"><svg viewBox=\"0 0 10 10\"><path d=\"M0,0L1,1Z\"/><text x=\"1\">label</text></svg></div>"
+    let page = "<html><body><article>\(prose("before"))\(drawing)<math><mi>x</mi></math>\(prose("after"))</article></body></html>"
+    let slimmed = String(decoding: PageSlimming.slimmed(Array(page.utf8), limit: 1 << 20), as: UTF8.self)
+    #expect(slimmed.contains("<svg viewBox=\"0 0 10 10\"></svg>") && slimmed.contains("<math></math>"))
+    #expect(!slimmed.contains("<path") && !slimmed.contains("label"))
+    let body = body(page)
+    #expect(body.count == 6)
+    #expect(body.last?.contains("after story") == true && !body.joined().contains("label"))
+  }
+
   @Test func scriptsAndStylesAreNeverText() throws {
     let page = "<html><body><article><script>var s = \"</p><p>not text</p>\";</script><style>p::after { content: 'no' }</style>\(prose("real"))</article></body></html>"
     let body = body(page).joined()

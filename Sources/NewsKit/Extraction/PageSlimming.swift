@@ -1,6 +1,8 @@
 /// A page without the bodies of its scripts and styles, which are most of a modern page's bytes
 /// and never text, so that the parser builds a tree of what matters; JSON-LD scripts are kept
-/// (they hold the metadata). Past `limit` bytes the rest is cut.
+/// (they hold the metadata). Inline SVG and MathML go too: libxml2's HTML parser does not know
+/// their self-closing `<path/>`, and nested the rest of a page inside the first one. Past `limit`
+/// bytes the rest is cut.
 enum PageSlimming {
   static func slimmed(_ bytes: [UInt8], limit: Int) -> [UInt8] {
     bytes.withUnsafeBufferPointer { slimmed($0, limit: limit) }
@@ -36,9 +38,9 @@ enum PageSlimming {
     return output
   }
 
-  /// `script` or `style` when a tag of that name opens at `position`.
+  /// `script`, `style`, `svg` or `math` when a tag of that name opens at `position`.
   private static func openedTag(_ page: UnsafeBufferPointer<UInt8>, at position: Int) -> String? {
-    for name in ["script", "style"] {
+    for name in ["script", "style", "svg", "math"] {
       let end = position + 1 + name.utf8.count
       guard end < page.count else { continue }
       var matches = true
