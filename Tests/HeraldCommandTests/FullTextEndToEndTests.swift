@@ -37,6 +37,20 @@ struct FullTextEndToEndTests {
     #expect(try tmux.waitFor("EXITED 0") != nil)
   }
 
+  @Test func theReaderOpensAWebPagesArticle() throws {
+    // Found by trying it: the page was listed, then opened as a file ("no such file").
+    let server = try PageServer(delay: 0)
+    let tmux = try TmuxSession(width: 120, height: 30)
+    try tmux.run("\(herald) http://127.0.0.1:\(server.port)/harbour-story.html; echo EXITED $?")
+    #expect(try tmux.waitFor("story 1/1") != nil)
+    try tmux.send("Enter")
+    #expect(try tmux.waitFor { $0.contains("carrying more than two hundred passengers") && $0.contains("2 quotes") } != nil)
+    try tmux.send("n")
+    #expect(try tmux.waitFor("quote 1/2 Mira Holt") != nil)
+    try tmux.send("q", "q")
+    #expect(try tmux.waitFor("EXITED 0") != nil)
+  }
+
   @Test func aPageThatCannotBeFetchedIsSaidAndTheSummaryStays() throws {
     let server = try PageServer(delay: 0)
     let tmux = try TmuxSession(width: 120, height: 30)

@@ -85,6 +85,16 @@ struct FeedFetcherTests {
     #expect(article.quotes.map(\.speakerName) == ["Mira Holt", "Mira Holt"])
   }
 
+  @Test func aWebPageListedWithAStoreOpensFromIt() throws {
+    // The reader lists, then opens from the store: a page has no file to be read again from.
+    let server = try LocalFeedServer()
+    let store = ArticleStore()
+    var listed: [ArticleSummary] = []
+    NewsSources.listProgressively([server.url("page.html")], store: store) { summaries, _ in listed += summaries }
+    let summary = try #require(listed.first)
+    #expect(store.article(for: summary)?.headline == "Ferry returns to the harbour after repairs")
+  }
+
   @Test func aWebPageWithoutAnArticleSaysWhy() throws {
     let server = try LocalFeedServer()
     let loaded = NewsSources.open([server.url("script-only.html")])

@@ -22,7 +22,9 @@ enum PageDecoding {
     } else {
       named = httpCharset ?? metaCharset(body.prefix(metaScanLength))
     }
-    if let named, !readsAsUTF8(named), let decoder = LegacyDecoder(encoding: named) {
+    // UTF-8, ASCII and the Western single-byte encodings take the repairing UTF-8 path, as feeds
+    // do: a page labelled Latin-1 is Windows-1252 to browsers, and often really UTF-8.
+    if let named, !FeedInput.readAsUTF8(named), let decoder = LegacyDecoder(encoding: named) {
       var output: [UInt8] = []
       output.reserveCapacity(body.count)
       _ = decoder.decode(body, final: true, into: &output)
@@ -32,14 +34,6 @@ enum PageDecoding {
     output.reserveCapacity(body.count)
     _ = FeedBytes.repairUTF8(body, final: true, into: &output)
     return output
-  }
-
-  /// UTF-8, ASCII and the Western single-byte encodings all take the repairing UTF-8 path: a
-  /// page labelled Latin-1 is Windows-1252 to browsers, and often really UTF-8.
-  private static func readsAsUTF8(_ name: String) -> Bool {
-    let key = name.lowercased()
-    return key == "utf-8" || key == "utf8" || key == "us-ascii" || key == "ascii" || key == "iso-8859-1"
-      || key == "latin1" || key == "windows-1252" || key == "cp1252" || key == "iso-8859-15"
   }
 
   /// The charset of `<meta charset="…">` or `<meta http-equiv="Content-Type" content="…;

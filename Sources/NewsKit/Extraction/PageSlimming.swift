@@ -11,30 +11,28 @@ enum PageSlimming {
   static func slimmed(_ page: UnsafeBufferPointer<UInt8>, limit: Int) -> [UInt8] {
     var output: [UInt8] = []
     output.reserveCapacity(min(page.count, limit))
-    do {
-      var index = 0
-      var runStart = 0
-      while index < page.count && output.count < limit {
-        guard let open = ByteSearch.firstIndex(of: [UInt8(ascii: "<")], in: page, from: index) else { break }
-        guard let tag = openedTag(page, at: open) else {
-          index = open + 1
-          continue
-        }
-        let headEnd = ByteSearch.firstIndex(of: [UInt8(ascii: ">")], in: page, from: open) ?? page.count
-        let head = String(decoding: UnsafeBufferPointer(rebasing: page[open..<min(headEnd, page.count)]), as: UTF8.self).lowercased()
-        let closing = Array("</\(tag)".utf8)
-        guard !head.contains("ld+json"), let close = firstIndexIgnoringCase(closing, in: page, from: headEnd) else {
-          index = headEnd
-          continue
-        }
-        // Keep the opening tag, drop the body, keep the closing tag.
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: page[runStart..<min(headEnd + 1, page.count)]))
-        runStart = close
-        index = close + closing.count
+    var index = 0
+    var runStart = 0
+    while index < page.count && output.count < limit {
+      guard let open = ByteSearch.firstIndex(of: [UInt8(ascii: "<")], in: page, from: index) else { break }
+      guard let tag = openedTag(page, at: open) else {
+        index = open + 1
+        continue
       }
-      let end = min(page.count, runStart + max(0, limit - output.count))
-      if runStart < end { output.append(contentsOf: UnsafeBufferPointer(rebasing: page[runStart..<end])) }
+      let headEnd = ByteSearch.firstIndex(of: [UInt8(ascii: ">")], in: page, from: open) ?? page.count
+      let head = String(decoding: UnsafeBufferPointer(rebasing: page[open..<min(headEnd, page.count)]), as: UTF8.self).lowercased()
+      let closing = Array("</\(tag)".utf8)
+      guard !head.contains("ld+json"), let close = firstIndexIgnoringCase(closing, in: page, from: headEnd) else {
+        index = headEnd
+        continue
+      }
+      // Keep the opening tag, drop the body, keep the closing tag.
+      output.append(contentsOf: UnsafeBufferPointer(rebasing: page[runStart..<min(headEnd + 1, page.count)]))
+      runStart = close
+      index = close + closing.count
     }
+    let end = min(page.count, runStart + max(0, limit - output.count))
+    if runStart < end { output.append(contentsOf: UnsafeBufferPointer(rebasing: page[runStart..<end])) }
     return output
   }
 

@@ -29,7 +29,7 @@ public struct HTMLText: Sendable, Hashable {
   /// The text of the nodes of a page an extractor chose, in order, leaving out every node
   /// `skips` says is not the article's (boilerplate inside the content).
   static func read(_ nodes: [XMLNode], base: URL?, skips: @escaping (xmlNodePtr) -> Bool) -> HTMLText {
-    var walker = Walker(base: base, skips: skips)
+    var walker = Walker(base: base, skips: skips, extracting: true)
     for node in nodes {
       walker.visit(node)
       walker.flush()
@@ -66,6 +66,9 @@ public struct HTMLText: Sendable, Hashable {
   private struct Walker {
     let base: URL?
     var skips: ((xmlNodePtr) -> Bool)? = nil
+    /// Reading a page for the extractor: link numbers and images are fenced (`LinkNumbers`)
+    /// and captions recorded, so that the body alone can be had from the same walk.
+    var extracting = false
     var result = HTMLText()
     var captionDepth = 0
     var current: [UInt8] = []
@@ -98,7 +101,7 @@ public struct HTMLText: Sendable, Hashable {
       case "img":
         let alt = node.attribute("alt")?.trimmed ?? ""
         let image = alt.isEmpty ? "[image]" : "[image: \(alt)]"
-        current.appendUTF8(skips == nil ? " \(image) " : " \u{E000}\(image)\u{E001} ")
+        current.appendUTF8(extracting ? " \u{E000}\(image)\u{E001} " : " \(image) ")
         breaks = 0
       case "a":
         visitChildren(node)
@@ -106,7 +109,7 @@ public struct HTMLText: Sendable, Hashable {
           result.links.append(url)
           // Read for extraction, the number is fenced by two private-use characters so that
           // the body alone can be had without it (`LinkNumbers`).
-          current.appendUTF8(skips == nil ? "[\(result.links.count)]" : "\u{E000}[\(result.links.count)]\u{E001}")
+          current.appendUTF8(extracting ? "\u{E000}[\(result.links.count)]\u{E001}" : "[\(result.links.count)]")
         }
       case "q":
         current.appendUTF8("“")
@@ -184,7 +187,7 @@ public struct HTMLText: Sendable, Hashable {
       current.removeAll(keepingCapacity: true)
       breaks = 0
       guard !collapsed.isEmpty, collapsed != "•" else { return }
-      if captionDepth > 0 || (skips != nil && LinkNumbers.removed(collapsed).isEmpty) {
+      if extracting && (captionDepth > 0 || LinkNumbers.removed(collapsed).isEmpty) {
         result.captions.insert(result.paragraphs.count)
       }
       result.paragraphs.append(collapsed)

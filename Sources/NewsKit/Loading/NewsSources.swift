@@ -112,7 +112,10 @@ public final class NewsSources {
         }
         if !entries.isEmpty { flush() }
       },
-      other: { batch in deliver(batch.articles.map(\.summary), batch.problems) })
+      other: { batch in
+        store?.keep(articles: batch.articles)
+        deliver(batch.articles.map(\.summary), batch.problems)
+      })
   }
 
   /// Goes through the sources in order: runs of text paths (files and directories) go to

@@ -189,7 +189,8 @@ final class FeedInput {
     }
   }
 
-  private static func readAsUTF8(_ name: String) -> Bool {
+  /// Shared with web pages (`PageDecoding`): one rule for both.
+  static func readAsUTF8(_ name: String) -> Bool {
     let key = name.lowercased()
     return key.hasPrefix("utf-8") || key == "utf8" || westernEncodings.contains(key)
   }
